@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// Why each permission is requested is stated beside it; nothing else is asked for.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: [
+      'storage', // settings and the unlimited IndexedDB quota for the claim log
+      'unlimitedStorage', // captured evidence (HTML, screenshots) must never be evicted
+      'alarms', // recompute deadline badges and patrol reminders after the service worker sleeps
+      'notifications', // pre-breach deadline warnings
+      'activeTab', // captureVisibleTab for the evidence screenshot of the post being captured
+      'scripting', // capture from the popup/context menu on a tab the content script has not reached
+      'contextMenus', // "采集" on a selection or a page
+      ...(browser === 'firefox' ? [] : ['sidePanel']), // the officer's desk (Chromium side panel)
+    ],
+    // The sites officers patrol: forums, portals and government boards anywhere, plus the local demo.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_extName__' } }
+      : {}),
+  }),
+});
