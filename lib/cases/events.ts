@@ -87,7 +87,8 @@ export const ClaimedEventSchema = z.object({
   type: z.literal('claimed'),
   payload: z.object({
     department: Text(100).min(1),
-    level: z.enum(['county', 'city', 'several', 'unclear']).optional(),
+    /** Routing level (policy profile routing table); `township` for county profiles such as Yunhe. */
+    level: z.enum(['township', 'county', 'city', 'several', 'unclear']).optional(),
   }),
 });
 

@@ -1,0 +1,69 @@
+/**
+ * The inbox: every case of the officer's log, most urgent first, each with
+ * its live countdown. Virtualized, because an office log reaches thousands
+ * of cases and the side panel must paint at once.
+ */
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Countdown } from './Countdown';
+import { StatusBadge, TierBadge } from './Badges';
+import { useT } from './I18n';
+import type { CaseListItem } from './types';
+
+export interface CaseListProps {
+  cases: CaseListItem[];
+  now: number;
+  onOpen(caseId: string): void;
+}
+
+const ROW_HEIGHT = 76;
+
+export function CaseList({ cases, now, onOpen }: CaseListProps) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: cases.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // jsdom and the first paint have no layout yet: render the first screenful anyway.
+    initialRect: { width: 360, height: 640 },
+  });
+  if (cases.length === 0) return <p className="empty">{t('emptyInbox')}</p>;
+  return (
+    <div ref={scroller} className="case-list" data-testid="case-list">
+      <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = cases[row.index];
+          if (!item) return null;
+          return (
+            <li
+              key={item.caseId}
+              className={item.overdue ? 'case-row overdue' : 'case-row'}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+            >
+              <button type="button" onClick={() => onOpen(item.caseId)} data-testid="case-row" data-case-id={item.caseId}>
+                <span className="row-title">{item.title}</span>
+                <span className="row-meta">
+                  <StatusBadge status={item.status} />
+                  {item.tier ? <TierBadge tier={item.tier} /> : null}
+                  <span className="row-site">{item.site}</span>
+                  {item.department ? <span className="row-dept">{item.department}</span> : null}
+                </span>
+                <span className="row-deadline">
+                  {item.nextDeadlineAt != null ? (
+                    <>
+                      <span className="row-step">{item.nextDeadlineLabel}</span> <Countdown limit={item.nextDeadlineAt} now={now} />
+                    </>
+                  ) : (
+                    <span className="muted">{t('noNextStep')}</span>
+                  )}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

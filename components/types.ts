@@ -1,0 +1,18 @@
+/**
+ * The shapes components render. They are view models, not database rows:
+ * entrypoints map stored data onto them, so components never depend on how
+ * or where the log is stored.
+ */
+
+/** One row of the inbox. */
+export interface CaseListItem {
+  caseId: string;
+  title: string;
+  site: string;
+  status: string;
+  tier?: string;
+  department?: string;
+  nextDeadlineAt?: number | null;
+  nextDeadlineLabel?: string;
+  overdue: boolean;
+}

@@ -1,0 +1,14 @@
+/**
+ * The always-on content script: flags watched posts and offers capture.
+ * Thin on purpose: the work is in lib/content; heavy extraction runs in the
+ * capture script the background injects on demand.
+ */
+import { startContentScript } from '../../lib/content/start';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    void startContentScript(ctx);
+  },
+});

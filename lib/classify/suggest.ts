@@ -1,0 +1,75 @@
+/**
+ * The assessment (研判) the side panel proposes for a captured post: a tier,
+ * a category and its responsible department, each with the reason that led
+ * to it, so the officer can accept or correct it knowingly. Everything comes
+ * from the policy profile's data; the words that raise a tier are the
+ * profile-independent signals the seed documents name (casualties, sudden
+ * events, large gatherings).
+ */
+import type { CaseFlag, TierId } from '../cases/events';
+import type { PolicyProfile } from '../policy/schema';
+
+/** A proposed assessment with its reasons (Chinese, shown as is). */
+export interface AssessmentSuggestion {
+  tier: TierId;
+  category: string;
+  department: string;
+  flags: CaseFlag[];
+  reasons: string[];
+}
+
+/** Signals that raise the tier, strongest first; from the documents' definitions of major cases. */
+const TIER_SIGNALS: readonly { tier: TierId; words: readonly string[]; flags: readonly CaseFlag[] }[] = [
+  { tier: 'especially-major', words: ['死亡', '遇难', '身亡', '爆炸', '坍塌', '群体性事件'], flags: ['sudden-event', 'major-casualties'] },
+  { tier: 'major', words: ['受伤', '伤亡', '火灾', '泄漏', '中毒', '聚集', '堵路', '罢工'], flags: ['sudden-event'] },
+  { tier: 'larger', words: ['曝光', '媒体', '记者', '转发', '热搜', '围观', '多次反映', '无人管'], flags: ['high-attention'] },
+];
+
+const FLAG_SIGNALS: readonly { flag: CaseFlag; words: readonly string[] }[] = [
+  { flag: 'historical-legacy', words: ['多年', '遗留', '至今未', '一直没有解决', '历史问题'] },
+  { flag: 'rumour', words: ['谣言', '造谣', '传言'] },
+];
+
+/** Proposes an assessment of `text` (the post, title included) under `policy`. */
+export function suggestAssessment(text: string, policy: PolicyProfile): AssessmentSuggestion {
+  const reasons: string[] = [];
+  const flags = new Set<CaseFlag>();
+
+  let tier: TierId = 'general';
+  for (const signal of TIER_SIGNALS) {
+    const hits = signal.words.filter((word) => text.includes(word));
+    if (hits.length > 0) {
+      tier = signal.tier;
+      signal.flags.forEach((flag) => flags.add(flag));
+      reasons.push(`出现“${hits.join('、')}”，建议定为${labelOf(policy, signal.tier)}`);
+      break;
+    }
+  }
+  if (tier === 'general') reasons.push(`未见伤亡、突发或广泛传播的迹象，建议定为${labelOf(policy, 'general')}`);
+
+  for (const signal of FLAG_SIGNALS) {
+    const hits = signal.words.filter((word) => text.includes(word));
+    if (hits.length > 0) {
+      flags.add(signal.flag);
+      reasons.push(`出现“${hits.join('、')}”`);
+    }
+  }
+
+  let best = { id: policy.defaultCategory, hits: [] as string[] };
+  for (const category of policy.categories) {
+    const hits = category.keywords.filter((word) => text.includes(word));
+    if (hits.length > best.hits.length) best = { id: category.id, hits };
+  }
+  const category = policy.categories.find((c) => c.id === best.id) ?? policy.categories[0]!;
+  reasons.push(
+    best.hits.length > 0
+      ? `关键词“${best.hits.join('、')}”属于“${category.name}”，归口${category.department}`
+      : `未命中分类关键词，按“${category.name}”归口${category.department}`,
+  );
+
+  return { tier, category: category.id, department: category.department, flags: [...flags], reasons };
+}
+
+function labelOf(policy: PolicyProfile, tier: TierId): string {
+  return policy.tiers.find((t) => t.id === tier)?.label ?? tier;
+}

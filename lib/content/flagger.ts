@@ -1,0 +1,136 @@
+/**
+ * The always-on part of the content script: find the posts of a page, flag
+ * the ones that name a watched region or agency, highlight the words and
+ * mount a capture badge beside each.
+ *
+ * It scans once on load and afterwards only what a MutationObserver reports
+ * as added (infinite scroll, "load more replies"), batched into idle time, so
+ * a long thread is never rescanned. Pages with no match are left untouched.
+ * Browser APIs come in as dependencies so the whole flow runs under jsdom.
+ */
+import { flagMatches, type CompiledWatchlist } from '../match';
+import { findPostElements, findPostsIn, type FoundPost } from '../sites';
+import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
+import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
+
+/** A flagged post and its badge. */
+export interface FlaggedPost {
+  post: FoundPost;
+  terms: string[];
+  badge: PostBadge;
+}
+
+/** What the flagger needs from the browser and the extension. */
+export interface FlaggerDeps {
+  doc: Document;
+  /** The page's URL now (single-page sites change it without reloading). */
+  url(): string;
+  now(): Date;
+  watchlist: CompiledWatchlist;
+  labels: BadgeLabels;
+  /** Captures one post; resolves to an error message, or undefined on success. */
+  capture(post: FoundPost): Promise<string | undefined>;
+  /** Posts already in the claim log, by post id, as the badge should show them. */
+  knownStates(posts: FoundPost[]): Promise<Map<string, BadgeState>>;
+  /** Tells the toolbar how many posts on this tab are flagged. */
+  reportCount(count: number): void;
+  /** Runs `task` when the main thread is idle (requestIdleCallback in the page). */
+  whenIdle(task: () => void): void;
+}
+
+/** A running flagger. */
+export interface Flagger {
+  /** Scans the whole page (on load). */
+  scanPage(): FlaggedPost[];
+  /** Scans the posts inside nodes added since the last scan. */
+  scanAdded(nodes: Iterable<Node>): FlaggedPost[];
+  /** Starts watching the page for added posts; returns a function that stops. */
+  observe(): () => void;
+  /** Every post flagged so far, by post id. */
+  readonly flagged: ReadonlyMap<string, FlaggedPost>;
+}
+
+/** Creates the flagger of one page. */
+export function createFlagger(deps: FlaggerDeps): Flagger {
+  const flagged = new Map<string, FlaggedPost>();
+  const seen = new WeakSet<Element>();
+
+  const flagPosts = (posts: FoundPost[]): FlaggedPost[] => {
+    const fresh: FlaggedPost[] = [];
+    for (const post of posts) {
+      if (seen.has(post.element) || flagged.has(post.postId)) continue;
+      seen.add(post.element);
+      // Raw textContent, so the offsets line up with the highlighter's.
+      const text = post.bodyElement.textContent ?? '';
+      const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist);
+      if (!verdict.flagged) continue;
+      highlightMatches(post.bodyElement, verdict.matches, deps.doc);
+      const terms = [...new Set(verdict.matches.map((m) => m.term))];
+      const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry));
+      const entry: FlaggedPost = { post, terms, badge };
+      flagged.set(post.postId, entry);
+      fresh.push(entry);
+    }
+    if (fresh.length > 0) {
+      deps.reportCount(flagged.size);
+      void showKnownStates(fresh);
+    }
+    return fresh;
+  };
+
+  const captureOne = async (entry: FlaggedPost) => {
+    entry.badge.setState({ kind: 'busy' });
+    const error = await deps.capture(entry.post);
+    if (error) {
+      entry.badge.setState({ kind: 'error', message: error });
+      return;
+    }
+    entry.badge.setState({ kind: 'done' });
+    await showKnownStates([entry]);
+  };
+
+  const showKnownStates = async (entries: FlaggedPost[]) => {
+    const states = await deps.knownStates(entries.map((e) => e.post));
+    for (const entry of entries) {
+      const state = states.get(entry.post.postId);
+      if (state) entry.badge.setState(state);
+    }
+  };
+
+  const scanPage = () => flagPosts(findPostElements(deps.doc, deps.url(), { now: deps.now() }));
+
+  const scanAdded = (nodes: Iterable<Node>) => {
+    const posts: FoundPost[] = [];
+    for (const node of nodes) {
+      if (!isForeignElement(node)) continue;
+      posts.push(...findPostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
+    }
+    return flagPosts(posts);
+  };
+
+  const observe = () => {
+    let pending: Node[] = [];
+    const observer = new (deps.doc.defaultView ?? globalThis).MutationObserver((records) => {
+      const wasIdle = pending.length === 0;
+      for (const record of records) pending.push(...Array.from(record.addedNodes));
+      if (wasIdle && pending.length > 0) {
+        deps.whenIdle(() => {
+          const batch = pending;
+          pending = [];
+          scanAdded(batch);
+        });
+      }
+    });
+    observer.observe(deps.doc.body ?? deps.doc.documentElement, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  };
+
+  return { scanPage, scanAdded, observe, flagged };
+}
+
+/** An element the page added (not one of our badges or highlight marks, not text). */
+function isForeignElement(node: Node): node is Element {
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return !element.hasAttribute(UI_ATTRIBUTE) && !element.hasAttribute(HIGHLIGHT_ATTR);
+}

@@ -1,0 +1,105 @@
+/**
+ * The capture button and state badge beside a flagged post.
+ *
+ * It lives in a shadow root so the forum's CSS cannot restyle it, and only
+ * trusted (user) clicks capture, so the forum's scripts cannot; it is plain DOM (no framework)
+ * because it is mounted on every flagged post of every page and must stay
+ * light. The host is an inline element floated to the right of the post body
+ * so it never shifts the page's own layout.
+ */
+
+/** What the badge shows. */
+export type BadgeState =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done' }
+  | { kind: 'error'; message: string }
+  | { kind: 'known'; text: string; overdue: boolean };
+
+/** The labels the badge uses, already translated. */
+export interface BadgeLabels {
+  capture: string;
+  capturing: string;
+  captured: string;
+  flaggedTitle: string;
+}
+
+/** A mounted badge. */
+export interface PostBadge {
+  host: HTMLElement;
+  setState(state: BadgeState): void;
+  remove(): void;
+}
+
+/** Marks our own elements so the mutation observer and the highlighter skip them. */
+export const UI_ATTRIBUTE = 'data-yq-ui';
+
+const STYLE = `
+:host { all: initial; }
+.wrap { display: inline-flex; gap: 4px; align-items: center; font: 12px/1.6 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
+button { all: unset; cursor: pointer; padding: 1px 10px; border-radius: 11px; background: #c0392b; color: #fff; font-weight: 600; box-shadow: 0 1px 2px rgba(0,0,0,.2); }
+button:hover { background: #a93226; }
+button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+button[disabled] { background: #999; cursor: progress; }
+.state { padding: 1px 8px; border-radius: 11px; background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; }
+.state.overdue { background: #fdecea; color: #b71c1c; border-color: #f5b7b1; }
+.error { color: #b71c1c; }
+`;
+
+/**
+ * Mounts a badge at the start of `anchor` (the post body) for a post that
+ * matched `terms`; `onCapture` runs on click.
+ */
+export function mountPostBadge(
+  anchor: Element,
+  terms: string[],
+  labels: BadgeLabels,
+  onCapture: () => void,
+): PostBadge {
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement('span');
+  host.setAttribute(UI_ATTRIBUTE, 'badge');
+  host.style.cssText = 'float:right;margin:0 0 4px 8px;position:relative;z-index:1;';
+  // Open, so tests can reach it; clicks are honoured only when trusted (a real user), so page scripts cannot capture.
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const wrap = doc.createElement('span');
+  wrap.className = 'wrap';
+  wrap.title = labels.flaggedTitle.replace('$1', terms.join('、'));
+  root.append(style, wrap);
+  anchor.prepend(host);
+
+  const render = (state: BadgeState) => {
+    wrap.replaceChildren();
+    if (state.kind === 'known' || state.kind === 'done') {
+      const span = doc.createElement('span');
+      span.className = state.kind === 'known' && state.overdue ? 'state overdue' : 'state';
+      span.textContent = state.kind === 'known' ? state.text : labels.captured;
+      span.setAttribute('role', 'status');
+      wrap.append(span);
+      return;
+    }
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.textContent = state.kind === 'busy' ? labels.capturing : labels.capture;
+    button.disabled = state.kind === 'busy';
+    button.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      // The forum's own handlers (quote, reply, lightbox) must not see our click.
+      event.preventDefault();
+      event.stopPropagation();
+      onCapture();
+    });
+    wrap.append(button);
+    if (state.kind === 'error') {
+      const error = doc.createElement('span');
+      error.className = 'error';
+      error.setAttribute('role', 'alert');
+      error.textContent = state.message;
+      wrap.append(error);
+    }
+  };
+  render({ kind: 'idle' });
+  return { host, setState: render, remove: () => host.remove() };
+}

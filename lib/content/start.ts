@@ -1,0 +1,63 @@
+/**
+ * Wires the flagger to the extension: configuration and capture go through
+ * the typed message protocol (a content script must never open the claim
+ * log itself — it would get the web page's IndexedDB, not ours).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { compileWatchlist } from '../match';
+import { createTranslator, type Translate } from '../i18n';
+import { formatCountdown } from '../format/duration';
+import { sendMessage } from '../messaging/protocol';
+import type { PostState } from '../messaging/schemas';
+import { canonicalUrlOf } from '../extract/canonical-url';
+import { createFlagger } from './flagger';
+import type { BadgeState } from './post-badge';
+
+/** Starts flagging the page; resolves once the first scan is done. */
+export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
+  const config = await sendMessage('getContentConfig', {});
+  if (!config.ok || ctx.isInvalid) return;
+  const t = createTranslator(config.data.locale);
+  const doc = document;
+  const flagger = createFlagger({
+    doc,
+    url: () => location.href,
+    now: () => new Date(),
+    watchlist: compileWatchlist(config.data.watchlist),
+    labels: {
+      capture: t('captureButton'),
+      capturing: t('capturing'),
+      captured: t('captured'),
+      flaggedTitle: t('flaggedTitle'),
+    },
+    capture: async (post) => {
+      const answer = await sendMessage('captureFlaggedPost', { postId: post.postId });
+      return answer.ok ? undefined : t('captureFailed', answer.error.message);
+    },
+    knownStates: async (posts) => {
+      const answer = await sendMessage('getPostStates', {
+        canonicalUrl: canonicalUrlOf(doc, location.href),
+        postIds: posts.map((p) => p.postId),
+      });
+      const states = new Map<string, BadgeState>();
+      if (!answer.ok) return states;
+      for (const [postId, state] of Object.entries(answer.data)) states.set(postId, badgeStateOf(state, Date.now(), t));
+      return states;
+    },
+    reportCount: (count) => void sendMessage('setFlaggedCount', { count }),
+    whenIdle: (task) => {
+      ctx.requestIdleCallback(task, { timeout: 300 });
+    },
+  });
+  flagger.scanPage();
+  ctx.onInvalidated(flagger.observe());
+}
+
+/** "已采集 · 已认领 · 澜江市公安局 · 剩余 3小时" for a post already in the log. */
+export function badgeStateOf(state: PostState, now: number, t: Translate): BadgeState {
+  const parts = [t('stateCaptured')];
+  if (state.claimedBy) parts.push(t('stateClaimedBy', state.claimedBy));
+  const overdue = state.nextDeadlineAt != null && state.nextDeadlineAt < now;
+  if (state.nextDeadlineAt != null) parts.push(formatCountdown(state.nextDeadlineAt, now, t));
+  return { kind: 'known', text: parts.join(' · '), overdue };
+}

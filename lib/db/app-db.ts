@@ -1,0 +1,111 @@
+/**
+ * The extension's IndexedDB database (Dexie).
+ *
+ * Flow:
+ *   content script ──message──▶ background ──repos/*──▶ AppDB (this file)
+ *   side panel / popup ──useLiveQuery (lib/hooks)──▶ AppDB (read)
+ *   side panel / popup ──repos/*──▶ AppDB (write)
+ *
+ * Content scripts never open it: in a page they would get the page's own
+ * IndexedDB. Only the extension's pages and background share this origin.
+ *
+ * Tables:
+ *   events           the claim log, append-only: the truth.
+ *   cases            projection of the log for fast lists; rebuildable.
+ *   capturedContents evidence bodies (sanitized HTML, text, screenshot), apart from small rows.
+ *   settings, watchlists, policyProfiles (user copies; built-ins live in code), syncState.
+ *
+ * Writes go through repos/* in one transaction each. Versions are listed in
+ * schema.ts and are append-only; upgrades live in migrations/.
+ *
+ * Connection lifecycle: when another page opens a newer version, this
+ * connection closes at once (Dexie's 'versionchange') so it never blocks the
+ * upgrade; when our own upgrade is blocked by an older page that does not
+ * close, the state becomes 'blocked' and pending repository calls fail with
+ * `db-blocked` instead of hanging (see repos/guard.ts).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { EventRow } from './entities/event-row';
+import type { CaseRow } from './entities/case-row';
+import type { CapturedContentRow } from './entities/captured-content-row';
+import type { SettingsRow } from './entities/settings';
+import type { WatchlistRow } from './entities/watchlist-row';
+import type { PolicyProfileRow } from './entities/policy-profile-row';
+import type { SyncStateRow } from './entities/sync-state-row';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { upgradeToV2 } from './migrations/v2-next-deadline';
+
+/** Name of the production database. */
+export const DB_NAME = 'yuqing-assistant';
+
+/** Where the connection stands; the UI shows 'blocked' and 'closed' as error states. */
+export type DbConnectionState = 'idle' | 'open' | 'blocked' | 'closed';
+
+/** Options for a database instance (tests inject a clock and a separate IndexedDB). */
+export interface AppDBOptions {
+  /** Clock used by upgrades that compute deadlines. Defaults to `Date.now`. */
+  now?: () => number;
+  /** Another IndexedDB implementation (e.g. a fresh fake-indexeddb). */
+  indexedDB?: IDBFactory;
+  /** Its matching key range constructor. */
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** The extension's database. Use `getDb()` in the extension; `new AppDB(name)` in tests. */
+export class AppDB extends Dexie {
+  /** The claim log (append-only). */
+  events!: EntityTable<EventRow, 'id'>;
+  /** The cases projection (derived). */
+  cases!: EntityTable<CaseRow, 'caseId'>;
+  /** Captured evidence bodies. */
+  capturedContents!: EntityTable<CapturedContentRow, 'id'>;
+  /** The single settings row. */
+  settings!: EntityTable<SettingsRow, 'id'>;
+  /** Watch lists. */
+  watchlists!: EntityTable<WatchlistRow, 'id'>;
+  /** User copies of policy profiles. */
+  policyProfiles!: EntityTable<PolicyProfileRow, 'id'>;
+  /** Sync bookkeeping. */
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+
+  /** The injected clock. */
+  readonly now: () => number;
+
+  private state: DbConnectionState = 'idle';
+  private readonly stateListeners = new Set<(state: DbConnectionState) => void>();
+
+  constructor(name: string = DB_NAME, options: AppDBOptions = {}) {
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.now = options.now ?? Date.now;
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => upgradeToV2(tx, this.now()));
+
+    this.on('ready', () => this.setState('open'));
+    // Dexie already closes on 'versionchange' (keeping auto-open); we record it so the UI can say why.
+    this.on('versionchange', () => this.setState('closed'));
+    this.on('blocked', () => this.setState('blocked'));
+    this.on('close', () => this.setState('closed'));
+  }
+
+  /** The connection state right now. */
+  get connectionState(): DbConnectionState {
+    return this.state;
+  }
+
+  /** Calls `listener` on every state change; returns the unsubscribe function. */
+  onConnectionState(listener: (state: DbConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  private setState(next: DbConnectionState): void {
+    if (this.state === next) return;
+    this.state = next;
+    for (const listener of this.stateListeners) listener(next);
+  }
+}

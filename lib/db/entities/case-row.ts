@@ -1,0 +1,39 @@
+import type { TierId } from '../../cases/events';
+
+/**
+ * The cases projection: one small row per case for fast lists in the side
+ * panel and badges in pages. Derived from the events and rebuildable at any
+ * time (`rebuildProjection`); it is never the only copy of anything.
+ */
+export interface CaseRow {
+  caseId: string;
+  title: string;
+  site: string;
+  url: string;
+  canonicalUrl: string;
+  author?: string;
+  /** The state machine's status (e.g. 'captured', 'claimed', 'closed'). */
+  status: string;
+  tier?: TierId;
+  category?: string;
+  /** Responsible department (from assessment, else the claiming/assigned one). */
+  department?: string;
+  /** Department that claimed or was assigned the case. */
+  claimedBy?: string;
+  /** Epoch ms of the `captured` event. */
+  capturedAt: number;
+  /** Epoch ms (`at`) of the latest event; drives the "recent" order. */
+  lastEventAt: number;
+  /**
+   * Limit (epoch ms) of the most urgent pending deadline under the active
+   * policy, or null when nothing is pending. Limits do not depend on `now`,
+   * so the UI computes live countdowns from this.
+   */
+  nextDeadlineAt: number | null;
+  /** Step name of that deadline (e.g. 'claim', 'respond'), or null. */
+  nextDeadlineStep: string | null;
+  /** 1 when that deadline was already past at the last write (IndexedDB cannot index booleans). */
+  overdue: 0 | 1;
+  /** True when the deadline was computed past the official calendar's coverage. */
+  provisional: boolean;
+}

@@ -1,0 +1,71 @@
+/**
+ * The cases projection: from a case's replayed state to its small list row.
+ * Pure, so the stored projection can always be checked against (and rebuilt
+ * from) the log.
+ */
+import { deadlinesOf, mostUrgentDeadline, type CaseState, type DeadlineOptions } from '../cases';
+import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
+import type { PolicyProfile } from '../policy';
+import type { CaseRow } from './entities/case-row';
+import type { Settings } from './entities/settings';
+
+/** What deadlines depend on besides the state: the policy, warning fractions and calendar. */
+export interface ProjectionContext {
+  policy: PolicyProfile;
+  options: DeadlineOptions;
+}
+
+/** The row of one case at `now` (only `overdue` depends on `now`; limits do not). */
+export function projectCase(state: CaseState, context: ProjectionContext, now: number): CaseRow {
+  const next = mostUrgentDeadline(deadlinesOf(state, context.policy, now, context.options));
+  const { capture } = state;
+  const department = state.department ?? state.claimedBy;
+  return {
+    caseId: state.caseId,
+    title: capture.title,
+    site: capture.site,
+    url: capture.url,
+    canonicalUrl: capture.canonicalUrl,
+    ...(capture.author !== undefined ? { author: capture.author } : {}),
+    status: state.status,
+    ...(state.tier !== undefined ? { tier: state.tier } : {}),
+    ...(state.category !== undefined ? { category: state.category } : {}),
+    ...(department !== undefined ? { department } : {}),
+    ...(state.claimedBy !== undefined ? { claimedBy: state.claimedBy } : {}),
+    capturedAt: capture.capturedAt,
+    lastEventAt: state.lastAt,
+    nextDeadlineAt: next?.limit ?? null,
+    nextDeadlineStep: next?.step ?? null,
+    overdue: next !== undefined && next.limit < now ? 1 : 0,
+    provisional: next?.provisional ?? false,
+  };
+}
+
+let memo: { key: string; calendar: Calendar } | undefined;
+
+/**
+ * The calendar with the officer's local overrides. Memoized by the overrides
+ * because loading the official data is not free and appends happen in bursts.
+ * Contradictory overrides fall back to the official calendar rather than
+ * stopping every write.
+ */
+export function calendarFor(overrides: Settings['calendarOverrides']): Calendar {
+  if (overrides.length === 0) return getDefaultCalendar();
+  const key = JSON.stringify(overrides);
+  if (memo?.key === key) return memo.calendar;
+  let calendar: Calendar;
+  try {
+    calendar = createCalendar({
+      overrides: overrides.map((o) => ({ day: o.date, working: o.kind === 'workday', ...(o.note ? { name: o.note } : {}) })),
+    });
+  } catch {
+    calendar = getDefaultCalendar();
+  }
+  memo = { key, calendar };
+  return calendar;
+}
+
+/** The projection context from settings and the active profile. */
+export function projectionContextOf(settings: Settings, policy: PolicyProfile): ProjectionContext {
+  return { policy, options: { warnAt: settings.warnAt, calendar: calendarFor(settings.calendarOverrides) } };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { AppDB } from '../app-db';
+import type { CapturedContentRow } from '../entities/captured-content-row';
+import { invalidInput, ok, type Result } from '../../messaging/result';
+import { guarded } from './guard';
+
+const CapturedContentInputSchema = z.object({
+  caseId: z.string().trim().min(1).max(200),
+  html: z.string().max(5_000_000),
+  text: z.string().max(2_000_000),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }),
+  url: z.string().max(4000).regex(/^https?:\/\//i, { message: '须为 http(s) 地址' }),
+  capturedAt: z.number().int().nonnegative(),
+});
+
+/** What a caller supplies to store captured evidence (`html` must already be sanitized). */
+export interface CapturedContentInput {
+  caseId: string;
+  /** Sanitized HTML (lib/extract's sanitizer); raw page HTML must never be stored. */
+  html: string;
+  text: string;
+  digest: string;
+  screenshot?: Blob;
+  url: string;
+  capturedAt: number;
+}
+
+/**
+ * Stores the evidence of a capture. The same content (same digest) captured
+ * again is stored once; a different content of the same case is kept beside
+ * the earlier one, never over it.
+ */
+export async function saveCapturedContent(
+  db: AppDB,
+  input: CapturedContentInput,
+): Promise<Result<{ id: string; created: boolean }>> {
+  const parsed = parseCapturedContent(input);
+  if (!parsed.ok) return parsed;
+  const row = parsed.data;
+  return guarded<{ id: string; created: boolean }>(db, (cancellation) =>
+    db.transaction('rw', db.capturedContents, async () => {
+      cancellation.throwIfCancelled();
+      if (await db.capturedContents.get(row.id)) return ok({ id: row.id, created: false });
+      await db.capturedContents.add(row);
+      return ok({ id: row.id, created: true });
+    }),
+  );
+}
+
+/** Validates evidence and gives the row to store (id = caseId:digest). */
+export function parseCapturedContent(input: CapturedContentInput): Result<CapturedContentRow> {
+  const parsed = CapturedContentInputSchema.safeParse(input);
+  if (!parsed.success) return invalidInput('采集内容', parsed.error);
+  const screenshot = input.screenshot instanceof Blob ? input.screenshot : undefined;
+  return ok({
+    ...parsed.data,
+    id: `${parsed.data.caseId}:${parsed.data.digest}`,
+    ...(screenshot ? { screenshot } : {}),
+  });
+}
+
+/** The latest evidence of a case, or undefined. */
+export async function getCapturedContent(db: AppDB, caseId: string): Promise<CapturedContentRow | undefined> {
+  const all = await listCapturedContents(db, caseId);
+  return all[all.length - 1];
+}
+
+/** Every evidence of a case, oldest first. */
+export async function listCapturedContents(db: AppDB, caseId: string): Promise<CapturedContentRow[]> {
+  const rows = await db.capturedContents.where('caseId').equals(caseId).toArray();
+  return rows.sort((a, b) => a.capturedAt - b.capturedAt || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,221 @@
+import { Dexie } from 'dexie';
+import type { AppDB } from '../app-db';
+import type { EventRow } from '../entities/event-row';
+import { toCaseEvent } from '../entities/event-row';
+import type { CaseRow } from '../entities/case-row';
+import { timeOf, type Clock } from '../clock';
+import { projectCase, type ProjectionContext } from '../projection';
+import {
+  applyEvent,
+  CaseEventSchema,
+  compareEvents,
+  replay,
+  replayWithReport,
+  type CaseEvent,
+  type CaseEventInput,
+  type CaseState,
+} from '../../cases';
+import { fail, invalidInput, ok, type Result } from '../../messaging/result';
+import { guarded } from './guard';
+import { loadProjectionContext } from './projection-context';
+
+/** Options of the append functions. */
+export interface AppendOptions {
+  /** Clock for `storedAt` and for the projection's overdue flag. */
+  now: Clock;
+}
+
+/** What an append answers: the stored (or already stored) event. */
+export interface Appended {
+  event: CaseEvent;
+  /** False when an event with this id was already stored (nothing changed). */
+  created: boolean;
+}
+
+/** The tables every append writes or reads, in one transaction. */
+export function appendTables(db: AppDB) {
+  return [db.events, db.cases, db.settings, db.policyProfiles] as const;
+}
+
+/** A case's stored log in replay order ((at, id), straight from the `[caseId+at]` index). */
+async function logOf(db: AppDB, caseId: string): Promise<CaseEvent[]> {
+  const rows = await db.events
+    .where('[caseId+at]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey], true, true)
+    .toArray();
+  return rows.map(toCaseEvent);
+}
+
+/** A case's log and its state, as the append loop keeps them in memory. */
+interface CaseLog {
+  events: CaseEvent[];
+  state: CaseState | undefined;
+}
+
+function caseLogOf(events: CaseEvent[]): CaseLog {
+  return { events, state: events.length > 0 ? replay(events) : undefined };
+}
+
+/**
+ * Whether `event` may join `log`: the log with it must replay with nothing
+ * rejected, so every stored event counts and the projection equals the
+ * replay. An event later than the whole log is checked by the state machine
+ * directly; an earlier one (clock skew, import) by replaying the merged log,
+ * because it could make a later event impossible.
+ */
+function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
+  const last = log.events[log.events.length - 1];
+  if (!last || compareEvents(last, event) < 0) {
+    const applied = applyEvent(log.state, event);
+    if (!applied.ok) return fail(applied.error.code, applied.error.message);
+    return ok({ events: [...log.events, event], state: applied.state });
+  }
+  const events = [...log.events, event].sort(compareEvents);
+  const report = replayWithReport(events);
+  const first = report.rejected[0];
+  if (first) {
+    if (first.event.id === event.id) return fail(first.error.code, first.error.message);
+    return fail(
+      first.error.code,
+      `该事件的时间早于已记录的事件，插入后会使已有的“${first.event.type}”事件无效：${first.error.message}`,
+    );
+  }
+  if (!report.state) return fail('not-captured', '案件尚未采集，不能记录该事件');
+  return ok({ events, state: report.state });
+}
+
+/** Parses untrusted input as an event; every field error is listed. */
+function parseEvent(input: unknown): Result<CaseEvent> {
+  const parsed = CaseEventSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : invalidInput<CaseEvent>('事件', parsed.error);
+}
+
+/**
+ * Records one event of the claim log. In one transaction: the event is
+ * parsed, checked by the state machine against its case's log, stored, and
+ * the case's projection row updated. A refused event changes nothing and
+ * comes back as the error. An id already stored is a no-op
+ * (`created: false`), so retries and imports never duplicate.
+ */
+export async function appendEvent(
+  db: AppDB,
+  input: CaseEventInput,
+  { now }: AppendOptions,
+): Promise<Result<Appended>> {
+  const parsed = parseEvent(input);
+  if (!parsed.ok) return parsed;
+  const event = parsed.data;
+  return guarded(db, (cancellation) =>
+    db.transaction('rw', appendTables(db), async (): Promise<Result<Appended>> => {
+      cancellation.throwIfCancelled();
+      return appendWithin(db, event, now);
+    }),
+  );
+}
+
+/**
+ * The body of `appendEvent` for an already parsed event, to be called inside
+ * a read-write transaction over events, cases, settings and policyProfiles
+ * (so a caller can store more in the same transaction, e.g. the evidence).
+ */
+export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Promise<Result<Appended>> {
+  const existing = await db.events.get(event.id);
+  if (existing) return ok({ event: toCaseEvent(existing), created: false });
+  const admitted = admit(caseLogOf(await logOf(db, event.caseId)), event);
+  if (!admitted.ok) return admitted;
+  const state = admitted.data.state;
+  if (!state) return fail('not-captured', '案件尚未采集，不能记录该事件');
+  const context = await loadProjectionContext(db);
+  const at = timeOf(now);
+  await db.events.add({ ...event, storedAt: at } as EventRow);
+  await db.cases.put(projectCase(state, context, at));
+  return ok({ event, created: true });
+}
+
+/** Parses untrusted input as an event (exported for callers that combine writes). */
+export { parseEvent };
+
+/**
+ * Records many events in one transaction (import, bulk actions). Each is
+ * checked on its own, in the given order, against its case's log including
+ * the batch's earlier events; the answer has one result per input. Refused
+ * events are not stored, the others are. If the transaction itself fails
+ * (quota…), nothing at all is stored and every result is that error.
+ */
+export async function appendEvents(
+  db: AppDB,
+  inputs: readonly CaseEventInput[],
+  { now }: AppendOptions,
+): Promise<Result<Result<Appended>[]>> {
+  if (!Array.isArray(inputs)) return fail('invalid-input', '批量事件必须是数组');
+  const parsed = inputs.map(parseEvent);
+  const events = parsed.flatMap((r) => (r.ok ? [r.data] : []));
+  return guarded(db, (cancellation) =>
+    db.transaction('rw', appendTables(db), async (): Promise<Result<Result<Appended>[]>> => {
+      cancellation.throwIfCancelled();
+      const storedRows = await db.events.bulkGet([...new Set(events.map((e) => e.id))]);
+      const stored = new Map<string, EventRow>();
+      for (const row of storedRows) if (row) stored.set(row.id, row);
+      const caseIds = [...new Set(events.map((e) => e.caseId))];
+      const logs = new Map<string, CaseLog>();
+      await Promise.all(
+        caseIds.map(async (caseId) => {
+          logs.set(caseId, caseLogOf(await logOf(db, caseId)));
+        }),
+      );
+
+      const accepted = new Map<string, CaseEvent>();
+      const touched = new Set<string>();
+      const results = parsed.map((result): Result<Appended> => {
+        if (!result.ok) return result;
+        const event = result.data;
+        const already = stored.get(event.id);
+        if (already) return ok({ event: toCaseEvent(already), created: false });
+        const earlier = accepted.get(event.id);
+        if (earlier) return ok({ event: earlier, created: false });
+        const admitted = admit(logs.get(event.caseId)!, event);
+        if (!admitted.ok) return admitted;
+        logs.set(event.caseId, admitted.data);
+        accepted.set(event.id, event);
+        touched.add(event.caseId);
+        return ok({ event, created: true });
+      });
+
+      if (accepted.size > 0) {
+        const context = await loadProjectionContext(db);
+        const at = timeOf(now);
+        const rows = [...accepted.values()].map((e) => ({ ...e, storedAt: at }) as EventRow);
+        const caseRows: CaseRow[] = [...touched].map((caseId) => projectCase(logs.get(caseId)!.state!, context, at));
+        await db.events.bulkAdd(rows);
+        await db.cases.bulkPut(caseRows);
+      }
+      return ok(results);
+    }),
+  );
+}
+
+/** A case's events in replay order ((at, id)). */
+export async function listEventsOfCase(db: AppDB, caseId: string): Promise<CaseEvent[]> {
+  return logOf(db, caseId);
+}
+
+/**
+ * Every stored event, for the sync export, in storage order. With `since`
+ * (epoch ms), only events stored at or after it: the bound is inclusive so
+ * an event stored in the same millisecond as the last export is exported
+ * again rather than lost (import is idempotent, so a repeat costs nothing).
+ */
+export async function listAllEvents(db: AppDB, { since }: { since?: number } = {}): Promise<CaseEvent[]> {
+  const rows =
+    since === undefined
+      ? await db.events.orderBy('storedAt').toArray()
+      : await db.events.where('storedAt').aboveOrEqual(since).toArray();
+  return rows.map(toCaseEvent);
+}
+
+/** Replays one case from its log, or undefined when it has no events. */
+export async function getCaseState(db: AppDB, caseId: string): Promise<CaseState | undefined> {
+  return caseLogOf(await logOf(db, caseId)).state;
+}
+
+export type { ProjectionContext };

@@ -1,0 +1,14 @@
+import type { AppDB } from '../app-db';
+import { projectionContextOf, type ProjectionContext } from '../projection';
+import { getActiveProfile } from './policy-profiles';
+import { getSettings } from './settings';
+
+/**
+ * The projection context of this database (settings + active profile). Reads
+ * only the settings and policyProfiles tables, so it can run inside a write
+ * transaction that includes them.
+ */
+export async function loadProjectionContext(db: AppDB): Promise<ProjectionContext> {
+  const [settings, policy] = await Promise.all([getSettings(db), getActiveProfile(db)]);
+  return projectionContextOf(settings, policy);
+}

@@ -1,0 +1,47 @@
+/**
+ * Every version of the database schema, oldest first. Versions are
+ * append-only: a shipped version is never edited, a change is a new version
+ * with an upgrade (see migrations/) and a fixture test
+ * (tests/unit/db/migrations.test.ts fails when a version has no fixture).
+ *
+ * Each index names the query that needs it; nothing else is indexed, and
+ * never a body, HTML or screenshot.
+ */
+
+/** Version 1: the first schema. */
+export const SCHEMA_V1 = {
+  // id: primary key, makes re-appending an event a no-op (idempotent import/retry).
+  // storedAt: listAllEvents({ since }) for "export since last time".
+  // [caseId+at]: listEventsOfCase / replay of one case in (at, id) order (also serves where('caseId')).
+  events: 'id, storedAt, [caseId+at]',
+  // caseId: primary key, getCase / getCaseStatesByKeys.
+  // lastEventAt: listCases({ order: 'recent' }).
+  // [status+lastEventAt]: listCases({ status, order: 'recent' }).
+  cases: 'caseId, lastEventAt, [status+lastEventAt]',
+  // id = caseId:digest; caseId: getCapturedContent(caseId).
+  capturedContents: 'id, caseId',
+  // id: the single 'settings' row.
+  settings: 'id',
+  // id: getActiveWatchlist by the id in settings.
+  watchlists: 'id',
+  // id: user copies of policy profiles, looked up by id.
+  policyProfiles: 'id',
+  // key: one row per sync bookkeeping key.
+  syncState: 'key',
+} as const;
+
+/**
+ * Version 2: the cases projection gains `nextDeadlineAt`/`nextDeadlineStep`/
+ * `overdue`/`provisional`, computed in the upgrade from each case's events
+ * with the active policy, so the side panel can list the most urgent cases
+ * without computing every deadline.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  // nextDeadlineAt: listCases({ order: 'urgency' }) (rows with null are not in the index).
+  // [status+nextDeadlineAt]: listCases({ status, order: 'urgency' }).
+  cases: 'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt]',
+} as const;
+
+/** The newest version number. */
+export const LATEST_VERSION = 2;

@@ -1,0 +1,104 @@
+/**
+ * The capture script's work, run in the tab on demand: read the ordered post
+ * (or the page's article, or the selection) from the live DOM with the site
+ * adapter and Readability, sanitize its HTML, and return a plain DTO for the
+ * background to validate, digest and store.
+ */
+import { detectSite, findPostElements } from '../sites';
+import { fail, ok, type Result } from '../messaging/result';
+import type { CapturePostRequest } from '../messaging/schemas';
+import { extractArticle, collapseWhitespace } from './article';
+import { canonicalUrlOf } from './canonical-url';
+import type { CaptureOrder } from './capture-order';
+import { sanitizeHtml } from './sanitize';
+
+/** Longest text kept for one capture; longer pages are cut (the digest covers what is kept). */
+const MAX_TEXT = 200_000;
+
+/** Extracts what `order` names from `win`'s document. */
+export function extractCapture(
+  win: Window & typeof globalThis,
+  order: CaptureOrder,
+  now: Date,
+): Result<CapturePostRequest> {
+  const doc = win.document;
+  const url = win.location.href;
+  const info = detectSite(doc, url);
+  const page = {
+    url,
+    canonicalUrl: canonicalUrlOf(doc, url),
+    title: (info.title ?? doc.title).trim().slice(0, 500),
+    ...siteNameOf(doc),
+  };
+
+  if (order.mode === 'post') {
+    const post = findPostElements(doc, url, { now }).find((p) => p.postId === order.postId);
+    if (!post) return fail('not-found', '页面上找不到这条帖子，可能已被删除或页面已刷新，请重新加载后再采集');
+    const { element, bodyElement, kind: _kind, board: _board, ...fields } = post;
+    return ok({
+      post: { ...fields, text: fields.text.slice(0, MAX_TEXT), html: sanitizeHtml(bodyHtml(bodyElement), win) },
+      page,
+      matchedTerms: [],
+      rect: rectOf(element, win),
+    });
+  }
+
+  if (order.mode === 'selection') {
+    const selection = win.getSelection();
+    const text = collapseWhitespace(selection?.toString() ?? '');
+    if (!selection || selection.rangeCount === 0 || text === '') {
+      return fail('invalid-input', '没有选中的内容：请先在页面上选中要采集的文字');
+    }
+    const holder = doc.createElement('div');
+    holder.append(selection.getRangeAt(0).cloneContents());
+    return ok({
+      post: { site: info.site, postId: `sel-${fnv1a(text)}`, text: text.slice(0, MAX_TEXT), html: sanitizeHtml(holder.innerHTML, win) },
+      page,
+      matchedTerms: [],
+    });
+  }
+
+  const article = extractArticle(doc);
+  const text = article?.text ?? collapseWhitespace(doc.body?.textContent ?? '');
+  if (text === '') return fail('invalid-input', '这个页面没有可采集的正文');
+  return ok({
+    post: {
+      site: info.site,
+      postId: 'page',
+      ...(article?.byline ? { author: article.byline.slice(0, 200) } : {}),
+      ...(article?.publishedTime ? { publishedAt: article.publishedTime.slice(0, 40) } : {}),
+      text: text.slice(0, MAX_TEXT),
+      html: sanitizeHtml(article?.html ?? '', win),
+    },
+    page,
+    matchedTerms: [],
+  });
+}
+
+/** The post body's markup without our own badge and highlight marks. */
+function bodyHtml(body: Element): string {
+  const clone = body.cloneNode(true) as Element;
+  clone.querySelectorAll('[data-yq-ui]').forEach((el) => el.remove());
+  clone.querySelectorAll('mark[data-yq-hl]').forEach((mark) => mark.replaceWith(...Array.from(mark.childNodes)));
+  return clone.innerHTML;
+}
+
+function rectOf(element: Element, win: Window) {
+  const box = element.getBoundingClientRect();
+  return { x: box.x, y: box.y, width: box.width, height: box.height, devicePixelRatio: win.devicePixelRatio || 1 };
+}
+
+function siteNameOf(doc: Document): { siteName?: string } {
+  const name = doc.querySelector('meta[property="og:site_name"], meta[name="SiteName"]')?.getAttribute('content')?.trim();
+  return name ? { siteName: name.slice(0, 200) } : {};
+}
+
+/** A short, stable id for a selection (not a security digest: the evidence digest is SHA-256). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,72 @@
+/**
+ * Decides whether a post is flagged, from the matches in its text.
+ *
+ * The rule: a post is flagged when it names a watched region, or a watched
+ * agency by its canonical name or an own alias. Generic context aliases
+ * (公安局, 警方, 城管) count only when such a region or agency match is in
+ * the same post — every city has a 公安局. Topic words never flag a post on
+ * their own: they add context (category) to a post flagged for its region or
+ * agency. Regions are counted up their hierarchy, so a match on 白沙镇
+ * reports 江北区 and 澜江市 too; an agency reports the region it serves.
+ */
+import type { CompiledWatchlist, WatchMatch } from './compile.ts';
+
+/** The verdict on one post. */
+export interface PostFlag {
+  /** True when the post names a watched region or agency (see the rule above). */
+  flagged: boolean;
+  /** The matches that count, in text order: what to highlight. Empty when not flagged. */
+  matches: WatchMatch[];
+  /** Regions named or implied (ancestors, agencies' regions), nearest first, no duplicates. */
+  regions: string[];
+  /** Agencies named, canonical terms. */
+  agencies: string[];
+  /** Topic words named, canonical terms. */
+  topics: string[];
+  /** The categories of the topics named. */
+  categories: string[];
+}
+
+/** Scans `text` with the compiled watch list and decides whether the post is flagged. */
+export function flagPost(text: string, compiled: CompiledWatchlist): PostFlag {
+  return flagMatches(compiled.scan(text), compiled);
+}
+
+/** Same as `flagPost`, from matches already computed (e.g. over an element's textContent). */
+export function flagMatches(all: readonly WatchMatch[], compiled: CompiledWatchlist): PostFlag {
+  const anchored = all.some(
+    (m) => (m.kind === 'region' || m.kind === 'agency') && m.via !== 'context-alias',
+  );
+  if (!anchored) {
+    return { flagged: false, matches: [], regions: [], agencies: [], topics: [], categories: [] };
+  }
+  const regions = new Set<string>();
+  const agencies = new Set<string>();
+  const topics = new Set<string>();
+  const categories = new Set<string>();
+  for (const m of all) {
+    if (m.kind === 'region') {
+      regions.add(m.term);
+      for (const up of compiled.ancestorsOf(m.term)) regions.add(up);
+    } else if (m.kind === 'agency') {
+      agencies.add(m.term);
+      const region = compiled.entryOf('agency', m.term)?.region;
+      if (region) {
+        regions.add(region);
+        for (const up of compiled.ancestorsOf(region)) regions.add(up);
+      }
+    } else if (m.kind === 'topic') {
+      topics.add(m.term);
+      const category = compiled.entryOf('topic', m.term)?.category;
+      if (category) categories.add(category);
+    }
+  }
+  return {
+    flagged: true,
+    matches: [...all],
+    regions: [...regions],
+    agencies: [...agencies],
+    topics: [...topics],
+    categories: [...categories],
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Watch-list import and export, as JSON or as one-term-per-line text.
+ *
+ * JSON: either an array of entries or `{ "format": "yq-watchlist",
+ * "version": 1, "entries": [...] }` (what `exportWatchlist` writes).
+ *
+ * Text (one term per line, UTF-8):
+ * ```
+ * # comment
+ * [region]                 ← section header: region | agency | topic | exclusion
+ * 澜江市 | 澜江             ← term, then aliases separated by |
+ * 白沙镇 < 江北区           ← region: "< parent"
+ * [agency 澜江市]           ← agency section; optional region served
+ * 澜江市公安局 | 澜江警方 | ~公安局 | ~警方   ← "~" marks a context-only alias
+ * [topic 民生热点]          ← topic section; optional category
+ * 欠薪
+ * [exclusion]
+ * 澜江啤酒
+ * ```
+ * Headers may also be written in Chinese: 地区, 机构, 话题, 排除. Lines before
+ * any header take `defaultKind` (region unless told).
+ *
+ * An import is all or nothing: any error refuses the whole list and reports
+ * every problem with its line (text) or path (JSON).
+ */
+import { watchlistSchema, WATCH_KINDS, type WatchEntry, type WatchKind } from './schema.ts';
+
+/** One problem in an import. */
+export interface ImportError {
+  /** 1-based line in the imported text, when known. */
+  line?: number;
+  /** Path of the offending field (e.g. `entries.3.kind`), for JSON. */
+  path?: string;
+  /** What is wrong, for a person to read. */
+  message: string;
+}
+
+/** The result of an import: the validated list, or every error found. */
+export type ImportResult = { ok: true; value: WatchEntry[] } | { ok: false; errors: ImportError[] };
+
+/** Export formats. */
+export type WatchlistFormat = 'json' | 'text';
+
+/** Format tag written in exported JSON. */
+export const WATCHLIST_FORMAT_TAG = 'yq-watchlist';
+
+const HEADER_KINDS: Record<string, WatchKind> = {
+  region: 'region',
+  agency: 'agency',
+  topic: 'topic',
+  exclusion: 'exclusion',
+  地区: 'region',
+  机构: 'agency',
+  话题: 'topic',
+  排除: 'exclusion',
+};
+
+/** Parses a watch-list import (JSON or text, detected by the first non-blank character). */
+export function parseWatchlistImport(
+  text: string,
+  { defaultKind = 'region' }: { defaultKind?: WatchKind } = {},
+): ImportResult {
+  const body = text.replace(/^\uFEFF/, '');
+  const first = body.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return parseJson(JSON.parse(body));
+    } catch (e) {
+      // "[region]" opens a text list too; only "{" is certainly JSON.
+      if (first === '{') return { ok: false, errors: [{ message: `not valid JSON: ${(e as Error).message}` }] };
+    }
+  }
+  return parseText(body, defaultKind);
+}
+
+function parseJson(data: unknown): ImportResult {
+  let entries: unknown = data;
+  let prefix = '';
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const obj = data as Record<string, unknown>;
+    if (obj.format !== undefined && obj.format !== WATCHLIST_FORMAT_TAG) {
+      return { ok: false, errors: [{ path: 'format', message: `expected "${WATCHLIST_FORMAT_TAG}"` }] };
+    }
+    if (obj.version !== undefined && obj.version !== 1) {
+      return { ok: false, errors: [{ path: 'version', message: 'unsupported version (expected 1)' }] };
+    }
+    entries = obj.entries;
+    prefix = 'entries';
+  }
+  const parsed = watchlistSchema.safeParse(entries);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({
+      path: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || '(root)',
+      message: issue.message,
+    })),
+  };
+}
+
+function parseText(text: string, defaultKind: WatchKind): ImportResult {
+  const errors: ImportError[] = [];
+  const entries: WatchEntry[] = [];
+  const lineOf: number[] = [];
+  let kind: WatchKind = defaultKind;
+  let qualifier: string | undefined;
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = i + 1;
+    const content = raw.trim();
+    if (content === '' || content.startsWith('#')) return;
+    const header = /^\[\s*(\S+)\s*(.*?)\s*\]$/.exec(content);
+    if (header) {
+      const k = HEADER_KINDS[header[1]?.toLowerCase() ?? ''];
+      if (!k) {
+        errors.push({ line, message: `unknown section "${header[1]}" (expected ${WATCH_KINDS.join(', ')})` });
+        return;
+      }
+      kind = k;
+      qualifier = header[2] || undefined;
+      if (qualifier && (kind === 'region' || kind === 'exclusion')) {
+        errors.push({ line, message: `a ${kind} section takes no qualifier` });
+      }
+      return;
+    }
+    let head = content;
+    let parent: string | undefined;
+    if (kind === 'region' && head.includes('<')) {
+      const [name, up, ...rest] = head.split('<');
+      if (rest.length > 0 || !up?.trim()) {
+        errors.push({ line, message: 'write a region as "name < parent" with one parent' });
+        return;
+      }
+      head = name ?? '';
+      parent = up.trim();
+    }
+    const [term = '', ...others] = head.split('|').map((s) => s.trim());
+    const aliases = others.filter((a) => !a.startsWith('~'));
+    const contextAliases = others.filter((a) => a.startsWith('~')).map((a) => a.slice(1).trim());
+    const entry: WatchEntry = { term, kind };
+    if (aliases.length) entry.aliases = aliases;
+    if (contextAliases.length) entry.contextAliases = contextAliases;
+    if (parent) entry.parent = parent;
+    if (kind === 'agency' && qualifier) entry.region = qualifier;
+    if (kind === 'topic' && qualifier) entry.category = qualifier;
+    entries.push(entry);
+    lineOf.push(line);
+  });
+  const parsed = watchlistSchema.safeParse(entries);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const index = typeof issue.path[0] === 'number' ? issue.path[0] : -1;
+      const field = issue.path.slice(1).map(String).join('.');
+      errors.push({
+        ...(index >= 0 ? { line: lineOf[index] } : {}),
+        ...(field ? { path: field } : {}),
+        message: issue.message,
+      });
+    }
+  }
+  if (errors.length > 0) {
+    errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { ok: false, errors };
+  }
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors };
+}
+
+/** Writes a watch list as JSON (with format tag and version) or as the text format above. */
+export function exportWatchlist(entries: readonly WatchEntry[], format: WatchlistFormat = 'json'): string {
+  if (format === 'json') {
+    return `${JSON.stringify({ format: WATCHLIST_FORMAT_TAG, version: 1, entries }, null, 2)}\n`;
+  }
+  const lines: string[] = [];
+  // Group consecutive-by-section: one header per (kind, qualifier), in first-seen order.
+  const groups = new Map<string, WatchEntry[]>();
+  for (const e of entries) {
+    const qualifier = e.kind === 'agency' ? e.region : e.kind === 'topic' ? e.category : undefined;
+    const key = qualifier ? `${e.kind} ${qualifier}` : e.kind;
+    const group = groups.get(key) ?? [];
+    group.push(e);
+    groups.set(key, group);
+  }
+  for (const [header, group] of groups) {
+    if (lines.length) lines.push('');
+    lines.push(`[${header}]`);
+    for (const e of group) {
+      const forms = [e.term, ...(e.aliases ?? []), ...(e.contextAliases ?? []).map((a) => `~${a}`)];
+      lines.push(forms.join(' | ') + (e.parent ? ` < ${e.parent}` : ''));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Capturing a post (the background's side of `capturePost` and
+ * `captureActivePage`): sanitize the page's HTML, digest the content, take
+ * the screenshot, then store the `captured` event and the evidence in one
+ * transaction. Every browser-touching step is an injected function so this
+ * is unit-testable without a browser.
+ */
+import type { AppDB } from '../../db/app-db';
+import { recordCapture } from '../../db/repos/record-capture';
+import { getSettings } from '../../db/repos/settings';
+import type { HandlerContext, SenderTab } from '../handle';
+import { fail, type Result } from '../result';
+import type { CaptureRect, CapturePostRequest, CapturePostResponse } from '../schemas';
+
+/** What capturing needs from the outside world. */
+export interface CaptureDeps {
+  db: AppDB;
+  now: () => number;
+  /** A new unique event id (e.g. `crypto.randomUUID`). */
+  newId: () => string;
+  /** lib/extract's sanitizer, bound to a DOM. */
+  sanitizeHtml: (html: string) => string;
+  /** SHA-256 hex over the canonical serialization of `capture`. */
+  digestOf: (capture: unknown) => Promise<string>;
+  /** The stable case id of a post (canonical URL + the post's own id). */
+  caseIdOf: (canonicalUrl: string, postId: string) => Promise<string>;
+  /** The visible tab's screenshot cropped to `rect`, or undefined when not allowed/possible. */
+  captureScreenshot: (windowId: number | undefined, rect?: CaptureRect) => Promise<Blob | undefined>;
+}
+
+/** Placeholders so an officer who has not filled in settings still never loses a capture. */
+const UNNAMED_OFFICER = '未填写姓名';
+const UNNAMED_DEPARTMENT = '未填写部门';
+
+/**
+ * Captures one post from `tab`. Answers the case id and whether the case is
+ * new (a post already captured keeps its case; new evidence is added).
+ */
+export async function capturePost(
+  deps: CaptureDeps,
+  request: CapturePostRequest,
+  tab: SenderTab,
+): Promise<Result<CapturePostResponse>> {
+  const { post, page } = request;
+  const canonicalUrl = page.canonicalUrl ?? page.url;
+  const html = deps.sanitizeHtml(post.html);
+  const content = {
+    url: page.url,
+    canonicalUrl,
+    site: post.site,
+    postId: post.postId,
+    ...(post.floor !== undefined ? { floor: post.floor } : {}),
+    ...(post.author !== undefined ? { author: post.author } : {}),
+    ...(post.publishedAt !== undefined ? { publishedAt: post.publishedAt } : {}),
+    title: page.title,
+    text: post.text,
+    html,
+  };
+  const [caseId, digest, screenshot] = await Promise.all([
+    deps.caseIdOf(canonicalUrl, post.postId),
+    deps.digestOf(content),
+    // A screenshot is extra evidence: failing to take one must not lose the capture.
+    deps.captureScreenshot(tab.windowId, request.rect).catch(() => undefined),
+  ]);
+  const settings = await getSettings(deps.db);
+  const at = deps.now();
+  const title = (page.title.trim() || post.text.trim().slice(0, 60) || post.postId).slice(0, 500);
+  return recordCapture(
+    deps.db,
+    {
+      event: {
+        id: deps.newId(),
+        caseId,
+        at,
+        actor: {
+          officer: settings.officerName.trim() || UNNAMED_OFFICER,
+          department: settings.department.trim() || UNNAMED_DEPARTMENT,
+        },
+        type: 'captured',
+        payload: {
+          url: page.url,
+          canonicalUrl,
+          site: post.site,
+          ...(page.siteName !== undefined ? { siteName: page.siteName } : {}),
+          postId: post.postId,
+          ...(post.floor !== undefined ? { floor: post.floor } : {}),
+          title,
+          ...(post.author !== undefined ? { author: post.author } : {}),
+          ...(post.publishedAt !== undefined ? { publishedAt: post.publishedAt } : {}),
+          excerpt: post.text.trim().slice(0, 2000),
+          matchedTerms: request.matchedTerms,
+          ...(post.replies !== undefined ? { replies: post.replies } : {}),
+          ...(post.views !== undefined ? { views: post.views } : {}),
+          digest,
+        },
+      },
+      content: {
+        caseId,
+        html,
+        text: post.text,
+        digest,
+        url: page.url,
+        capturedAt: at,
+        ...(screenshot ? { screenshot } : {}),
+      },
+    },
+    { now: deps.now },
+  );
+}
+
+/** The `capturePost` handler: the tab comes from the browser's sender, never the payload. */
+export function handleCapturePost(deps: CaptureDeps) {
+  return (request: CapturePostRequest, context: HandlerContext): Promise<Result<CapturePostResponse>> => {
+    if (!context.tab) return Promise.resolve(fail('no-tab', '采集请求缺少来源标签页。'));
+    return capturePost(deps, request, context.tab);
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The background's message handlers, registered in one call from the
+ * background entrypoint (`setupMessageHandlers(deps)`), each validated by
+ * `handle` (schema + sender check).
+ */
+import { getCaseStatesByKeys } from '../../db/repos/cases';
+import { handle } from '../handle';
+import { ok } from '../result';
+import {
+  CaptureActivePageRequestSchema,
+  CapturePostRequestSchema,
+  GetPostStatesRequestSchema,
+  OpenSidePanelRequestSchema,
+  PingRequestSchema,
+  SetFlaggedCountRequestSchema,
+} from '../schemas';
+import { handleCaptureActivePage, type CaptureActivePageDeps } from './capture-active-page';
+import { handleCapturePost } from './capture-post';
+import { handleOpenSidePanel, handleSetFlaggedCount, type TabUiDeps } from './tab-ui';
+
+/** Everything the background handlers need. */
+export type BackgroundDeps = CaptureActivePageDeps &
+  TabUiDeps & {
+    /** This extension's id and page origin (defaults from browser.runtime; tests inject). */
+    runtime?: { id: string; pageOrigin: string };
+  };
+
+/** Registers every background handler; returns the function that removes them all. */
+export function setupMessageHandlers(deps: BackgroundDeps): () => void {
+  const runtime = deps.runtime ? { runtime: deps.runtime } : {};
+  const removers = [
+    handle('capturePost', CapturePostRequestSchema, handleCapturePost(deps), { from: 'content-script', ...runtime }),
+    handle(
+      'getPostStates',
+      GetPostStatesRequestSchema,
+      async ({ caseIds }) => ok(await getCaseStatesByKeys(deps.db, caseIds)),
+      { from: 'content-script', ...runtime },
+    ),
+    handle('setFlaggedCount', SetFlaggedCountRequestSchema, handleSetFlaggedCount(deps), {
+      from: 'content-script',
+      ...runtime,
+    }),
+    handle('openSidePanel', OpenSidePanelRequestSchema, handleOpenSidePanel(deps), {
+      from: 'content-script',
+      ...runtime,
+    }),
+    handle('captureActivePage', CaptureActivePageRequestSchema, handleCaptureActivePage(deps), {
+      from: 'extension-page',
+      ...runtime,
+    }),
+    handle('ping', PingRequestSchema, () => ok({ at: deps.now() }), { from: 'extension', ...runtime }),
+  ];
+  return () => removers.forEach((remove) => remove());
+}

@@ -1,0 +1,109 @@
+/**
+ * The zod schema of every message payload in protocol.ts. The receiving end
+ * parses with these (`handle` in handle.ts), because a content script's data
+ * comes from a hostile page and a bad payload must be refused, not cast.
+ */
+import { z } from 'zod';
+
+const HttpUrl = z
+  .string()
+  .max(4000)
+  .regex(/^https?:\/\//i, { message: '须为 http(s) 地址' });
+const Count = z.number().int().nonnegative().max(1e12);
+
+/** The post as the content script's site adapter found it. */
+export const CapturedPostSchema = z.object({
+  site: z.string().trim().min(1).max(100),
+  postId: z.string().trim().min(1).max(200),
+  floor: z.number().int().nonnegative().optional(),
+  author: z.string().max(200).optional(),
+  publishedAt: z.string().max(40).optional(),
+  text: z.string().max(2_000_000),
+  /** Raw HTML of the post element; the background sanitizes it before storing. */
+  html: z.string().max(5_000_000),
+  replies: Count.optional(),
+  views: Count.optional(),
+});
+/** The post as the content script found it. */
+export type CapturedPost = z.infer<typeof CapturedPostSchema>;
+
+/** The page the post is on. */
+export const CapturedPageSchema = z.object({
+  url: HttpUrl,
+  canonicalUrl: HttpUrl.optional(),
+  title: z.string().max(500),
+  siteName: z.string().max(200).optional(),
+});
+/** The page the post is on. */
+export type CapturedPage = z.infer<typeof CapturedPageSchema>;
+
+/** Where the post is on screen, in CSS pixels, for cropping the screenshot. */
+export const CaptureRectSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().nonnegative(),
+  height: z.number().finite().nonnegative(),
+  devicePixelRatio: z.number().finite().positive().max(16),
+});
+/** Where the post is on screen. */
+export type CaptureRect = z.infer<typeof CaptureRectSchema>;
+
+/** `capturePost`: the content script asks the background to capture one post. */
+export const CapturePostRequestSchema = z.object({
+  post: CapturedPostSchema,
+  page: CapturedPageSchema,
+  matchedTerms: z.array(z.string().max(100)).max(200),
+  rect: CaptureRectSchema.optional(),
+});
+/** `capturePost` payload. */
+export type CapturePostRequest = z.infer<typeof CapturePostRequestSchema>;
+/** `capturePost` answer. */
+export interface CapturePostResponse {
+  caseId: string;
+  /** False when the post was already captured (its new evidence, if any, is still kept). */
+  created: boolean;
+}
+
+/** `getPostStates`: the content script asks which posts on the page are already cases. */
+export const GetPostStatesRequestSchema = z.object({
+  caseIds: z.array(z.string().trim().min(1).max(200)).max(2000),
+});
+/** `getPostStates` payload. */
+export type GetPostStatesRequest = z.infer<typeof GetPostStatesRequestSchema>;
+/** A captured post's state, for its badge in the page. */
+export interface PostState {
+  status: string;
+  claimedBy?: string;
+  nextDeadlineAt?: number;
+  nextDeadlineStep?: string;
+}
+/** `getPostStates` answer: only the ids that are cases appear. */
+export type PostStates = Record<string, PostState>;
+
+/** `setFlaggedCount`: number of flagged posts on the sender's tab (toolbar badge). */
+export const SetFlaggedCountRequestSchema = z.object({ count: z.number().int().nonnegative().max(100_000) });
+/** `setFlaggedCount` payload. */
+export type SetFlaggedCountRequest = z.infer<typeof SetFlaggedCountRequestSchema>;
+
+/** `openSidePanel`: open the side panel on the sender's tab. */
+export const OpenSidePanelRequestSchema = z.object({}).strict();
+/** `openSidePanel` payload. */
+export type OpenSidePanelRequest = z.infer<typeof OpenSidePanelRequestSchema>;
+
+/** `captureActivePage`: the popup or context menu asks to capture a tab (default: the active one). */
+export const CaptureActivePageRequestSchema = z.object({
+  tabId: z.number().int().nonnegative().optional(),
+  selectionOnly: z.boolean().optional(),
+});
+/** `captureActivePage` payload. */
+export type CaptureActivePageRequest = z.infer<typeof CaptureActivePageRequestSchema>;
+
+/** `extractPage`: the background asks a tab's content script to extract the page (or selection). */
+export const ExtractPageRequestSchema = z.object({ selectionOnly: z.boolean() });
+/** `extractPage` payload. */
+export type ExtractPageRequest = z.infer<typeof ExtractPageRequestSchema>;
+
+/** `ping`: round trip check (e2e). */
+export const PingRequestSchema = z.object({}).strict();
+/** `ping` payload. */
+export type PingRequest = z.infer<typeof PingRequestSchema>;

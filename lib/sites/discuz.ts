@@ -1,0 +1,149 @@
+/**
+ * Discuz! X threads (desktop and touch templates) and forum lists.
+ *
+ * Recognised by its generator meta, and — because city forums often strip
+ * it — by the DOM the stock templates always print (#postlist with
+ * postmessage_<pid> bodies, touch `div.plc#pid<pid>`, forumdisplay's
+ * #threadlisttableid) or the `discuz_uid` script variable. SOURCES.md §A
+ * documents the templates.
+ */
+import { cleanText, readCount, readText, textOf } from './dom.ts';
+import { parseChineseTime } from './parse-time.ts';
+import type { AdapterContext, FoundPost, ListedThread, PageKind, SiteAdapter } from './types.ts';
+
+/** Default floor labels ($postno) of the first four floors. */
+const FLOOR_LABELS: Record<string, number> = { 楼主: 1, 沙发: 2, 板凳: 3, 地板: 4 };
+
+const DESKTOP_POST = '#postlist > div[id^="post_"]';
+const TOUCH_POST = 'div.plc[id^="pid"]';
+
+/** The Discuz! X adapter. */
+export const discuzAdapter: SiteAdapter = {
+  key: 'discuz',
+  containerSelector: `${DESKTOP_POST}, ${TOUCH_POST}`,
+
+  detect(doc) {
+    const generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+    if (/discuz/i.test(generator)) return 100;
+    if (doc.querySelector('#postlist [id^="postmessage_"], #threadlisttableid, div.plc[id^="pid"] .message')) return 90;
+    if (/Powered by\s*Discuz/i.test(doc.getElementById('ft')?.textContent ?? '')) return 80;
+    for (const s of Array.from(doc.scripts).slice(0, 20)) {
+      if (/\bdiscuz_uid\b/.test(s.textContent ?? '')) return 80;
+    }
+    return 0;
+  },
+
+  pageKind(doc): PageKind {
+    if (doc.querySelector('#postlist, div.plc[id^="pid"]')) return 'thread';
+    return doc.querySelector('#threadlisttableid, #threadlist') ? 'list' : 'thread';
+  },
+
+  title(doc) {
+    return textOf(doc, '#thread_subject') ?? textOf(doc, '.view_tit, h2.tit');
+  },
+
+  threadCounts(doc) {
+    const spans = doc.querySelectorAll('#postlist > table:first-child td.pls .hm span.xi1');
+    return { views: readCount(spans[0]?.textContent), replies: readCount(spans[1]?.textContent) };
+  },
+
+  readPost(container, ctx, index) {
+    return container.tagName === 'DIV' && container.classList.contains('plc')
+      ? readTouchPost(container, ctx, index)
+      : readDesktopPost(container, ctx, index);
+  },
+
+  listThreads(root, ctx) {
+    const out: ListedThread[] = [];
+    for (const row of Array.from(root.querySelectorAll('tbody[id^="normalthread_"], tbody[id^="stickthread_"]'))) {
+      const titleEl = row.querySelector('th a.s.xst, th a.xst');
+      if (!titleEl) continue;
+      const threadId = row.id.replace(/^\D+_/, '');
+      const by = row.querySelector('td.by');
+      const dateEl = by?.querySelector('em span[title]') ?? by?.querySelector('em');
+      const href = titleEl.getAttribute('href');
+      out.push({
+        site: 'discuz',
+        threadId,
+        title: cleanText(titleEl.textContent),
+        author: textOf(by ?? row, 'cite a') ?? undefined,
+        publishedAt: dateEl ? parseChineseTime(dateEl.getAttribute('title') || dateEl.textContent || '', ctx.now) : undefined,
+        replies: readCount(row.querySelector('td.num a')?.textContent),
+        views: readCount(row.querySelector('td.num em')?.textContent),
+        element: row,
+        titleElement: titleEl,
+        url: href && ctx.url ? safeUrl(href, ctx.url) : undefined,
+      });
+    }
+    return out;
+  },
+};
+
+function readDesktopPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null {
+  const pid = container.id.slice('post_'.length);
+  if (!/^\d+$/.test(pid)) return null;
+  const table = container.querySelector(`#pid${pid}`);
+  // Deleted posts keep table#pid but lose class plhin; their body is a notice.
+  if (table && !table.classList.contains('plhin')) return null;
+  const body = container.querySelector(`#postmessage_${pid}`) ?? container.querySelector('.t_f, .pcb');
+  if (!body) return null;
+  const author =
+    textOf(container, `#favatar${pid} .authi a.xw1`) ?? textOf(container, '.pi .authi a.xi2, .pi .authi a.xw1');
+  const posted = container.querySelector(`#authorposton${pid}`);
+  const exact = posted?.querySelector('span[title]')?.getAttribute('title');
+  const publishedAt = posted
+    ? parseChineseTime(exact || (posted.textContent ?? '').replace(/^\s*发表于/, ''), ctx.now)
+    : undefined;
+  return {
+    site: 'discuz',
+    kind: 'post',
+    postId: pid,
+    floor: readFloor(container.querySelector(`#postnum${pid}`)?.textContent) ?? index + 1,
+    author,
+    publishedAt,
+    text: readText(body),
+    element: container,
+    bodyElement: body,
+  };
+}
+
+function readTouchPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null {
+  const pid = container.id.slice('pid'.length);
+  const body = container.querySelector('.message');
+  if (!body || !/^\d+$/.test(pid)) return null;
+  const info = container.querySelector('.authi li.grey, .authi');
+  const floorText = info?.querySelector('em')?.textContent;
+  // The touch template prints the raw dateline after the author link.
+  const infoText = cleanText(info?.textContent);
+  return {
+    site: 'discuz',
+    kind: 'post',
+    postId: pid,
+    floor: readFloor(floorText) ?? index + 1,
+    author: textOf(container, '.authi b a, .authi a.blue') ?? undefined,
+    publishedAt: parseChineseTime(
+      info?.querySelector('span[title]')?.getAttribute('title') || infoText.replace(floorText ?? '', ''),
+      ctx.now,
+    ),
+    text: readText(body),
+    element: container,
+    bodyElement: body,
+  };
+}
+
+/** Floor from a label: 楼主/沙发/板凳/地板, "5#", "<em>5</em><sup>#</sup>", "5楼". */
+export function readFloor(label: string | null | undefined): number | undefined {
+  const t = cleanText(label);
+  const named = FLOOR_LABELS[t];
+  if (named) return named;
+  const m = /^#?(\d+)\s*(#|楼|F)?$/i.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+function safeUrl(href: string, base: URL): string | undefined {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}

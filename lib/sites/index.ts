@@ -1,0 +1,152 @@
+/**
+ * Site adapters: which site family a page belongs to, and its posts with
+ * their fields and elements.
+ *
+ * `findPosts` is the contract (plain data); the content script uses
+ * `detectSite`, `findPostElements` (posts with `element`/`bodyElement`) and
+ * `findPostsIn` (posts inside nodes a MutationObserver reported). List pages
+ * (a Discuz forumdisplay, a Tieba front page, a message-board list) show
+ * threads, not posts: they give no posts, and `findListedThreads` lists the
+ * threads instead.
+ *
+ * For highlighting, scan `bodyElement.textContent` (raw, so offsets line up
+ * with `highlightMatches`); `text` is the same text with whitespace collapsed.
+ */
+import { elementsIn, isElement } from './dom.ts';
+import { chooseAdapter } from './registry.ts';
+import type { AdapterContext, FoundPost, ListedThread, PostData, SiteAdapter, SiteInfo } from './types.ts';
+
+export type {
+  FoundPost,
+  ListedThread,
+  MessageBoardFields,
+  PageKind,
+  PostData,
+  PostKind,
+  SiteAdapter,
+  SiteInfo,
+  SiteKey,
+} from './types.ts';
+export { ADAPTERS, chooseAdapter } from './registry.ts';
+export { parseChineseTime, toChinaIso } from './parse-time.ts';
+
+/** Options of the element-returning finders. */
+export interface FindOptions {
+  /** Clock for relative times ("6 天前"); defaults to the current time. */
+  now?: Date;
+}
+
+/** Page-level information: site family, page kind, title, declared canonical URL. */
+export function detectSite(doc: Document, url: string): SiteInfo {
+  const parsed = parseUrl(url);
+  const adapter = chooseAdapter(doc, parsed);
+  const title = adapter.title(doc);
+  const canonicalUrl = readCanonicalUrl(doc, parsed);
+  return {
+    site: adapter.key,
+    pageKind: adapter.pageKind(doc),
+    ...(title ? { title } : {}),
+    ...(canonicalUrl ? { canonicalUrl } : {}),
+  };
+}
+
+/** Every post on the page, with its container and body elements. List pages give none. */
+export function findPostElements(doc: Document, url: string, options: FindOptions = {}): FoundPost[] {
+  const ctx = context(doc, url, options);
+  const adapter = chooseAdapter(doc, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return [];
+  const posts = collect(adapter, doc, ctx);
+  // Thread-level counts (查看/回复) belong on the thread's first post.
+  const counts = adapter.threadCounts?.(doc);
+  const first = posts.find((p) => p.floor === 1) ?? (adapter.key === 'tieba' ? posts[0] : undefined);
+  if (first && counts) {
+    if (counts.replies !== undefined && first.replies === undefined) first.replies = counts.replies;
+    if (counts.views !== undefined && first.views === undefined) first.views = counts.views;
+  }
+  return posts;
+}
+
+/**
+ * The posts inside `root` (a node a MutationObserver reported as added), or
+ * the post enclosing it. Uses the page's adapter, so call it with the same
+ * document and URL as `findPostElements`.
+ */
+export function findPostsIn(root: Element, doc: Document, url: string, options: FindOptions = {}): FoundPost[] {
+  const ctx = context(doc, url, options);
+  const adapter = chooseAdapter(doc, ctx.url);
+  return collect(adapter, root, ctx);
+}
+
+/** CONTRACT.md: one entry per post the page shows, as plain data. */
+export function findPosts(doc: Document, url: string): PostData[] {
+  return findPostElements(doc, url).map(toPostData);
+}
+
+/** The threads a list page lists (empty on other pages). */
+export function findListedThreads(doc: Document, url: string, options: FindOptions = {}): ListedThread[] {
+  const ctx = context(doc, url, options);
+  const adapter = chooseAdapter(doc, ctx.url);
+  if (adapter.pageKind(doc) !== 'list' || !adapter.listThreads) return [];
+  return adapter.listThreads(doc, ctx);
+}
+
+/** Strips the elements and page-only fields from a found post. */
+export function toPostData(post: FoundPost): PostData {
+  const out: PostData = { site: post.site, postId: post.postId, text: post.text };
+  if (post.floor !== undefined) out.floor = post.floor;
+  if (post.author !== undefined) out.author = post.author;
+  if (post.publishedAt !== undefined) out.publishedAt = post.publishedAt;
+  if (post.replies !== undefined) out.replies = post.replies;
+  if (post.views !== undefined) out.views = post.views;
+  return out;
+}
+
+function collect(adapter: SiteAdapter, root: Document | Element, ctx: AdapterContext): FoundPost[] {
+  if (adapter.findAll) {
+    // Adapters that build posts themselves: for a subtree, keep the posts it holds.
+    const all = adapter.findAll(root === ctx.doc ? ctx.doc : root, ctx);
+    return all;
+  }
+  const containers = isElement(root) ? elementsIn(root, adapter.containerSelector) : Array.from(root.querySelectorAll(adapter.containerSelector));
+  const out: FoundPost[] = [];
+  containers.forEach((container, i) => {
+    const post = adapter.readPost(container, ctx, i);
+    if (post) out.push(post);
+  });
+  return out;
+}
+
+function context(doc: Document, url: string, options: FindOptions): AdapterContext {
+  return { doc, url: parseUrl(url), now: options.now ?? new Date() };
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The canonical URL the page declares, absolute. `og:url` is used only when
+ * it names more than a site root: china.com.cn's articles declare the home
+ * page, which would merge every article into one case.
+ */
+function readCanonicalUrl(doc: Document, base: URL | null): string | undefined {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
+  ];
+  for (const href of candidates) {
+    if (!href?.trim()) continue;
+    try {
+      const abs = base ? new URL(href.trim(), base) : new URL(href.trim().replace(/^\/\//, 'https://'));
+      if (abs.pathname === '/' && !abs.search) continue;
+      return abs.href;
+    } catch {
+      // An unparsable declaration is ignored, never guessed at.
+    }
+  }
+  return undefined;
+}

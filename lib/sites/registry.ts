@@ -1,0 +1,40 @@
+/**
+ * The adapters, and choosing one for a page by fingerprint.
+ */
+import { discuzAdapter } from './discuz.ts';
+import { doubanAdapter } from './douban.ts';
+import { genericAdapter } from './generic.ts';
+import { govBoardAdapter } from './gov-board.ts';
+import { homelandAdapter } from './homeland.ts';
+import { newsAdapter } from './news.ts';
+import { tiebaAdapter } from './tieba.ts';
+import { weiboAdapter } from './weibo.ts';
+import { zhidaoAdapter } from './zhidao.ts';
+import type { SiteAdapter } from './types.ts';
+
+/** Every adapter, generic last (it always answers with the lowest score). */
+export const ADAPTERS: readonly SiteAdapter[] = [
+  discuzAdapter,
+  tiebaAdapter,
+  weiboAdapter,
+  zhidaoAdapter,
+  doubanAdapter,
+  homelandAdapter,
+  govBoardAdapter,
+  newsAdapter,
+  genericAdapter,
+];
+
+/** The adapter whose fingerprint scores highest (ties: earlier in `ADAPTERS`). */
+export function chooseAdapter(doc: Document, url: URL | null): SiteAdapter {
+  let best: SiteAdapter = genericAdapter;
+  let bestScore = 0;
+  for (const adapter of ADAPTERS) {
+    const score = adapter.detect(doc, url);
+    if (score > bestScore) {
+      best = adapter;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,68 @@
+/**
+ * The calendar facts the tests check, from the State Council notices. Shared
+ * by the in-process tests and the time-zone probe run in a child process.
+ */
+
+/** [day, working?, why] */
+export const WORKING_DAY_CASES: [string, boolean, string][] = [
+  ['2024-02-09', true, '2024 除夕 is an ordinary Friday at work'],
+  ['2024-02-10', false, '2024 Spring Festival starts (Saturday)'],
+  ['2024-02-12', false, '2024 Spring Festival, a Monday off'],
+  ['2024-02-16', false, '2024 Spring Festival, a Friday off'],
+  ['2024-02-04', true, '2024 Spring Festival adjusted working Sunday'],
+  ['2024-02-18', true, '2024 Spring Festival adjusted working Sunday after the break'],
+  ['2025-01-26', true, '2025 Spring Festival adjusted working Sunday'],
+  ['2025-02-04', false, '2025 Spring Festival, last day off (Tuesday)'],
+  ['2025-02-08', true, '2025 Spring Festival adjusted working Saturday'],
+  ['2026-02-14', true, '2026 Spring Festival adjusted working Saturday'],
+  ['2026-02-23', false, '2026 Spring Festival, a Monday off'],
+  ['2024-05-01', false, '2024 May Day'],
+  ['2024-05-03', false, '2024 May Day, a Friday off'],
+  ['2024-04-28', true, '2024 May Day adjusted working Sunday'],
+  ['2024-05-11', true, '2024 May Day adjusted working Saturday'],
+  ['2025-04-27', true, '2025 May Day adjusted working Sunday'],
+  ['2025-05-05', false, '2025 May Day, a Monday off'],
+  ['2023-09-29', false, '2023 Mid-Autumn + National Day joint holiday starts'],
+  ['2023-10-06', false, '2023 joint holiday, a Friday off'],
+  ['2023-10-07', true, '2023 joint holiday adjusted working Saturday'],
+  ['2023-10-08', true, '2023 joint holiday adjusted working Sunday'],
+  ['2024-09-14', true, '2024 Mid-Autumn adjusted working Saturday'],
+  ['2024-09-16', false, '2024 Mid-Autumn, a Monday off'],
+  ['2024-09-29', true, '2024 National Day adjusted working Sunday'],
+  ['2024-10-07', false, '2024 National Day, a Monday off'],
+  ['2024-10-12', true, '2024 National Day adjusted working Saturday'],
+  ['2025-10-06', false, '2025 Mid-Autumn inside the National Day holiday'],
+  ['2025-10-08', false, '2025 National Day + Mid-Autumn, last day off (Wednesday)'],
+  ['2025-09-28', true, '2025 National Day adjusted working Sunday'],
+  ['2025-10-11', true, '2025 National Day adjusted working Saturday'],
+  ['2024-12-31', true, 'last day of 2024, a Tuesday at work'],
+  ['2025-01-01', false, "New Year's Day 2025"],
+  ['2023-01-02', false, "2023 New Year's holiday, a Monday off"],
+  ['2026-01-02', false, "2026 New Year's holiday, a Friday off"],
+  ['2026-01-04', true, "2026 New Year's adjusted working Sunday"],
+  ['2024-03-09', false, 'an ordinary Saturday'],
+  ['2024-03-11', true, 'an ordinary Monday'],
+];
+
+/** [start (ISO instant), n, expected end (ISO instant, +08:00), why] */
+export const ADD_WORKING_DAYS_CASES: [string, number, string, string][] = [
+  ['2024-02-08T10:00:00+08:00', 1, '2024-02-09T23:59:59.999+08:00', 'Thursday before Spring Festival: Friday'],
+  ['2024-02-08T10:00:00+08:00', 2, '2024-02-18T23:59:59.999+08:00', 'across Spring Festival onto the adjusted Sunday'],
+  ['2024-02-12T09:00:00+08:00', 1, '2024-02-18T23:59:59.999+08:00', 'start on a holiday'],
+  ['2024-02-12T09:00:00+08:00', 3, '2024-02-20T23:59:59.999+08:00', 'start on a holiday, three days'],
+  ['2024-02-04T15:00:00+08:00', 1, '2024-02-05T23:59:59.999+08:00', 'start on an adjusted working Sunday: it does not count'],
+  ['2024-02-18T11:00:00+08:00', 1, '2024-02-19T23:59:59.999+08:00', 'start on the adjusted Sunday after the break'],
+  ['2023-09-28T10:00:00+08:00', 1, '2023-10-07T23:59:59.999+08:00', 'Mid-Autumn + National Day 2023 onto the adjusted Saturday'],
+  ['2023-09-28T10:00:00+08:00', 3, '2023-10-09T23:59:59.999+08:00', 'Mid-Autumn + National Day 2023, three days'],
+  ['2025-09-30T10:00:00+08:00', 1, '2025-10-09T23:59:59.999+08:00', 'National Day 2025 with Mid-Autumn inside'],
+  ['2025-09-30T10:00:00+08:00', 3, '2025-10-11T23:59:59.999+08:00', 'National Day 2025 onto the adjusted Saturday'],
+  ['2025-04-30T17:00:00+08:00', 1, '2025-05-06T23:59:59.999+08:00', 'May Day 2025'],
+  ['2024-04-26T09:00:00+08:00', 1, '2024-04-28T23:59:59.999+08:00', 'May Day 2024: Friday onto the adjusted Sunday'],
+  ['2024-09-09T09:30:00+08:00', 5, '2024-09-14T23:59:59.999+08:00', 'five working days ending on the Mid-Autumn adjusted Saturday'],
+  ['2024-09-09T09:30:00+08:00', 15, '2024-09-30T23:59:59.999+08:00', 'fifteen working days across Mid-Autumn'],
+  ['2024-12-31T10:00:00+08:00', 1, '2025-01-02T23:59:59.999+08:00', 'year boundary over New Year'],
+  ['2025-12-31T10:00:00+08:00', 1, '2026-01-04T23:59:59.999+08:00', 'year boundary onto the adjusted Sunday'],
+  ['2024-02-08T00:30:00+08:00', 1, '2024-02-09T23:59:59.999+08:00', 'just after China midnight (still 7 Feb in UTC)'],
+  ['2024-02-08T23:30:00+08:00', 1, '2024-02-09T23:59:59.999+08:00', 'just before China midnight'],
+  ['2024-02-09T23:59:59.999+08:00', 1, '2024-02-18T23:59:59.999+08:00', 'last millisecond of a China day'],
+];

@@ -1,0 +1,28 @@
+/**
+ * Our reading of the bundled notices must agree with chinese-days' own
+ * isWorkday on every covered day, checked where the package is reliable
+ * (TZ=UTC; it shifts by a day west of UTC, which is why we do not call it).
+ */
+import chineseDays from 'chinese-days';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatChinaDay, isWorkingDay, parseChinaDay } from '../../../lib/calendar';
+
+describe('agreement with chinese-days on its own data', () => {
+  const original = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'UTC';
+  });
+  afterAll(() => {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+
+  it('every day from 2004-01-01 to 2026-12-31 has the same working/rest answer', () => {
+    const disagreements: string[] = [];
+    for (let day = parseChinaDay('2004-01-01'); day <= parseChinaDay('2026-12-31'); day++) {
+      const text = formatChinaDay(day);
+      if (isWorkingDay(text) !== chineseDays.isWorkday(text)) disagreements.push(text);
+    }
+    expect(disagreements).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendEvents } from '../../../lib/db/repos/events';
+import { getCaseStatesByKeys, listCases, projectAll, rebuildProjection } from '../../../lib/db/repos/cases';
+import { getActiveProfile } from '../../../lib/db/repos/policy-profiles';
+import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
+import { toCaseEvent } from '../../../lib/db/entities/event-row';
+import { assessed, captured, claimed, closed, HOUR, T0 } from '../../fixtures/db/builders';
+import { freshDb, NOW } from './helpers';
+import type { AppDB } from '../../../lib/db/app-db';
+
+let db: AppDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+/** Four cases: two claimed at different times (deadlines), one only captured, one closed. */
+async function seed(): Promise<void> {
+  const result = await appendEvents(
+    db,
+    [
+      captured('early', T0),
+      claimed('early', T0 + HOUR),
+      captured('late', T0 + 10 * HOUR),
+      claimed('late', T0 + 30 * HOUR),
+      captured('fresh', T0 + 40 * HOUR),
+      captured('done', T0),
+      claimed('done', T0 + HOUR),
+      assessed('done', T0 + 2 * HOUR),
+      closed('done', T0 + 50 * HOUR),
+    ],
+    { now: NOW },
+  );
+  expect(result.ok && result.data.every((r) => r.ok)).toBe(true);
+}
+
+describe('listing cases for the side panel', () => {
+  it('puts the earliest deadline first (missed ones on top), then cases without one', async () => {
+    db = freshDb();
+    await seed();
+    const rows = await listCases(db, { order: 'urgency' });
+    // 'done' was closed without its first report: the missed limit stays, and it is the earliest.
+    expect(rows.map((r) => r.caseId)).toEqual(['done', 'early', 'late', 'fresh']);
+    expect(rows[0]).toMatchObject({ overdue: 1, nextDeadlineStep: 'first-report' });
+    expect(rows[1]!.nextDeadlineAt!).toBeLessThan(rows[2]!.nextDeadlineAt!);
+    expect(rows[3]!.nextDeadlineAt).toBeNull();
+  });
+
+  it('lists the most recently active cases first', async () => {
+    db = freshDb();
+    await seed();
+    expect((await listCases(db, { order: 'recent' })).map((r) => r.caseId)).toEqual(['done', 'fresh', 'late', 'early']);
+  });
+
+  it('filters by status and honours the limit', async () => {
+    db = freshDb();
+    await seed();
+    expect((await listCases(db, { order: 'urgency', status: 'claimed' })).map((r) => r.caseId)).toEqual([
+      'early',
+      'late',
+    ]);
+    expect((await listCases(db, { order: 'recent', status: 'claimed', limit: 1 })).map((r) => r.caseId)).toEqual([
+      'late',
+    ]);
+    expect(await listCases(db, { order: 'urgency', limit: 0 })).toEqual([]);
+  });
+});
+
+describe('badges for posts already captured', () => {
+  it('answers the state of known cases and leaves unknown ids out', async () => {
+    db = freshDb();
+    await seed();
+    const states = await getCaseStatesByKeys(db, ['early', 'fresh', 'unknown']);
+    expect(Object.keys(states).sort()).toEqual(['early', 'fresh']);
+    expect(states.early).toMatchObject({ status: 'claimed', claimedBy: '澜江市住房和城乡建设局' });
+    expect(states.early?.nextDeadlineAt).toEqual(expect.any(Number));
+    expect(states.fresh).toEqual({ status: 'captured' });
+  });
+});
+
+describe('the projection is derived from the log', () => {
+  it('equals the projection rebuilt from the events alone', async () => {
+    db = freshDb();
+    await seed();
+    const stored = await db.cases.toArray();
+    const events = (await db.events.toArray()).map(toCaseEvent);
+    const rebuilt = projectAll(events, await loadProjectionContext(db), NOW);
+    const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+    expect(rebuilt.sort(byId)).toEqual(stored.sort(byId));
+  });
+
+  it('can be thrown away and rebuilt in one write', async () => {
+    db = freshDb();
+    await seed();
+    const before = await db.cases.toArray();
+    await db.cases.clear();
+    const result = await rebuildProjection(db, await getActiveProfile(db), NOW);
+    expect(result).toEqual({ ok: true, data: { cases: 4 } });
+    const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+    expect((await db.cases.toArray()).sort(byId)).toEqual(before.sort(byId));
+  });
+});

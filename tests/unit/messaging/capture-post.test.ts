@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppDB } from '../../../lib/db/app-db';
+import { getCase } from '../../../lib/db/repos/cases';
+import { listEventsOfCase } from '../../../lib/db/repos/events';
+import { getCapturedContent, listCapturedContents } from '../../../lib/db/repos/captured-content';
+import { saveSettings } from '../../../lib/db/repos/settings';
+import { handleCapturePost, type CaptureDeps } from '../../../lib/messaging/handlers/capture-post';
+import { handleCaptureActivePage } from '../../../lib/messaging/handlers/capture-active-page';
+import { ok, fail } from '../../../lib/messaging/result';
+import type { CapturePostRequest } from '../../../lib/messaging/schemas';
+import { fakeDigest, T0 } from '../../fixtures/db/builders';
+
+let db: AppDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const TAB = { id: 7, windowId: 3, url: 'https://bbs.example.cn/thread-1.html' };
+
+function request(overrides: Partial<CapturePostRequest['post']> = {}): CapturePostRequest {
+  return {
+    post: {
+      site: 'discuz',
+      postId: 'pid-1',
+      floor: 2,
+      author: '网友甲',
+      text: '澜江市某小区停水三天',
+      html: '<p onclick="steal()">澜江市某小区停水三天</p><script>alert(1)</script>',
+      replies: 4,
+      ...overrides,
+    },
+    page: { url: 'https://bbs.example.cn/thread-1.html?from=x', canonicalUrl: 'https://bbs.example.cn/thread-1.html', title: '停水三天没人管' },
+    matchedTerms: ['澜江市', '停水'],
+    rect: { x: 0, y: 100, width: 600, height: 200, devicePixelRatio: 2 },
+  };
+}
+
+function deps(overrides: Partial<CaptureDeps> = {}): CaptureDeps {
+  let n = 0;
+  return {
+    db,
+    now: () => T0,
+    newId: () => `evt-${++n}`,
+    sanitizeHtml: (html) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/ on\w+="[^"]*"/g, ''),
+    digestOf: async (capture) => fakeDigest(JSON.stringify(capture)),
+    caseIdOf: async (url, postId) => `case:${url}#${postId}`,
+    captureScreenshot: vi.fn(async () => new Blob(['png'], { type: 'image/png' })),
+    ...overrides,
+  };
+}
+
+const CASE_ID = 'case:https://bbs.example.cn/thread-1.html#pid-1';
+
+describe('capturing a post from the content script', () => {
+  it('stores the captured event, the case row and the sanitized evidence together', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    await saveSettings(db, { officerName: '李四', department: '宣传部' });
+    const d = deps();
+    const result = await handleCapturePost(d)(request(), { sender: { id: 'x' }, tab: TAB });
+    expect(result).toEqual({ ok: true, data: { caseId: CASE_ID, created: true } });
+
+    const [event] = await listEventsOfCase(db, CASE_ID);
+    expect(event).toMatchObject({
+      type: 'captured',
+      actor: { officer: '李四', department: '宣传部' },
+      payload: { canonicalUrl: 'https://bbs.example.cn/thread-1.html', postId: 'pid-1', floor: 2, title: '停水三天没人管', matchedTerms: ['澜江市', '停水'], replies: 4 },
+    });
+    expect(await getCase(db, CASE_ID)).toMatchObject({ status: 'captured', title: '停水三天没人管' });
+    const content = await getCapturedContent(db, CASE_ID);
+    expect(content?.html).toBe('<p>澜江市某小区停水三天</p>');
+    expect(content?.digest).toBe(event?.type === 'captured' ? event.payload.digest : 'missing');
+    expect(content?.screenshot).toBeDefined();
+    expect(d.captureScreenshot).toHaveBeenCalledWith(3, request().rect);
+  });
+
+  it('keeps one case when the same post is captured again, adding only new evidence', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const handler = handleCapturePost(deps());
+    await handler(request(), { sender: {}, tab: TAB });
+    const again = await handler(request({ text: '澜江市某小区停水三天（已编辑）' }), { sender: {}, tab: TAB });
+    expect(again).toEqual({ ok: true, data: { caseId: CASE_ID, created: false } });
+    expect(await listEventsOfCase(db, CASE_ID)).toHaveLength(1);
+    expect(await listCapturedContents(db, CASE_ID)).toHaveLength(2);
+  });
+
+  it('still captures when the screenshot cannot be taken', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const handler = handleCapturePost(deps({ captureScreenshot: async () => Promise.reject(new Error('no permission')) }));
+    expect((await handler(request(), { sender: {}, tab: TAB })).ok).toBe(true);
+    expect((await getCapturedContent(db, CASE_ID))?.screenshot).toBeUndefined();
+  });
+
+  it('signs with placeholders when the officer has not filled in settings, rather than losing the capture', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    await handleCapturePost(deps())(request(), { sender: {}, tab: TAB });
+    expect((await listEventsOfCase(db, CASE_ID))[0]?.actor).toEqual({ officer: '未填写姓名', department: '未填写部门' });
+  });
+});
+
+describe('capturing the active page from the popup', () => {
+  it('asks the tab to extract the page, validates the answer and stores it', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const extractFromTab = vi.fn(async () => ok(request()));
+    const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab });
+    expect(await handler({ selectionOnly: true })).toEqual({ ok: true, data: { caseId: CASE_ID } });
+    expect(extractFromTab).toHaveBeenCalledWith(7, { selectionOnly: true });
+  });
+
+  it('refuses a malformed extraction from the page and stores nothing', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const bad = { ...request(), page: { url: 'javascript:alert(1)', title: 'x' } };
+    const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab: async () => ok(bad) });
+    expect(await handler({})).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'page.url' }] } });
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('passes on the content script refusal, and says when there is no tab', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const refusing = handleCaptureActivePage({
+      ...deps(),
+      findTab: async () => TAB,
+      extractFromTab: async () => fail('not-found', '页面上没有可采集的内容'),
+    });
+    expect(await refusing({})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const noTab = handleCaptureActivePage({ ...deps(), findTab: async () => undefined, extractFromTab: async () => ok(request()) });
+    expect(await noTab({})).toMatchObject({ ok: false, error: { code: 'no-tab' } });
+  });
+});
