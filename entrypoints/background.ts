@@ -1,3 +1,6 @@
+import { setupBackground } from '../lib/background/setup';
+
 export default defineBackground(() => {
-  // Filled in by setupX() calls from lib/.
+  // Listeners must be registered synchronously at start-up, or events that woke the worker are lost.
+  setupBackground();
 });

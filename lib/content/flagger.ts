@@ -8,8 +8,8 @@
  * a long thread is never rescanned. Pages with no match are left untouched.
  * Browser APIs come in as dependencies so the whole flow runs under jsdom.
  */
-import { flagMatches, type CompiledWatchlist } from '../match';
-import { findPostElements, findPostsIn, type FoundPost } from '../sites';
+import { flagMatches, isAnchored, type CompiledWatchlist } from '../match';
+import { detectSite, findPostElements, findPostsIn, type FoundPost } from '../sites';
 import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
 import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
@@ -54,15 +54,23 @@ export interface Flagger {
 export function createFlagger(deps: FlaggerDeps): Flagger {
   const flagged = new Map<string, FlaggedPost>();
   const seen = new WeakSet<Element>();
+  // Whether the thread (title and first post) names the watched region: then a comment
+  // that only says "住建局" is about that region's bureau. Decided once per page.
+  let threadAnchored: boolean | undefined;
+  const anchoredBy = (first: FoundPost | undefined) => {
+    threadAnchored ??= isAnchored(`${detectSite(deps.doc, deps.url()).title ?? ''}\n${first?.text ?? ''}`, deps.watchlist);
+    return threadAnchored;
+  };
 
   const flagPosts = (posts: FoundPost[]): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
+    const options = { threadAnchored: anchoredBy(posts[0]) };
     for (const post of posts) {
       if (seen.has(post.element) || flagged.has(post.postId)) continue;
       seen.add(post.element);
       // Raw textContent, so the offsets line up with the highlighter's.
       const text = post.bodyElement.textContent ?? '';
-      const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist);
+      const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist, options);
       if (!verdict.flagged) continue;
       highlightMatches(post.bodyElement, verdict.matches, deps.doc);
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
@@ -97,16 +105,18 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     }
   };
 
-  const scanPage = () => flagPosts(findPostElements(deps.doc, deps.url(), { now: deps.now() }));
+  const scanPage = () =>
+    measured('yq:scan-page', () => flagPosts(findPostElements(deps.doc, deps.url(), { now: deps.now() })));
 
-  const scanAdded = (nodes: Iterable<Node>) => {
-    const posts: FoundPost[] = [];
-    for (const node of nodes) {
-      if (!isForeignElement(node)) continue;
-      posts.push(...findPostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
-    }
-    return flagPosts(posts);
-  };
+  const scanAdded = (nodes: Iterable<Node>) =>
+    measured('yq:scan-added', () => {
+      const posts: FoundPost[] = [];
+      for (const node of nodes) {
+        if (!isForeignElement(node)) continue;
+        posts.push(...findPostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
+      }
+      return flagPosts(posts);
+    });
 
   const observe = () => {
     let pending: Node[] = [];
@@ -126,6 +136,20 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   };
 
   return { scanPage, scanAdded, observe, flagged };
+}
+
+/**
+ * Runs `work` and records its main-thread time as a performance measure, so
+ * the scan cost can be read from the page's timeline (npm run bench) without
+ * a profiler.
+ */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
 }
 
 /** An element the page added (not one of our badges or highlight marks, not text). */

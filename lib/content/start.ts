@@ -31,7 +31,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
       flaggedTitle: t('flaggedTitle'),
     },
     capture: async (post) => {
-      const answer = await sendMessage('captureFlaggedPost', { postId: post.postId });
+      const answer = await sendMessage('capturePost', { postId: post.postId });
       return answer.ok ? undefined : t('captureFailed', answer.error.message);
     },
     knownStates: async (posts) => {

@@ -1,17 +1,17 @@
 /**
  * Times shown to and typed by officers are China time (UTC+8), whatever the
  * time zone of the machine: a deadline "17:30" must mean 17:30 in Beijing.
- * date-fns formats the shifted instant as if it were UTC.
+ * The instant is shifted by +8 h and formatted as a UTC date (date-fns with
+ * @date-fns/utc), so neither the machine's zone nor its daylight-saving
+ * changes can move the wall clock shown.
  */
 import { format } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
 import { CHINA_OFFSET_MS } from '../calendar/china-date';
 
-/** "2026-11-20 09:12" in China time. */
+/** "2026-11-20 09:12" (or any date-fns `pattern`) in China time. */
 export function formatChinaTime(epochMs: number, pattern = 'yyyy-MM-dd HH:mm'): string {
-  const shifted = new Date(epochMs + CHINA_OFFSET_MS);
-  // Undo the machine's own offset so date-fns (which formats local time) prints the China wall clock.
-  const asLocal = new Date(shifted.getTime() + shifted.getTimezoneOffset() * 60_000);
-  return format(asLocal, pattern);
+  return format(new UTCDate(epochMs + CHINA_OFFSET_MS), pattern);
 }
 
 /** A `datetime-local` input value ("2026-11-20T09:12") read as China time; NaN when malformed. */

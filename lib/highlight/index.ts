@@ -113,7 +113,7 @@ function unwrap(mark: Element): void {
   // Re-join the pieces the split made (up to and including `next`), so the
   // page gets its text nodes back whole.
   const stop = next ? next.nextSibling : null;
-  let node: ChildNode | null = prev?.nodeType === 3 ? prev : first?.nodeType === 3 ? first : null;
+  const node: ChildNode | null = prev?.nodeType === 3 ? prev : first?.nodeType === 3 ? first : null;
   while (node && node.nextSibling && node.nextSibling !== stop && node.nextSibling.nodeType === 3) {
     const sibling = node.nextSibling as Text;
     (node as Text).appendData(sibling.data);

@@ -4,7 +4,9 @@
  * The rule: a post is flagged when it names a watched region, or a watched
  * agency by its canonical name or an own alias. Generic context aliases
  * (公安局, 警方, 城管) count only when such a region or agency match is in
- * the same post — every city has a 公安局. Topic words never flag a post on
+ * the same post, or when the thread the post belongs to is about the region
+ * (`threadAnchored`: a comment saying 住建局 under an article about 澜江 means
+ * 澜江's 住建局) — every city has a 公安局. Topic words never flag a post on
  * their own: they add context (category) to a post flagged for its region or
  * agency. Regions are counted up their hierarchy, so a match on 白沙镇
  * reports 江北区 and 澜江市 too; an agency reports the region it serves.
@@ -27,16 +29,38 @@ export interface PostFlag {
   categories: string[];
 }
 
+/** Options of `flagPost` / `flagMatches`. */
+export interface FlagOptions {
+  /**
+   * The thread (its title, first post, article or status) names a watched
+   * region or agency, so generic names in its replies refer to it. See
+   * `isAnchored`.
+   */
+  threadAnchored?: boolean;
+}
+
 /** Scans `text` with the compiled watch list and decides whether the post is flagged. */
-export function flagPost(text: string, compiled: CompiledWatchlist): PostFlag {
-  return flagMatches(compiled.scan(text), compiled);
+export function flagPost(text: string, compiled: CompiledWatchlist, options: FlagOptions = {}): PostFlag {
+  return flagMatches(compiled.scan(text), compiled, options);
+}
+
+/**
+ * Whether a text names a watched region or agency by a name that counts on
+ * its own (not a context alias): use it on a thread's title and first post
+ * to get `threadAnchored`.
+ */
+export function isAnchored(text: string, compiled: CompiledWatchlist): boolean {
+  return hasAnchor(compiled.scan(text));
+}
+
+function hasAnchor(all: readonly WatchMatch[]): boolean {
+  return all.some((m) => (m.kind === 'region' || m.kind === 'agency') && m.via !== 'context-alias');
 }
 
 /** Same as `flagPost`, from matches already computed (e.g. over an element's textContent). */
-export function flagMatches(all: readonly WatchMatch[], compiled: CompiledWatchlist): PostFlag {
-  const anchored = all.some(
-    (m) => (m.kind === 'region' || m.kind === 'agency') && m.via !== 'context-alias',
-  );
+export function flagMatches(all: readonly WatchMatch[], compiled: CompiledWatchlist, options: FlagOptions = {}): PostFlag {
+  const anchored =
+    hasAnchor(all) || (options.threadAnchored === true && all.some((m) => m.kind === 'agency' || m.kind === 'region'));
   if (!anchored) {
     return { flagged: false, matches: [], regions: [], agencies: [], topics: [], categories: [] };
   }

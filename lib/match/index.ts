@@ -4,8 +4,8 @@
  */
 export { compileWatchlist, WatchlistCompileError } from './compile.ts';
 export type { CompiledWatchlist, MatchVia, WatchMatch, WatchlistInput } from './compile.ts';
-export { flagPost, flagMatches } from './flag.ts';
-export type { PostFlag } from './flag.ts';
+export { flagPost, flagMatches, isAnchored } from './flag.ts';
+export type { FlagOptions, PostFlag } from './flag.ts';
 export { DEMO_WATCHLIST } from './demo-watchlist.ts';
 export { watchEntrySchema, watchlistSchema, WATCH_KINDS } from './schema.ts';
 export type { WatchEntry, WatchKind, Watchlist } from './schema.ts';

@@ -2,9 +2,9 @@
  * The one message protocol of the extension.
  *
  * Flow:
- *   content script ──capturePost / getPostStates / setFlaggedCount / openSidePanel──▶ background
+ *   content script ──getContentConfig / capturePost / getPostStates / setFlaggedCount / openSidePanel──▶ background
  *   popup, side panel, context menu ──captureActivePage / ping──▶ background
- *   background ──extractPage (to a tab)──▶ content script ──CapturePostRequest──▶ background
+ *   background ──scripting.executeScript(capture.js)──▶ tab ──CapturePostRequest──▶ background
  *
  * Error style (THE one used by every message and every repository function):
  * nothing throws across this boundary; every answer is a `Result<T>`:
@@ -23,9 +23,10 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Result } from './result';
 import type {
   CaptureActivePageRequest,
-  CapturePostRequest,
   CapturePostResponse,
-  ExtractPageRequest,
+  ContentConfig,
+  GetContentConfigRequest,
+  CapturePostOrder,
   GetPostStatesRequest,
   OpenSidePanelRequest,
   PingRequest,
@@ -37,18 +38,18 @@ export type { Result, ResultError, ErrorCode } from './result';
 
 /** Every message: its payload type and its answer. */
 export interface ProtocolMap {
-  /** Content script → background: capture one flagged post. */
-  capturePost(data: CapturePostRequest): Result<CapturePostResponse>;
+  /** Content script → background: capture one flagged post (named by id; the background extracts it). */
+  capturePost(data: CapturePostOrder): Result<CapturePostResponse>;
   /** Content script → background: states of the posts on this page that are already cases. */
   getPostStates(data: GetPostStatesRequest): Result<PostStates>;
+  /** Content script → background: the locale and watch list to flag posts with. */
+  getContentConfig(data: GetContentConfigRequest): Result<ContentConfig>;
   /** Content script → background: number of flagged posts, shown on the sender tab's toolbar badge. */
   setFlaggedCount(data: SetFlaggedCountRequest): Result<void>;
   /** Content script → background: open the side panel on the sender's tab (user gesture). */
   openSidePanel(data: OpenSidePanelRequest): Result<void>;
   /** Popup / context menu → background: capture a tab's page or selection. */
   captureActivePage(data: CaptureActivePageRequest): Result<{ caseId: string }>;
-  /** Background → content script: extract the page (or the selection) for capture. */
-  extractPage(data: ExtractPageRequest): Result<CapturePostRequest>;
   /** Any extension context → background: round trip check. */
   ping(data: PingRequest): Result<{ at: number }>;
 }

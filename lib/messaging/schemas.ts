@@ -4,6 +4,7 @@
  * comes from a hostile page and a bad payload must be refused, not cast.
  */
 import { z } from 'zod';
+import type { WatchEntry } from '../match/schema';
 
 const HttpUrl = z
   .string()
@@ -19,7 +20,7 @@ export const CapturedPostSchema = z.object({
   author: z.string().max(200).optional(),
   publishedAt: z.string().max(40).optional(),
   text: z.string().max(2_000_000),
-  /** Raw HTML of the post element; the background sanitizes it before storing. */
+  /** HTML of the post, sanitized with DOMPurify by the capture script in the tab's isolated world. */
   html: z.string().max(5_000_000),
   replies: Count.optional(),
   views: Count.optional(),
@@ -48,14 +49,14 @@ export const CaptureRectSchema = z.object({
 /** Where the post is on screen. */
 export type CaptureRect = z.infer<typeof CaptureRectSchema>;
 
-/** `capturePost`: the content script asks the background to capture one post. */
+/** What the capture script extracts from a tab: the post (or page, or selection) and where it is. */
 export const CapturePostRequestSchema = z.object({
   post: CapturedPostSchema,
   page: CapturedPageSchema,
   matchedTerms: z.array(z.string().max(100)).max(200),
   rect: CaptureRectSchema.optional(),
 });
-/** `capturePost` payload. */
+/** The capture script's extraction. */
 export type CapturePostRequest = z.infer<typeof CapturePostRequestSchema>;
 /** `capturePost` answer. */
 export interface CapturePostResponse {
@@ -64,10 +65,16 @@ export interface CapturePostResponse {
   created: boolean;
 }
 
-/** `getPostStates`: the content script asks which posts on the page are already cases. */
-export const GetPostStatesRequestSchema = z.object({
-  caseIds: z.array(z.string().trim().min(1).max(200)).max(2000),
-});
+/**
+ * `getPostStates`: the content script asks which posts on the page are
+ * already cases, either by case id, or by the page's canonical URL and the
+ * posts' own ids (the background derives the case ids; answers are then
+ * keyed by post id).
+ */
+export const GetPostStatesRequestSchema = z.union([
+  z.object({ caseIds: z.array(z.string().trim().min(1).max(200)).max(2000) }),
+  z.object({ canonicalUrl: HttpUrl, postIds: z.array(z.string().trim().min(1).max(200)).max(2000) }),
+]);
 /** `getPostStates` payload. */
 export type GetPostStatesRequest = z.infer<typeof GetPostStatesRequestSchema>;
 /** A captured post's state, for its badge in the page. */
@@ -79,6 +86,16 @@ export interface PostState {
 }
 /** `getPostStates` answer: only the ids that are cases appear. */
 export type PostStates = Record<string, PostState>;
+
+/** `getContentConfig`: what the content script needs to flag posts (it cannot read the database). */
+export const GetContentConfigRequestSchema = z.object({}).strict();
+/** `getContentConfig` payload. */
+export type GetContentConfigRequest = z.infer<typeof GetContentConfigRequestSchema>;
+/** `getContentConfig` answer: the UI language and the active watch list's entries. */
+export interface ContentConfig {
+  locale: 'zh_CN' | 'en';
+  watchlist: WatchEntry[];
+}
 
 /** `setFlaggedCount`: number of flagged posts on the sender's tab (toolbar badge). */
 export const SetFlaggedCountRequestSchema = z.object({ count: z.number().int().nonnegative().max(100_000) });
@@ -98,10 +115,14 @@ export const CaptureActivePageRequestSchema = z.object({
 /** `captureActivePage` payload. */
 export type CaptureActivePageRequest = z.infer<typeof CaptureActivePageRequestSchema>;
 
-/** `extractPage`: the background asks a tab's content script to extract the page (or selection). */
-export const ExtractPageRequestSchema = z.object({ selectionOnly: z.boolean() });
-/** `extractPage` payload. */
-export type ExtractPageRequest = z.infer<typeof ExtractPageRequestSchema>;
+/**
+ * `capturePost`: the content script names the flagged post to capture. Only
+ * its id crosses: the background has the on-demand capture script read every
+ * field from the page itself, so a page cannot forge a capture's content.
+ */
+export const CapturePostOrderSchema = z.object({ postId: z.string().trim().min(1).max(200) });
+/** `capturePost` payload. */
+export type CapturePostOrder = z.infer<typeof CapturePostOrderSchema>;
 
 /** `ping`: round trip check (e2e). */
 export const PingRequestSchema = z.object({}).strict();

@@ -39,7 +39,13 @@ export const discuzAdapter: SiteAdapter = {
   },
 
   title(doc) {
-    return textOf(doc, '#thread_subject') ?? textOf(doc, '.view_tit, h2.tit');
+    const desktop = textOf(doc, '#thread_subject');
+    if (desktop) return desktop;
+    // Touch template: <div class="vt"><h2>subject <span class="xg1">views, replies</span></h2>.
+    const h2 = doc.querySelector('.vt h2, .view_tit');
+    if (!h2) return undefined;
+    const meta = cleanText(h2.querySelector('.xg1')?.textContent);
+    return cleanText(cleanText(h2.textContent).replace(meta, '')) || undefined;
   },
 
   threadCounts(doc) {

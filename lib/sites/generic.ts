@@ -11,7 +11,7 @@ import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
-const TIME_IN_TEXT = /\d{4}[-/年]\d{1,2}[-/月]\d{1,2}|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d+\s*(分钟|小时|天)前|刚刚|昨天/;
+const TIME_IN_TEXT = /\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d+\s*(分钟|小时|天)前|刚刚|昨天/;
 
 /** The generic adapter. */
 export const genericAdapter: SiteAdapter = {

@@ -32,7 +32,10 @@ export const govBoardAdapter: SiteAdapter = {
     return doc.querySelector(DETAIL) ? 'thread' : doc.querySelector(LIST_ROW) ? 'list' : 'thread';
   },
 
-  title: (doc) => textOf(doc, `${DETAIL} .ly-title, ${DETAIL} h1`) ?? metaContent(doc, 'ArticleTitle'),
+  title: (doc) => {
+    const detail = doc.querySelector(DETAIL);
+    return (detail ? textOf(detail, '.ly-title, h1') : undefined) ?? metaContent(doc, 'ArticleTitle');
+  },
 
   readPost(container, ctx) {
     return readMessage(container, ctx);

@@ -39,7 +39,7 @@ export interface FindOptions {
 /** Page-level information: site family, page kind, title, declared canonical URL. */
 export function detectSite(doc: Document, url: string): SiteInfo {
   const parsed = parseUrl(url);
-  const adapter = chooseAdapter(doc, parsed);
+  const adapter = adapterFor(doc, url, parsed);
   const title = adapter.title(doc);
   const canonicalUrl = readCanonicalUrl(doc, parsed);
   return {
@@ -53,7 +53,7 @@ export function detectSite(doc: Document, url: string): SiteInfo {
 /** Every post on the page, with its container and body elements. List pages give none. */
 export function findPostElements(doc: Document, url: string, options: FindOptions = {}): FoundPost[] {
   const ctx = context(doc, url, options);
-  const adapter = chooseAdapter(doc, ctx.url);
+  const adapter = adapterFor(doc, url, ctx.url);
   if (adapter.pageKind(doc) === 'list') return [];
   const posts = collect(adapter, doc, ctx);
   // Thread-level counts (查看/回复) belong on the thread's first post.
@@ -73,7 +73,8 @@ export function findPostElements(doc: Document, url: string, options: FindOption
  */
 export function findPostsIn(root: Element, doc: Document, url: string, options: FindOptions = {}): FoundPost[] {
   const ctx = context(doc, url, options);
-  const adapter = chooseAdapter(doc, ctx.url);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return [];
   return collect(adapter, root, ctx);
 }
 
@@ -85,7 +86,7 @@ export function findPosts(doc: Document, url: string): PostData[] {
 /** The threads a list page lists (empty on other pages). */
 export function findListedThreads(doc: Document, url: string, options: FindOptions = {}): ListedThread[] {
   const ctx = context(doc, url, options);
-  const adapter = chooseAdapter(doc, ctx.url);
+  const adapter = adapterFor(doc, url, ctx.url);
   if (adapter.pageKind(doc) !== 'list' || !adapter.listThreads) return [];
   return adapter.listThreads(doc, ctx);
 }
@@ -102,11 +103,8 @@ export function toPostData(post: FoundPost): PostData {
 }
 
 function collect(adapter: SiteAdapter, root: Document | Element, ctx: AdapterContext): FoundPost[] {
-  if (adapter.findAll) {
-    // Adapters that build posts themselves: for a subtree, keep the posts it holds.
-    const all = adapter.findAll(root === ctx.doc ? ctx.doc : root, ctx);
-    return all;
-  }
+  // Adapters that build posts themselves (articles) find, in a subtree, the comments it holds.
+  if (adapter.findAll) return adapter.findAll(root, ctx);
   const containers = isElement(root) ? elementsIn(root, adapter.containerSelector) : Array.from(root.querySelectorAll(adapter.containerSelector));
   const out: FoundPost[] = [];
   containers.forEach((container, i) => {
@@ -114,6 +112,21 @@ function collect(adapter: SiteAdapter, root: Document | Element, ctx: AdapterCon
     if (post) out.push(post);
   });
   return out;
+}
+
+/**
+ * The adapter chosen per document and URL. Fingerprinting queries the whole
+ * document, and the MutationObserver path asks again for every batch of
+ * added nodes; a WeakMap keeps the answer without keeping the page alive.
+ */
+const chosen = new WeakMap<Document, { url: string; adapter: SiteAdapter }>();
+
+function adapterFor(doc: Document, url: string, parsed: URL | null): SiteAdapter {
+  const hit = chosen.get(doc);
+  if (hit && hit.url === url) return hit.adapter;
+  const adapter = chooseAdapter(doc, parsed);
+  chosen.set(doc, { url, adapter });
+  return adapter;
 }
 
 function context(doc: Document, url: string, options: FindOptions): AdapterContext {

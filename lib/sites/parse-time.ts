@@ -63,6 +63,7 @@ function parseAbsolute(t: string, now: Date): string | undefined {
   let month: number;
   let day: number;
   let rest: string;
+  let yearGuessed = false;
   if (m) {
     year = Number(m[1]);
     if (year < 100) year += 2000;
@@ -73,6 +74,7 @@ function parseAbsolute(t: string, now: Date): string | undefined {
     m = /(?:^|[^\d])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?(?=\s|$|\d{1,2}:)/.exec(t);
     if (!m) return undefined;
     year = chinaFields(now).year;
+    yearGuessed = true;
     month = Number(m[1]);
     day = Number(m[2]);
     rest = t.slice(m.index + m[0].length);
@@ -82,9 +84,12 @@ function parseAbsolute(t: string, now: Date): string | undefined {
   const mm = tm ? Number(tm[2]) : 0;
   const ss = tm?.[3] ? Number(tm[3]) : 0;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 59) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hh, mm, ss) - CHINA_OFFSET_MS;
+  let utc = Date.UTC(year, month - 1, day, hh, mm, ss) - CHINA_OFFSET_MS;
+  // "8-1" printed in May means last August: a date without a year is the latest one not in the future.
+  if (yearGuessed && utc > now.getTime() + DAY) utc = Date.UTC(year - 1, month - 1, day, hh, mm, ss) - CHINA_OFFSET_MS;
   // Date.UTC rolls 2024-02-31 over into March: refuse instead of guessing.
   const check = chinaFields(new Date(utc));
+  if (yearGuessed) year = check.year;
   if (check.month !== month || check.day !== day) return undefined;
   return toChinaIso(new Date(utc));
 }
@@ -105,6 +110,18 @@ function parseRelative(t: string, now: Date): string | undefined {
     const utc =
       Date.UTC(today.year, today.month - 1, today.day - back, Number(dayWord[2]), Number(dayWord[3]), Number(dayWord[4] ?? 0)) -
       CHINA_OFFSET_MS;
+    return toChinaIso(new Date(utc));
+  }
+  // A bare "HH:MM" is today (Tieba lists and many forums print today's posts so).
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (clock) {
+    const today = chinaFields(now);
+    const h = Number(clock[1]);
+    const min = Number(clock[2]);
+    if (h > 23 || min > 59) return undefined;
+    let utc = Date.UTC(today.year, today.month - 1, today.day, h, min, Number(clock[3] ?? 0)) - CHINA_OFFSET_MS;
+    // Later than now means yesterday: the page was rendered before midnight.
+    if (utc > now.getTime() + 5 * MINUTE) utc -= DAY;
     return toChinaIso(new Date(utc));
   }
   return undefined;

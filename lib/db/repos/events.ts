@@ -119,17 +119,32 @@ export async function appendEvent(
  * (so a caller can store more in the same transaction, e.g. the evidence).
  */
 export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Promise<Result<Appended>> {
-  const existing = await db.events.get(event.id);
-  if (existing) return ok({ event: toCaseEvent(existing), created: false });
-  const admitted = admit(caseLogOf(await logOf(db, event.caseId)), event);
+  // The case's log is read anyway, and a re-sent event is almost always in it: no separate lookup by id.
+  const log = await logOf(db, event.caseId);
+  const inLog = log.find((e) => e.id === event.id);
+  if (inLog) return ok({ event: inLog, created: false });
+  const admitted = admit(caseLogOf(log), event);
   if (!admitted.ok) return admitted;
   const state = admitted.data.state;
   if (!state) return fail('not-captured', '案件尚未采集，不能记录该事件');
   const context = await loadProjectionContext(db);
   const at = timeOf(now);
-  await db.events.add({ ...event, storedAt: at } as EventRow);
+  try {
+    await db.events.add({ ...event, storedAt: at } as EventRow);
+  } catch (error) {
+    // The same id stored under another case: still the same event id, so still a no-op.
+    if (!isConstraintError(error)) throw error;
+    const existing = await db.events.get(event.id);
+    if (!existing) throw error;
+    return ok({ event: toCaseEvent(existing), created: false });
+  }
   await db.cases.put(projectCase(state, context, at));
   return ok({ event, created: true });
+}
+
+function isConstraintError(error: unknown): boolean {
+  const { name, inner } = (error ?? {}) as { name?: string; inner?: { name?: string } };
+  return name === 'ConstraintError' || inner?.name === 'ConstraintError';
 }
 
 /** Parses untrusted input as an event (exported for callers that combine writes). */

@@ -1,6 +1,6 @@
 import type { AppDB } from '../app-db';
 import { projectionContextOf, type ProjectionContext } from '../projection';
-import { getActiveProfile } from './policy-profiles';
+import { defaultProfile, getProfile } from './policy-profiles';
 import { getSettings } from './settings';
 
 /**
@@ -9,6 +9,7 @@ import { getSettings } from './settings';
  * transaction that includes them.
  */
 export async function loadProjectionContext(db: AppDB): Promise<ProjectionContext> {
-  const [settings, policy] = await Promise.all([getSettings(db), getActiveProfile(db)]);
+  const settings = await getSettings(db);
+  const policy = (await getProfile(db, settings.activeProfileId)) ?? defaultProfile();
   return projectionContextOf(settings, policy);
 }

@@ -1,16 +1,25 @@
 /**
  * Capturing a post (the background's side of `capturePost` and
- * `captureActivePage`): sanitize the page's HTML, digest the content, take
- * the screenshot, then store the `captured` event and the evidence in one
- * transaction. Every browser-touching step is an injected function so this
- * is unit-testable without a browser.
+ * `captureActivePage`): have the tab's capture script extract and sanitize
+ * it, validate what comes back (it was read from a hostile page), match it
+ * against the watch list here rather than trusting the page's word, digest
+ * the content, take the screenshot, then store the `captured` event and the
+ * evidence in one transaction. Every browser-touching step is an injected
+ * function so this is unit-testable without a browser.
  */
 import type { AppDB } from '../../db/app-db';
 import { recordCapture } from '../../db/repos/record-capture';
 import { getSettings } from '../../db/repos/settings';
 import type { HandlerContext, SenderTab } from '../handle';
-import { fail, type Result } from '../result';
-import type { CaptureRect, CapturePostRequest, CapturePostResponse } from '../schemas';
+import type { CaptureOrder } from '../../extract/capture-order';
+import { fail, invalidInput, type Result } from '../result';
+import {
+  CapturePostRequestSchema,
+  type CaptureRect,
+  type CapturePostOrder,
+  type CapturePostRequest,
+  type CapturePostResponse,
+} from '../schemas';
 
 /** What capturing needs from the outside world. */
 export interface CaptureDeps {
@@ -18,8 +27,10 @@ export interface CaptureDeps {
   now: () => number;
   /** A new unique event id (e.g. `crypto.randomUUID`). */
   newId: () => string;
-  /** lib/extract's sanitizer, bound to a DOM. */
-  sanitizeHtml: (html: string) => string;
+  /** Runs the capture script in the tab (frame) for `order`; its HTML comes back sanitized. */
+  extractFromTab: (tab: SenderTab, order: CaptureOrder) => Promise<Result<CapturePostRequest>>;
+  /** The canonical watch-list terms `text` matches (the active watch list, compiled in the background). */
+  matchTerms: (text: string) => Promise<string[]>;
   /** SHA-256 hex over the canonical serialization of `capture`. */
   digestOf: (capture: unknown) => Promise<string>;
   /** The stable case id of a post (canonical URL + the post's own id). */
@@ -43,7 +54,7 @@ export async function capturePost(
 ): Promise<Result<CapturePostResponse>> {
   const { post, page } = request;
   const canonicalUrl = page.canonicalUrl ?? page.url;
-  const html = deps.sanitizeHtml(post.html);
+  const html = post.html;
   const content = {
     url: page.url,
     canonicalUrl,
@@ -108,10 +119,35 @@ export async function capturePost(
   );
 }
 
+/**
+ * Extracts what `order` names from `tab` and captures it. The extraction is
+ * validated like any inbound payload, and its matched terms are recomputed.
+ */
+export async function captureFromTab(
+  deps: CaptureDeps,
+  tab: SenderTab,
+  order: CaptureOrder,
+): Promise<Result<CapturePostResponse>> {
+  if (tab.url !== undefined && !/^https?:\/\//i.test(tab.url)) return fail('invalid-input', '只能采集 http(s) 网页。');
+  let extracted: Result<CapturePostRequest>;
+  try {
+    extracted = await deps.extractFromTab(tab, order);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('unavailable', `无法读取该网页的内容：${detail}`);
+  }
+  if (!extracted || typeof extracted !== 'object' || !('ok' in extracted)) return fail('internal', '采集脚本的回答格式不正确。');
+  if (!extracted.ok) return extracted;
+  const parsed = CapturePostRequestSchema.safeParse(extracted.data);
+  if (!parsed.success) return invalidInput('网页提取结果', parsed.error);
+  const matchedTerms = await deps.matchTerms(`${parsed.data.page.title}\n${parsed.data.post.text}`);
+  return capturePost(deps, { ...parsed.data, matchedTerms }, tab);
+}
+
 /** The `capturePost` handler: the tab comes from the browser's sender, never the payload. */
 export function handleCapturePost(deps: CaptureDeps) {
-  return (request: CapturePostRequest, context: HandlerContext): Promise<Result<CapturePostResponse>> => {
+  return (order: CapturePostOrder, context: HandlerContext): Promise<Result<CapturePostResponse>> => {
     if (!context.tab) return Promise.resolve(fail('no-tab', '采集请求缺少来源标签页。'));
-    return capturePost(deps, request, context.tab);
+    return captureFromTab(deps, context.tab, { mode: 'post', postId: order.postId });
   };
 }

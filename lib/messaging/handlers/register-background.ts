@@ -3,12 +3,14 @@
  * background entrypoint (`setupMessageHandlers(deps)`), each validated by
  * `handle` (schema + sender check).
  */
-import { getCaseStatesByKeys } from '../../db/repos/cases';
+import { getSettings } from '../../db/repos/settings';
+import { getActiveWatchlist } from '../../db/repos/watchlists';
 import { handle } from '../handle';
 import { ok } from '../result';
 import {
   CaptureActivePageRequestSchema,
-  CapturePostRequestSchema,
+  CapturePostOrderSchema,
+  GetContentConfigRequestSchema,
   GetPostStatesRequestSchema,
   OpenSidePanelRequestSchema,
   PingRequestSchema,
@@ -16,6 +18,7 @@ import {
 } from '../schemas';
 import { handleCaptureActivePage, type CaptureActivePageDeps } from './capture-active-page';
 import { handleCapturePost } from './capture-post';
+import { handleGetPostStates } from './post-states';
 import { handleOpenSidePanel, handleSetFlaggedCount, type TabUiDeps } from './tab-ui';
 
 /** Everything the background handlers need. */
@@ -29,11 +32,15 @@ export type BackgroundDeps = CaptureActivePageDeps &
 export function setupMessageHandlers(deps: BackgroundDeps): () => void {
   const runtime = deps.runtime ? { runtime: deps.runtime } : {};
   const removers = [
-    handle('capturePost', CapturePostRequestSchema, handleCapturePost(deps), { from: 'content-script', ...runtime }),
+    handle('capturePost', CapturePostOrderSchema, handleCapturePost(deps), { from: 'content-script', ...runtime }),
+    handle('getPostStates', GetPostStatesRequestSchema, handleGetPostStates(deps), { from: 'content-script', ...runtime }),
     handle(
-      'getPostStates',
-      GetPostStatesRequestSchema,
-      async ({ caseIds }) => ok(await getCaseStatesByKeys(deps.db, caseIds)),
+      'getContentConfig',
+      GetContentConfigRequestSchema,
+      async () => {
+        const [settings, watchlist] = await Promise.all([getSettings(deps.db), getActiveWatchlist(deps.db)]);
+        return ok({ locale: settings.locale, watchlist: watchlist.entries });
+      },
       { from: 'content-script', ...runtime },
     ),
     handle('setFlaggedCount', SetFlaggedCountRequestSchema, handleSetFlaggedCount(deps), {

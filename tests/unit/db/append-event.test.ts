@@ -151,3 +151,14 @@ describe('exporting the log', () => {
     expect(await listAllEvents(db, { since: 2_000 })).not.toContainEqual(expect.objectContaining({ storedAt: expect.anything() }));
   });
 });
+
+describe('event ids are global', () => {
+  it('treats an id already stored under another case as a duplicate, not a second event', async () => {
+    db = freshDb();
+    await appendEvent(db, captured('c1', T0, 'same-id'), { now: NOW });
+    const clash = await appendEvent(db, captured('c2', T0, 'same-id'), { now: NOW });
+    expect(clash).toMatchObject({ ok: true, data: { created: false, event: { caseId: 'c1' } } });
+    expect(await db.events.count()).toBe(1);
+    expect(await getCase(db, 'c2')).toBeUndefined();
+  });
+});

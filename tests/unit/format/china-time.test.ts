@@ -12,6 +12,11 @@ describe('times are shown and typed in China time on any machine', () => {
     expect(formatChinaTime(Date.UTC(2026, 10, 20, 1, 30))).toBe('2026-11-20 09:30');
   });
 
+  it('is not moved by the machine’s daylight-saving change (Los Angeles, 2026-03-08)', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(formatChinaTime(Date.UTC(2026, 2, 8, 1, 30))).toBe('2026-03-08 09:30');
+  });
+
   it('reads a typed date-time as China time', () => {
     expect(parseChinaLocal('2026-11-20T09:30')).toBe(Date.UTC(2026, 10, 20, 1, 30));
   });

@@ -49,10 +49,14 @@ describe('live views', () => {
     vi.setSystemTime(T0);
     const host = document.createElement('div');
     const root = createRoot(host);
-    cleanup = async () => act(() => root.unmount());
+    cleanup = async () => {
+      act(() => root.unmount());
+    };
     act(() => root.render(<Clock />));
     expect(host.textContent).toBe(String(T0));
-    act(() => vi.advanceTimersByTime(3000));
+    act(() => {
+      vi.advanceTimersByTime(3000);
+    });
     expect(host.textContent).toBe(String(T0 + 3000));
   });
 });

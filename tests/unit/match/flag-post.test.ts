@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileWatchlist, DEMO_WATCHLIST, flagPost } from '../../../lib/match/index.ts';
+import { compileWatchlist, DEMO_WATCHLIST, flagPost, isAnchored } from '../../../lib/match/index.ts';
 
 const demo = compileWatchlist(DEMO_WATCHLIST);
 
@@ -53,5 +53,26 @@ describe('flagPost: what it reports', () => {
 
   it('an unflagged post has nothing to highlight', () => {
     expect(flagPost('警方提醒：注意停水', demo)).toMatchObject({ flagged: false, matches: [] });
+  });
+});
+
+describe('flagPost: generic names under a thread about the city', () => {
+  it.each([
+    ['a reply under a thread about the city', true, true],
+    ['a reply under an unrelated thread', false, false],
+  ])('住建局 in %s → %s', (_label, threadAnchored, flagged) => {
+    expect(flagPost('住建局早干嘛去了？', demo, { threadAnchored }).flagged).toBe(flagged);
+  });
+
+  it.each([
+    ['江北区白沙镇锦江华府烂尾三年', true],
+    ['住建局到底管不管', false],
+    ['澜江啤酒节', false],
+  ])('a thread titled "%s" is about the city: %s', (title, anchored) => {
+    expect(isAnchored(title, demo)).toBe(anchored);
+  });
+
+  it('topic words alone stay unflagged even under such a thread', () => {
+    expect(flagPost('停水两天了', demo, { threadAnchored: true }).flagged).toBe(false);
   });
 });

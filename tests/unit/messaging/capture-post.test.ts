@@ -25,7 +25,7 @@ function request(overrides: Partial<CapturePostRequest['post']> = {}): CapturePo
       floor: 2,
       author: '网友甲',
       text: '澜江市某小区停水三天',
-      html: '<p onclick="steal()">澜江市某小区停水三天</p><script>alert(1)</script>',
+      html: '<p>澜江市某小区停水三天</p>',
       replies: 4,
       ...overrides,
     },
@@ -41,7 +41,9 @@ function deps(overrides: Partial<CaptureDeps> = {}): CaptureDeps {
     db,
     now: () => T0,
     newId: () => `evt-${++n}`,
-    sanitizeHtml: (html) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/ on\w+="[^"]*"/g, ''),
+    extractFromTab: vi.fn(async () => ok(request())),
+    // The background matches the watch list itself; whatever the page claimed is ignored.
+    matchTerms: async () => ['澜江市', '停水'],
     digestOf: async (capture) => fakeDigest(JSON.stringify(capture)),
     caseIdOf: async (url, postId) => `case:${url}#${postId}`,
     captureScreenshot: vi.fn(async () => new Blob(['png'], { type: 'image/png' })),
@@ -52,11 +54,11 @@ function deps(overrides: Partial<CaptureDeps> = {}): CaptureDeps {
 const CASE_ID = 'case:https://bbs.example.cn/thread-1.html#pid-1';
 
 describe('capturing a post from the content script', () => {
-  it('stores the captured event, the case row and the sanitized evidence together', async () => {
+  it('stores the captured event, the case row and the evidence together', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     await saveSettings(db, { officerName: '李四', department: '宣传部' });
     const d = deps();
-    const result = await handleCapturePost(d)(request(), { sender: { id: 'x' }, tab: TAB });
+    const result = await handleCapturePost(d)({ postId: 'pid-1' }, { sender: { id: 'x' }, tab: TAB });
     expect(result).toEqual({ ok: true, data: { caseId: CASE_ID, created: true } });
 
     const [event] = await listEventsOfCase(db, CASE_ID);
@@ -71,13 +73,14 @@ describe('capturing a post from the content script', () => {
     expect(content?.digest).toBe(event?.type === 'captured' ? event.payload.digest : 'missing');
     expect(content?.screenshot).toBeDefined();
     expect(d.captureScreenshot).toHaveBeenCalledWith(3, request().rect);
+    expect(d.extractFromTab).toHaveBeenCalledWith(TAB, { mode: 'post', postId: 'pid-1' });
   });
 
   it('keeps one case when the same post is captured again, adding only new evidence', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
-    const handler = handleCapturePost(deps());
-    await handler(request(), { sender: {}, tab: TAB });
-    const again = await handler(request({ text: '澜江市某小区停水三天（已编辑）' }), { sender: {}, tab: TAB });
+    await handleCapturePost(deps())({ postId: 'pid-1' }, { sender: {}, tab: TAB });
+    const edited = deps({ extractFromTab: async () => ok(request({ text: '澜江市某小区停水三天（已编辑）' })) });
+    const again = await handleCapturePost(edited)({ postId: 'pid-1' }, { sender: {}, tab: TAB });
     expect(again).toEqual({ ok: true, data: { caseId: CASE_ID, created: false } });
     expect(await listEventsOfCase(db, CASE_ID)).toHaveLength(1);
     expect(await listCapturedContents(db, CASE_ID)).toHaveLength(2);
@@ -86,24 +89,24 @@ describe('capturing a post from the content script', () => {
   it('still captures when the screenshot cannot be taken', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     const handler = handleCapturePost(deps({ captureScreenshot: async () => Promise.reject(new Error('no permission')) }));
-    expect((await handler(request(), { sender: {}, tab: TAB })).ok).toBe(true);
+    expect((await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).ok).toBe(true);
     expect((await getCapturedContent(db, CASE_ID))?.screenshot).toBeUndefined();
   });
 
   it('signs with placeholders when the officer has not filled in settings, rather than losing the capture', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
-    await handleCapturePost(deps())(request(), { sender: {}, tab: TAB });
+    await handleCapturePost(deps())({ postId: 'pid-1' }, { sender: {}, tab: TAB });
     expect((await listEventsOfCase(db, CASE_ID))[0]?.actor).toEqual({ officer: '未填写姓名', department: '未填写部门' });
   });
 });
 
 describe('capturing the active page from the popup', () => {
-  it('asks the tab to extract the page, validates the answer and stores it', async () => {
+  it('asks the tab to extract the selection, validates the answer and stores it', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     const extractFromTab = vi.fn(async () => ok(request()));
     const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab });
     expect(await handler({ selectionOnly: true })).toEqual({ ok: true, data: { caseId: CASE_ID } });
-    expect(extractFromTab).toHaveBeenCalledWith(7, { selectionOnly: true });
+    expect(extractFromTab).toHaveBeenCalledWith(TAB, { mode: 'selection' });
   });
 
   it('refuses a malformed extraction from the page and stores nothing', async () => {
@@ -114,7 +117,7 @@ describe('capturing the active page from the popup', () => {
     expect(await db.events.count()).toBe(0);
   });
 
-  it('passes on the content script refusal, and says when there is no tab', async () => {
+  it('passes on the capture script refusal, and says when there is no tab', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     const refusing = handleCaptureActivePage({
       ...deps(),
@@ -124,5 +127,13 @@ describe('capturing the active page from the popup', () => {
     expect(await refusing({})).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const noTab = handleCaptureActivePage({ ...deps(), findTab: async () => undefined, extractFromTab: async () => ok(request()) });
     expect(await noTab({})).toMatchObject({ ok: false, error: { code: 'no-tab' } });
+  });
+
+  it('refuses to capture a browser page that is not on the web', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const extractFromTab = vi.fn(async () => ok(request()));
+    const handler = handleCaptureActivePage({ ...deps(), findTab: async () => ({ ...TAB, url: 'chrome://settings/' }), extractFromTab });
+    expect(await handler({})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(extractFromTab).not.toHaveBeenCalled();
   });
 });

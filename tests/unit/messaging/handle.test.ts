@@ -30,7 +30,7 @@ beforeEach(() => {
 
 describe('the validated message handler', () => {
   it('passes a valid payload and the tab the browser reported to the handler', async () => {
-    const handler = vi.fn((_data: { count: number }, context: { tab?: { id: number } }) => ok(undefined) as ResponseOf<'setFlaggedCount'>);
+    const handler = vi.fn((_data: { count: number }, _context: { tab?: { id: number } }) => ok(undefined) as ResponseOf<'setFlaggedCount'>);
     handle('setFlaggedCount', SetFlaggedCountRequestSchema, handler, { from: 'content-script' });
     expect(await deliver('setFlaggedCount', { count: 3 }, contentScript)).toEqual({ ok: true });
     expect(handler).toHaveBeenCalledWith(
@@ -40,7 +40,7 @@ describe('the validated message handler', () => {
   });
 
   it('takes the tab from the sender, never from the payload', async () => {
-    const handler = vi.fn((_data: { caseIds: string[] }, _context: { tab?: { id: number } }) => ok({}) as ResponseOf<'getPostStates'>);
+    const handler = vi.fn((_data: unknown, _context: { tab?: { id: number } }) => ok({}) as ResponseOf<'getPostStates'>);
     handle('getPostStates', GetPostStatesRequestSchema, handler, { from: 'content-script' });
     const answer = await deliver('getPostStates', { caseIds: ['a'], tabId: 999, tab: { id: 999 } }, contentScript);
     expect(answer).toEqual({ ok: true, data: {} });

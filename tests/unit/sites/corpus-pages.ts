@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 
 /** Clock used for relative times in the golden files. */
 export const GOLDEN_NOW = new Date('2024-05-27T12:00:00+08:00');
@@ -29,16 +28,31 @@ export const CORPUS_URLS: Record<string, string> = {
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
-/** Loads a corpus page as a UTF-8 string into a fresh jsdom document (scripts off). */
+const cache = new Map<string, { doc: Document; url: string }>();
+
+/**
+ * Loads a corpus page as a UTF-8 string into a jsdom document (scripts off).
+ * Parsed once per test file: the adapters only read the DOM.
+ */
 export function loadCorpusPage(file: string): { doc: Document; url: string } {
+  const cached = cache.get(file);
+  if (cached) return cached;
   const url = CORPUS_URLS[file] ?? 'https://example.test/';
   const html = readFileSync(join(FIXTURES, 'corpus', file), 'utf8');
-  return { doc: new JSDOM(html, { url }).window.document, url };
+  const page = { doc: parseHtml(html), url };
+  cache.set(file, page);
+  return page;
 }
 
 /** Loads a page of tests/fixtures/sites. */
 export function loadSitePage(file: string, url: string): Document {
-  return new JSDOM(readFileSync(join(FIXTURES, 'sites', file), 'utf8'), { url }).window.document;
+  void url;
+  return parseHtml(readFileSync(join(FIXTURES, 'sites', file), 'utf8'));
+}
+
+/** Parses HTML with the test environment's DOMParser (scripts never run in parsed documents). */
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
 }
 
 /** Path of a golden file. */

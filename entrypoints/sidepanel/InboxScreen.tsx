@@ -1,0 +1,76 @@
+/** The inbox: filters over the live case list, most urgent (overdue) first. */
+import { useMemo, useState } from 'react';
+import { CaseList } from '../../components/CaseList';
+import { useT } from '../../components/I18n';
+import type { CaseListItem } from '../../components/types';
+import { STEP_LABELS, type StepId } from '../../lib/policy/steps';
+import { useCases, useNow } from '../../lib/hooks';
+import type { CaseRow } from '../../lib/db/entities/case-row';
+import type { MessageKey } from '../../lib/i18n';
+
+const FILTERS = ['open', 'unclaimed', 'overdue', 'closed', 'all'] as const;
+type Filter = (typeof FILTERS)[number];
+const FILTER_LABELS: Record<Filter, MessageKey> = {
+  open: 'filterOpen',
+  unclaimed: 'filterUnclaimed',
+  overdue: 'filterOverdue',
+  closed: 'filterClosed',
+  all: 'filterAll',
+};
+
+function keep(filter: Filter, row: CaseRow, now: number): boolean {
+  switch (filter) {
+    case 'open':
+      return row.status !== 'closed';
+    case 'unclaimed':
+      return row.status === 'captured';
+    case 'overdue':
+      return row.nextDeadlineAt != null && row.nextDeadlineAt < now;
+    case 'closed':
+      return row.status === 'closed';
+    case 'all':
+      return true;
+  }
+}
+
+function toItem(row: CaseRow, now: number): CaseListItem {
+  return {
+    caseId: row.caseId,
+    title: row.title,
+    site: row.site,
+    status: row.status,
+    ...(row.tier ? { tier: row.tier } : {}),
+    ...(row.department ? { department: row.department } : {}),
+    nextDeadlineAt: row.nextDeadlineAt,
+    ...(row.nextDeadlineStep ? { nextDeadlineLabel: STEP_LABELS[row.nextDeadlineStep as StepId] ?? row.nextDeadlineStep } : {}),
+    overdue: row.nextDeadlineAt != null && row.nextDeadlineAt < now,
+  };
+}
+
+export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
+  const t = useT();
+  const now = useNow(1000);
+  const [filter, setFilter] = useState<Filter>('open');
+  const rows = useCases({ order: 'urgency' });
+  // The countdowns tick every second, but membership only changes by the minute: filter at minute granularity.
+  const minute = Math.floor(now / 60_000);
+  const items = useMemo(
+    () => (rows ?? []).filter((row) => keep(filter, row, minute * 60_000)).map((row) => toItem(row, minute * 60_000)),
+    [rows, filter, minute],
+  );
+  return (
+    <>
+      <nav className="filters" aria-label={t('deskTitle')}>
+        {FILTERS.map((f) => (
+          <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`filter-${f}`}>
+            {t(FILTER_LABELS[f])}
+          </button>
+        ))}
+        <span className="count" data-testid="case-count">
+          {t('caseCount', items.length)}
+        </span>
+      </nav>
+      {rows === undefined ? <p className="empty">{t('loading')}</p> : <CaseList cases={items} now={now} onOpen={onOpen} />}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Settings: who the officer is, which procedure their office follows, the
+ * watch list (import/export), local calendar adjustments, and how much of
+ * the browser's storage the log uses.
+ */
+import { useEffect, useState } from 'react';
+import { SettingsForm, type SettingsFormValue } from '../../components/SettingsForm';
+import { useT } from '../../components/I18n';
+import { getDb } from '../../lib/db/db';
+import { saveSettings } from '../../lib/db/repos/settings';
+import { getActiveWatchlist, saveWatchlist } from '../../lib/db/repos/watchlists';
+import { getStorageEstimate, requestPersistentStorage, type StorageEstimate } from '../../lib/db/repos/storage';
+import { calendarCoverage } from '../../lib/calendar';
+import { exportWatchlist, parseWatchlistImport } from '../../lib/match';
+import { useSettings } from '../../lib/hooks';
+import { useProfiles } from '../../lib/hooks/use-active-profile';
+import { useLiveQuery } from 'dexie-react-hooks';
+
+export function SettingsScreen() {
+  const t = useT();
+  const settings = useSettings();
+  const profiles = useProfiles();
+  const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
+  const [storage, setStorage] = useState<StorageEstimate>();
+  useEffect(() => {
+    void requestPersistentStorage().then(() => getStorageEstimate().then(setStorage));
+  }, []);
+  if (!settings || !profiles || !watchlist) return <p className="empty">{t('loading')}</p>;
+
+  const save = async (value: SettingsFormValue): Promise<string | undefined> => {
+    const saved = await saveSettings(getDb(), value.settings);
+    if (!saved.ok) return saved.error.message;
+    if (value.watchlistText !== undefined) {
+      const parsed = parseWatchlistImport(value.watchlistText);
+      if (!parsed.ok) return parsed.errors.map((e) => `${e.line ? `第${e.line}行 ` : ''}${e.path ?? ''} ${e.message}`).join('；');
+      const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: Date.now });
+      if (!stored.ok) return stored.error.message;
+    }
+    return undefined;
+  };
+
+  return (
+    <SettingsForm
+      settings={settings}
+      profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
+      watchlistText={exportWatchlist(watchlist.entries, 'text')}
+      watchlistJson={exportWatchlist(watchlist.entries, 'json')}
+      coverage={calendarCoverage()}
+      {...(storage ? { storage } : {})}
+      onSave={save}
+    />
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Which deadline notifications the background service worker should show
+ * now. The MV3 worker is stopped after ~30 s idle and keeps nothing in
+ * memory, so on every alarm it recomputes the deadlines from the log and
+ * asks this pure function what is due; `alreadySent` (kept in storage by the
+ * caller) makes each threshold notify once, however often it is asked.
+ */
+import { formatChinaTime } from '../format/china-time';
+import { isOpen, type Deadline } from '../cases/deadlines';
+import { formatCountdown } from '../format/duration';
+import { createTranslator } from '../i18n';
+
+/** How pressing an alert is: a share of the window used, or the limit passed. */
+export type AlertLevel = 'warning' | 'overdue';
+
+/** One notification to show. */
+export interface Alert {
+  /** `${caseId}|${ruleId}|${fraction}`: stable across recomputations, so it is stored once sent. */
+  key: string;
+  caseId: string;
+  ruleId: string;
+  /** The threshold crossed, in (0, 1]; 1 means the limit. */
+  fraction: number;
+  /** The deadline's limit (epoch ms). */
+  limit: number;
+  /** Chinese headline, e.g. “核实调查报告”时限已用去 75%. */
+  title: string;
+  /** The case title and the time left or overdue, with the limit in China time. */
+  message: string;
+  level: AlertLevel;
+}
+
+/** A case as the alert check needs it: its title and its deadlines computed at `now`. */
+export interface AlertCase {
+  caseId: string;
+  title: string;
+  deadlines: readonly Deadline[];
+}
+
+/** Input of {@link dueAlerts}. */
+export interface DueAlertsInput {
+  cases: readonly AlertCase[];
+  /** Keys of alerts already shown. */
+  alreadySent: ReadonlySet<string>;
+  now: number;
+  /** Fractions of a deadline's window at which to warn, each in (0, 1] (settings' `warnAt`). */
+  warnAt: readonly number[];
+}
+
+/** The key under which an alert is remembered as sent. */
+export function alertKey(caseId: string, ruleId: string, fraction: number): string {
+  return `${caseId}|${ruleId}|${String(fraction)}`;
+}
+
+const zh = createTranslator('zh_CN');
+
+/** "10月9日 23:59" in China time. */
+function chinaMonthDayTime(epochMs: number): string {
+  return formatChinaTime(epochMs, 'M月d日 HH:mm');
+}
+
+function thresholds(warnAt: readonly number[]): number[] {
+  for (const fraction of warnAt) {
+    if (typeof fraction !== 'number' || !(fraction > 0 && fraction <= 1)) {
+      throw new RangeError(`invalid warnAt ${String(fraction)}: each fraction must be in (0, 1]`);
+    }
+  }
+  // The limit itself always notifies: an overdue step must reach the officer even
+  // when the settings only list early warnings.
+  return [...new Set([...warnAt, 1])].sort((a, b) => a - b);
+}
+
+/** Share of the window [startedAt, limit] used at `now`; a zero-length window is used up at once. */
+function usedFraction(deadline: Deadline, now: number): number {
+  const span = deadline.limit - deadline.startedAt;
+  return span > 0 ? (now - deadline.startedAt) / span : 1;
+}
+
+function alertFor(item: AlertCase, deadline: Deadline, fraction: number, now: number): Alert {
+  const overdue = fraction >= 1;
+  const percent = Math.round(fraction * 100);
+  const title = overdue ? `“${deadline.label}”已超过时限` : `“${deadline.label}”时限已用去 ${String(percent)}%`;
+  const message = `${item.title}:${formatCountdown(deadline.limit, now, zh)}(时限 ${chinaMonthDayTime(deadline.limit)})`;
+  return {
+    key: alertKey(item.caseId, deadline.ruleId, fraction),
+    caseId: item.caseId,
+    ruleId: deadline.ruleId,
+    fraction,
+    limit: deadline.limit,
+    title,
+    message,
+    level: overdue ? 'overdue' : 'warning',
+  };
+}
+
+/**
+ * The alerts to show at `now`: for each open deadline, the highest warning
+ * threshold its window has crossed, unless that one was already sent. Only
+ * the highest is offered so a worker that slept through several thresholds
+ * shows one notification, not a burst; lower ones are then moot. Overdue
+ * alerts come first, then by limit, then key. Throws RangeError on invalid
+ * warning fractions.
+ */
+export function dueAlerts(input: DueAlertsInput): Alert[] {
+  const { cases, alreadySent, now } = input;
+  const fractions = thresholds(input.warnAt);
+  const alerts: Alert[] = [];
+  for (const item of cases) {
+    for (const deadline of item.deadlines) {
+      if (!isOpen(deadline)) continue;
+      const used = usedFraction(deadline, now);
+      let crossed: number | undefined;
+      for (const fraction of fractions) {
+        // The limit counts as crossed only once it has passed, as deadlinesOf marks overdue.
+        const reached = fraction < 1 ? used >= fraction : now > deadline.limit;
+        if (reached) crossed = fraction;
+      }
+      if (crossed === undefined) continue;
+      const alert = alertFor(item, deadline, crossed, now);
+      if (!alreadySent.has(alert.key)) alerts.push(alert);
+    }
+  }
+  return alerts.sort(
+    (a, b) =>
+      Number(b.level === 'overdue') - Number(a.level === 'overdue') ||
+      a.limit - b.limit ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The background's composition root: binds the message handlers, the
+ * context menu and the toolbar badge to the real browser APIs. The service
+ * worker is stopped when idle, so nothing here keeps state in variables:
+ * everything is read from the claim log when needed.
+ */
+import { browser } from 'wxt/browser';
+import { getDb } from '../db/db';
+import { getActiveWatchlist } from '../db/repos/watchlists';
+import { requestPersistentStorage } from '../db/repos/storage';
+import { caseIdOf, digestOf } from '../extract/digest';
+import { CAPTURE_ORDER_GLOBAL, type CaptureOrder } from '../extract/capture-order';
+import { compileWatchlist } from '../match';
+import { setupMessageHandlers } from '../messaging/handlers/register-background';
+import { captureFromTab, type CaptureDeps } from '../messaging/handlers/capture-post';
+import type { SenderTab } from '../messaging/handle';
+import { fail, type Result } from '../messaging/result';
+import type { CapturePostRequest } from '../messaging/schemas';
+import { createTranslator } from '../i18n';
+import { getSettings } from '../db/repos/settings';
+import { takeEvidenceScreenshot } from './screenshot';
+
+const CONTEXT_MENU_PAGE = 'yq-capture-page';
+const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
+
+/** Runs the on-demand capture script in the tab's frame and returns its extraction. */
+async function extractFromTab(tab: SenderTab, order: CaptureOrder): Promise<Result<CapturePostRequest>> {
+  const target = { tabId: tab.id, frameIds: [tab.frameId ?? 0] };
+  // The order is handed over through the isolated world's globals: file injections take no arguments.
+  await browser.scripting.executeScript({
+    target,
+    func: (key: string, value: unknown) => {
+      (globalThis as Record<string, unknown>)[key] = value;
+    },
+    args: [CAPTURE_ORDER_GLOBAL, order],
+  });
+  const [injection] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
+  return (injection?.result as Result<CapturePostRequest> | undefined) ?? fail('internal', '采集脚本没有返回结果。');
+}
+
+/** The canonical watch-list terms in `text`, by the active watch list. */
+async function matchTerms(text: string): Promise<string[]> {
+  const watchlist = await getActiveWatchlist(getDb());
+  return [...new Set(compileWatchlist(watchlist.entries).scan(text).map((m) => m.term))];
+}
+
+async function findTab(tabId: number | undefined): Promise<SenderTab | undefined> {
+  const tab = tabId !== undefined ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (tab?.id === undefined) return undefined;
+  return { id: tab.id, ...(tab.url ? { url: tab.url } : {}), windowId: tab.windowId };
+}
+
+/** What capturing needs, bound to the browser. */
+function captureDeps(): CaptureDeps {
+  return {
+    db: getDb(),
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+    digestOf,
+    caseIdOf,
+    matchTerms,
+    extractFromTab,
+    captureScreenshot: (windowId, rect) =>
+      takeEvidenceScreenshot(
+        { captureVisibleTab: (id) => browser.tabs.captureVisibleTab(id ?? browser.windows.WINDOW_ID_CURRENT, { format: 'png' }) },
+        windowId,
+        rect,
+      ),
+  };
+}
+
+/** Registers every listener of the background. Called synchronously from the entrypoint. */
+export function setupBackground(): void {
+  setupMessageHandlers({
+    ...captureDeps(),
+    findTab,
+    setBadge: async (tabId, count) => {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#c0392b' });
+      await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+    },
+    ...(browser.sidePanel ? { openSidePanel: (tabId: number) => browser.sidePanel.open({ tabId }) } : {}),
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void setupContextMenus();
+    void requestPersistentStorage();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    const order: CaptureOrder = { mode: info.menuItemId === CONTEXT_MENU_SELECTION ? 'selection' : 'page' };
+    void captureFromMenu(tab.id, order);
+  });
+}
+
+async function setupContextMenus(): Promise<void> {
+  const { locale } = await getSettings(getDb());
+  const t = createTranslator(locale);
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: CONTEXT_MENU_PAGE, title: t('contextMenuCapture'), contexts: ['page'] });
+  browser.contextMenus.create({ id: CONTEXT_MENU_SELECTION, title: `${t('contextMenuCapture')}：%s`, contexts: ['selection'] });
+}
+
+/** A capture from the context menu has no page UI to answer in: the result is a notification. */
+async function captureFromMenu(tabId: number, order: CaptureOrder): Promise<void> {
+  const tab = await findTab(tabId);
+  if (!tab) return;
+  const result = await captureFromTab(captureDeps(), tab, order);
+  const t = createTranslator((await getSettings(getDb())).locale);
+  await browser.notifications.create({
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('extName'),
+    message: result.ok ? t('captured') : t('captureFailed', result.error.message),
+  });
+}

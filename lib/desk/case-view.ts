@@ -1,0 +1,76 @@
+/**
+ * Everything the desk shows for one case, derived from its log at `now`:
+ * the replayed state, its deadlines and next step, the actions the state
+ * machine accepts, and the choices the action forms offer. Pure, so the
+ * side panel only renders what this returns.
+ */
+import { deadlinesOf, nextStepOf, replay, TIER_IDS, type CaseEvent, type CaseState, type Deadline, type NextStep, type TierId } from '../cases';
+import type { PolicyProfile } from '../policy';
+import { STEP_LABELS, type StepId } from '../policy/steps';
+import { projectionContextOf } from '../db/projection';
+import type { Settings } from '../db/entities/settings';
+import { suggestAssessment, type AssessmentSuggestion } from '../classify/suggest';
+import { allowedActions, type DeskAction } from './actions';
+
+/** The desk's view of one case. */
+export interface CaseView {
+  state: CaseState;
+  deadlines: Deadline[];
+  nextStep?: NextStep;
+  allowed: DeskAction[];
+  categoryName?: string;
+  form: {
+    departments: string[];
+    categories: { id: string; name: string; department: string }[];
+    tierLabels: Record<TierId, string>;
+    mustRespondCriteria: { id: string; text: string }[];
+    ccList: string[];
+    responseChannels: string[];
+    extendableSteps: { step: StepId; label: string }[];
+    pendingExtensionSteps: { step: StepId; label: string }[];
+    defaultDepartment: string;
+    suggestion: AssessmentSuggestion;
+  };
+}
+
+/** Builds the view of a case from its events (at least its `captured` event). */
+export function buildCaseView(events: readonly CaseEvent[], policy: PolicyProfile, settings: Settings, now: number): CaseView {
+  const state = replay(events);
+  const { options } = projectionContextOf(settings, policy);
+  const deadlines = deadlinesOf(state, policy, now, options);
+  const nextStep = nextStepOf(state, policy, now, options);
+  const open = deadlines.filter((d) => d.status === 'pending' || d.status === 'overdue');
+  const departments = [
+    ...new Set([
+      ...(settings.department ? [settings.department] : []),
+      ...policy.categories.map((c) => c.department),
+      ...policy.routing.map((r) => r.responsible),
+    ]),
+  ];
+  const tierLabels = Object.fromEntries(
+    TIER_IDS.map((id) => [id, policy.tiers.find((t) => t.id === id)?.label ?? id]),
+  ) as Record<TierId, string>;
+  return {
+    state,
+    deadlines,
+    ...(nextStep ? { nextStep } : {}),
+    allowed: allowedActions(state, now),
+    ...(state.category ? { categoryName: policy.categories.find((c) => c.id === state.category)?.name ?? state.category } : {}),
+    form: {
+      departments,
+      categories: policy.categories.map(({ id, name, department }) => ({ id, name, department })),
+      tierLabels,
+      mustRespondCriteria: policy.mustRespondCriteria.map(({ id, text }) => ({ id, text })),
+      ccList: [...policy.ccList],
+      responseChannels: [...policy.response.channels],
+      extendableSteps: uniqueSteps(open.filter((d) => d.step !== 'extension-request').map((d) => d.step)),
+      pendingExtensionSteps: uniqueSteps(state.extensionRequests.filter((r) => r.grantedAt === undefined).map((r) => r.step)),
+      defaultDepartment: state.department ?? state.claimedBy ?? settings.department,
+      suggestion: suggestAssessment(`${state.capture.title}\n${state.capture.excerpt}`, policy),
+    },
+  };
+}
+
+function uniqueSteps(steps: StepId[]): { step: StepId; label: string }[] {
+  return [...new Set(steps)].map((step) => ({ step, label: STEP_LABELS[step] }));
+}

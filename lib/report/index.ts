@@ -1,0 +1,5 @@
+/**
+ * Reports the office produces from the merged claim log: the quarterly
+ * bulletin of claim, handling and response performance.
+ */
+export * from './quarterly';

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AppDB } from '../../../lib/db/app-db';
+import { appendEvent } from '../../../lib/db/repos/events';
+import { saveSettings } from '../../../lib/db/repos/settings';
+import { setupMessageHandlers, type BackgroundDeps } from '../../../lib/messaging/handlers/register-background';
+import { removeAllListeners } from '../../../lib/messaging/protocol';
+import { ok } from '../../../lib/messaging/result';
+import { DEMO_WATCHLIST } from '../../../lib/match';
+import { captured, T0 } from '../../fixtures/db/builders';
+
+const ID = 'test-extension-id';
+const contentScript = { id: ID, url: 'https://bbs.example.cn/thread-c1.html', tab: { id: 7, windowId: 1 } };
+
+async function deliver(type: string, data: unknown, sender: object): Promise<unknown> {
+  let answer: unknown;
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+  await trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (r: { res?: unknown; err?: unknown }) => {
+    answer = r.res ?? r.err;
+  });
+  await vi.waitFor(() => expect(answer).toBeDefined());
+  return answer;
+}
+
+let db: AppDB;
+let remove: () => void = () => {};
+beforeEach(() => {
+  fakeBrowser.reset();
+  removeAllListeners();
+  db = new AppDB(`bg-${crypto.randomUUID()}`);
+  const deps: BackgroundDeps = {
+    db,
+    now: () => T0,
+    newId: () => crypto.randomUUID(),
+    matchTerms: async () => [],
+    digestOf: async () => 'a'.repeat(64),
+    // The builders' case ids are the post ids minus the 'p-' prefix.
+    caseIdOf: async (_url, postId) => postId.replace(/^p-/, ''),
+    captureScreenshot: async () => undefined,
+    findTab: async () => undefined,
+    extractFromTab: async () => ok({ post: { site: 's', postId: 'p', text: '', html: '' }, page: { url: 'https://x.cn/', title: '' }, matchedTerms: [] }),
+    setBadge: vi.fn(async () => {}),
+  };
+  remove = setupMessageHandlers(deps);
+});
+afterEach(async () => {
+  remove();
+  await db.delete();
+});
+
+describe('background handlers', () => {
+  it('give the content script its locale and the active watch list', async () => {
+    await saveSettings(db, { locale: 'en' });
+    expect(await deliver('getContentConfig', {}, contentScript)).toEqual({ ok: true, data: { locale: 'en', watchlist: DEMO_WATCHLIST } });
+  });
+
+  it('answer post states by post id when asked with the page URL and post ids', async () => {
+    await appendEvent(db, captured('c1'), { now: T0 });
+    const answer = await deliver('getPostStates', { canonicalUrl: 'https://bbs.example.cn/thread-c1.html', postIds: ['p-c1', 'p-other'] }, contentScript);
+    expect(answer).toEqual({ ok: true, data: { 'p-c1': { status: 'captured' } } });
+  });
+
+  it('answer the e2e ping from an extension page with the time', async () => {
+    expect(await deliver('ping', {}, { id: ID, url: `chrome-extension://${ID}/popup.html` })).toEqual({ ok: true, data: { at: T0 } });
+  });
+
+  it('set the badge of the tab the browser names, whatever the payload says', async () => {
+    expect(await deliver('setFlaggedCount', { count: 5, tabId: 99 }, contentScript)).toEqual({ ok: true });
+  });
+});
