@@ -10,6 +10,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { THREAD_1001_FLOORS, THREAD_1001_MORE_FLOORS } from '../tests/demo-site/data/forum-thread-1001.ts';
 import { DEMO_PATHS } from '../tests/demo-site/routes.ts';
+import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../tests/demo-site/expected.ts';
 
 /** Options for {@link WalkthroughContext.screenshot}. */
 export interface ScreenshotOptions {
@@ -59,19 +60,43 @@ function demoPageStep(name: string, path: string, fullPage = true): WalkthroughS
     async run(ctx) {
       const response = await ctx.page.goto(ctx.url(path));
       if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
+      // Every demo page names the city somewhere: wait for the content script's first flag.
+      await ctx.page.locator('[data-yq-ui="badge"]').first().waitFor({ timeout: 10_000 });
       await ctx.screenshot(name, { fullPage });
     },
   };
 }
 
-/** The steps, in order. */
+/** The flagged floors' capture buttons (inside the badges' shadow roots, which Playwright pierces). */
+function captureButton(page: Page, pid: number) {
+  return page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`).getByRole('button', { name: '采集' });
+}
+
+/** The officer of the demo. */
+const OFFICER = { name: '李明', department: '澜江市住房和城乡建设局' };
+
+/** The steps, in order: the officer's morning, from flagged posts to deadlines. */
 export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
+  {
+    name: 'settings',
+    async run(ctx) {
+      const panel = await ctx.openExtensionPage('sidepanel.html#settings', SIDE_PANEL_SIZE);
+      const form = panel.getByTestId('settings-form');
+      await form.locator('input[name="officerName"]').fill(OFFICER.name);
+      await form.locator('input[name="department"]').fill(OFFICER.department);
+      await form.getByRole('button', { name: '提交' }).click();
+      await form.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+      await ctx.screenshot('side-panel-settings', { page: panel });
+      await panel.close();
+    },
+  },
   {
     name: 'forum-thread',
     async run(ctx) {
       await ctx.page.goto(ctx.url(DEMO_PATHS.forumThread));
       await ctx.page.locator('#postlist > div[id^="post_"]').nth(THREAD_1001_FLOORS.length - 1).waitFor();
-      await ctx.screenshot('forum-thread-first-screen');
+      await captureButton(ctx.page, FORUM_FLAGGED_PIDS[0]!).waitFor();
+      await ctx.screenshot('forum-thread-flagged');
       await ctx.screenshot('forum-thread', { fullPage: true });
     },
   },
@@ -81,26 +106,75 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
       await ctx.page.getByRole('button', { name: '加载更多回复' }).click();
       const total = THREAD_1001_FLOORS.length + THREAD_1001_MORE_FLOORS.length;
       await ctx.page.locator('#postlist > div[id^="post_"]').nth(total - 1).waitFor();
-      await ctx.page.locator(`#post_${THREAD_1001_MORE_FLOORS[0]?.pid ?? 0}`).scrollIntoViewIfNeeded();
-      await ctx.screenshot('forum-thread-after-load-more');
+      const pid = FORUM_MORE_FLAGGED_PIDS[0]!;
+      await captureButton(ctx.page, pid).waitFor();
+      await ctx.page.locator(`#post_${pid}`).scrollIntoViewIfNeeded();
+      await ctx.screenshot('forum-thread-after-load-more-flagged');
     },
   },
   {
-    name: 'side-panel',
+    name: 'capture',
+    async run(ctx) {
+      await ctx.page.goto(ctx.url(DEMO_PATHS.forumThread));
+      for (const pid of FORUM_FLAGGED_PIDS.slice(0, 3)) {
+        await captureButton(ctx.page, pid).click();
+        await ctx.page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`).getByText('已采集').waitFor();
+      }
+      await ctx.page.locator(`#post_${FORUM_FLAGGED_PIDS[0]}`).scrollIntoViewIfNeeded();
+      await ctx.screenshot('forum-thread-captured');
+    },
+  },
+  {
+    name: 'side-panel-inbox',
     async run(ctx) {
       const panel = await ctx.openExtensionPage('sidepanel.html', SIDE_PANEL_SIZE);
-      await panel.waitForLoadState('load');
-      await ctx.screenshot('side-panel', { page: panel });
+      await panel.getByTestId('case-row').nth(2).waitFor();
+      await ctx.screenshot('side-panel-inbox', { page: panel });
       await panel.close();
+    },
+  },
+  {
+    name: 'claim-and-assess',
+    async run(ctx) {
+      const panel = await ctx.openExtensionPage('sidepanel.html', SIDE_PANEL_SIZE);
+      await panel.getByTestId('case-row').first().click();
+      for (const action of ['claimed', 'assessed']) {
+        await panel.getByTestId(`action-${action}`).click();
+        const form = panel.getByTestId(`form-${action}`);
+        if (action === 'assessed') await ctx.screenshot('side-panel-assess-form', { page: panel, fullPage: true });
+        await form.getByRole('button', { name: '提交' }).click();
+        await form.waitFor({ state: 'detached' });
+      }
+      await panel.getByTestId('deadline').first().waitFor();
+      await ctx.screenshot('side-panel-case-deadlines', { page: panel, fullPage: true });
+      await panel.close();
+    },
+  },
+  {
+    name: 'revisit',
+    async run(ctx) {
+      await ctx.page.reload();
+      await ctx.page.locator('[data-yq-ui="badge"]').getByText('已认领').first().waitFor();
+      await ctx.page.locator('[data-yq-ui="badge"]').getByText('已认领').first().scrollIntoViewIfNeeded();
+      await ctx.screenshot('forum-thread-revisit-state');
     },
   },
   {
     name: 'popup',
     async run(ctx) {
       const popup = await ctx.openExtensionPage('popup.html', POPUP_SIZE);
-      await popup.waitForLoadState('load');
+      await popup.getByTestId('popup-cases').waitFor();
       await ctx.screenshot('popup', { page: popup });
       await popup.close();
+    },
+  },
+  {
+    name: 'office-console',
+    async run(ctx) {
+      const office = await ctx.openExtensionPage('office.html', { width: 1000, height: 700 });
+      await office.getByTestId('office-stats').waitFor();
+      await ctx.screenshot('office-console', { page: office });
+      await office.close();
     },
   },
   demoPageStep('forum-touch', DEMO_PATHS.forumTouch),

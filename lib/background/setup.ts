@@ -19,6 +19,7 @@ import type { CapturePostRequest } from '../messaging/schemas';
 import { createTranslator } from '../i18n';
 import { getSettings } from '../db/repos/settings';
 import { takeEvidenceScreenshot } from './screenshot';
+import { setupDeadlineWatch } from './deadline-watch';
 
 const CONTEXT_MENU_PAGE = 'yq-capture-page';
 const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
@@ -81,6 +82,7 @@ export function setupBackground(): void {
     ...(browser.sidePanel ? { openSidePanel: (tabId: number) => browser.sidePanel.open({ tabId }) } : {}),
   });
 
+  setupDeadlineWatch();
   browser.runtime.onInstalled.addListener(() => {
     void setupContextMenus();
     void requestPersistentStorage();

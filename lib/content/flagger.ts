@@ -8,7 +8,9 @@
  * a long thread is never rescanned. Pages with no match are left untouched.
  * Browser APIs come in as dependencies so the whole flow runs under jsdom.
  */
-import { flagMatches, isAnchored, type CompiledWatchlist } from '../match';
+// Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
+import type { CompiledWatchlist } from '../match/compile';
+import { flagMatches, isAnchored } from '../match/flag';
 import { detectSite, findPostElements, findPostsIn, type FoundPost } from '../sites';
 import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
 import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';

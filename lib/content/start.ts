@@ -2,10 +2,16 @@
  * Wires the flagger to the extension: configuration and capture go through
  * the typed message protocol (a content script must never open the claim
  * log itself — it would get the web page's IndexedDB, not ours).
+ *
+ * This runs on every page, so it imports modules directly, never a barrel:
+ * lib/match/index.ts would bring zod and OpenCC's table, lib/i18n/index.ts
+ * both catalogues. The background sends what those would provide, prepared
+ * for this page's watch list and language (`getContentConfig`).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchlist } from '../match';
-import { createTranslator, type Translate } from '../i18n';
+import { compileWatchlistWith } from '../match/compile';
+import { buildFoldTable } from '../match/fold-table';
+import { translatorOf, type Translate } from '../i18n/translate';
 import { formatCountdown } from '../format/duration';
 import { sendMessage } from '../messaging/protocol';
 import type { PostState } from '../messaging/schemas';
@@ -17,13 +23,13 @@ import type { BadgeState } from './post-badge';
 export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
   const config = await sendMessage('getContentConfig', {});
   if (!config.ok || ctx.isInvalid) return;
-  const t = createTranslator(config.data.locale);
+  const t = translatorOf(config.data.messages);
   const doc = document;
   const flagger = createFlagger({
     doc,
     url: () => location.href,
     now: () => new Date(),
-    watchlist: compileWatchlist(config.data.watchlist),
+    watchlist: compileWatchlistWith(config.data.watchlist, buildFoldTable(config.data.foldPairs)),
     labels: {
       capture: t('captureButton'),
       capturing: t('capturing'),

@@ -24,9 +24,14 @@ export interface ExtractedArticle {
 /** Characters of text Readability needs before it accepts a candidate (Chinese text is dense). */
 const CHAR_THRESHOLD = 120;
 
-/** Runs Readability on a clone of `doc` (it mutates what it reads); undefined when it finds no article. */
+/**
+ * Runs Readability on a copy of `doc` (it mutates what it reads); undefined
+ * when it finds no article. The copy is parsed by DOMParser, an inert
+ * document where nothing loads or runs, rather than cloned from the live page.
+ */
 export function extractArticle(doc: Document): ExtractedArticle | undefined {
-  const clone = doc.cloneNode(true) as Document;
+  const parser = new (doc.defaultView?.DOMParser ?? DOMParser)();
+  const clone = parser.parseFromString(doc.documentElement.outerHTML, 'text/html');
   const article = new Readability(clone, { charThreshold: CHAR_THRESHOLD, keepClasses: false }).parse();
   if (!article?.content || !article.textContent?.trim()) return undefined;
   return {

@@ -36,7 +36,7 @@ export function extractCapture(
     if (!post) return fail('not-found', '页面上找不到这条帖子，可能已被删除或页面已刷新，请重新加载后再采集');
     const { element, bodyElement, kind: _kind, board: _board, ...fields } = post;
     return ok({
-      post: { ...fields, text: fields.text.slice(0, MAX_TEXT), html: sanitizeHtml(bodyHtml(bodyElement), win) },
+      post: { ...fields, text: fields.text.slice(0, MAX_TEXT), html: sanitizeHtml(bodyHtml(bodyElement, win), win) },
       page,
       matchedTerms: [],
       rect: rectOf(element, win),
@@ -75,12 +75,16 @@ export function extractCapture(
   });
 }
 
-/** The post body's markup without our own badge and highlight marks. */
-function bodyHtml(body: Element): string {
-  const clone = body.cloneNode(true) as Element;
-  clone.querySelectorAll('[data-yq-ui]').forEach((el) => el.remove());
-  clone.querySelectorAll('mark[data-yq-hl]').forEach((mark) => mark.replaceWith(...Array.from(mark.childNodes)));
-  return clone.innerHTML;
+/**
+ * The post body's markup without our own badge and highlight marks. The copy
+ * is made in an inert DOMParser document: a clone in the live page would load
+ * the post's images again and fire their inline `onerror` handlers.
+ */
+function bodyHtml(body: Element, win: Window & typeof globalThis): string {
+  const inert = new win.DOMParser().parseFromString(`<body>${body.innerHTML}</body>`, 'text/html').body;
+  inert.querySelectorAll('[data-yq-ui]').forEach((el) => el.remove());
+  inert.querySelectorAll('mark[data-yq-hl]').forEach((mark) => mark.replaceWith(...Array.from(mark.childNodes)));
+  return inert.innerHTML;
 }
 
 function rectOf(element: Element, win: Window) {

@@ -7,9 +7,11 @@
  */
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import en from '../../public/_locales/en/messages.json';
+import { fillTemplate, type MessageKey, type Translate } from './translate';
 
-/** Every message key; zh_CN is the reference catalogue. */
-export type MessageKey = keyof typeof zhCN;
+export { fillTemplate, translatorOf } from './translate';
+export type { MessageKey, Translate } from './translate';
+
 /** The languages the UI speaks. */
 export type Locale = 'zh_CN' | 'en';
 /** The default language of the UI. */
@@ -18,18 +20,23 @@ export const DEFAULT_LOCALE: Locale = 'zh_CN';
 type Catalogue = Record<string, { message: string } | undefined>;
 const CATALOGUES: Record<Locale, Catalogue> = { zh_CN: zhCN, en };
 
-/** Looks up a message and fills `$1`…`$9` with `substitutions`, as chrome.i18n does. */
-export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
+/** The template of `key` in `locale`, falling back to zh_CN, then to the key itself. */
+function templateOf(locale: Locale, key: MessageKey): string {
+  return CATALOGUES[locale][key]?.message ?? CATALOGUES[DEFAULT_LOCALE][key]?.message ?? key;
+}
 
 /** A translator for `locale`; a key missing in that language falls back to zh_CN, then to the key itself. */
 export function createTranslator(locale: Locale): Translate {
-  const primary = CATALOGUES[locale];
-  const fallback = CATALOGUES[DEFAULT_LOCALE];
-  return (key, ...substitutions) => {
-    const template = primary[key]?.message ?? fallback[key]?.message ?? key;
-    return template.replace(/\$(\d)/g, (whole, digit: string) => {
-      const value = substitutions[Number(digit) - 1];
-      return value === undefined ? whole : String(value);
-    });
-  };
+  return (key, ...substitutions) => fillTemplate(templateOf(locale, key), substitutions);
+}
+
+/**
+ * The unfilled templates of `keys` in `locale` (same fallbacks as
+ * `createTranslator`), for a context that must not bundle the catalogues:
+ * `translatorOf` of them translates those keys exactly as `createTranslator` does.
+ */
+export function templatesOf<K extends MessageKey>(locale: Locale, keys: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key of keys) out[key] = templateOf(locale, key);
+  return out;
 }

@@ -8,7 +8,7 @@
  * hot loop stays monomorphic and allocation-free; matches go into a growable
  * Int32Array of (start, end, pattern) triples.
  */
-import { getFoldTable, SKIP } from './fold.ts';
+import { SKIP } from './fold-table.ts';
 
 /** Class value of a separator code unit: skipped without changing state. */
 const SKIP_CLASS = 0xffff;
@@ -24,11 +24,11 @@ export interface Automaton {
 }
 
 /**
- * Builds the automaton. Each pattern is a sequence of folded code units
- * (separators already removed, see `foldPattern`); empty patterns never match.
+ * Builds the automaton. Each pattern is a sequence of code units folded
+ * with `fold` (separators already removed, see `foldWith`); empty patterns
+ * never match. The text is folded with the same table while scanning.
  */
-export function buildAutomaton(patterns: readonly (readonly number[])[]): Automaton {
-  const fold = getFoldTable();
+export function buildAutomaton(patterns: readonly (readonly number[])[], fold: Uint16Array): Automaton {
 
   // Dense alphabet of the code units patterns use; 0 = "in no pattern".
   const alphaId = new Map<number, number>();

@@ -1,5 +1,9 @@
 /**
- * Compiles a watch list into a matcher (CONTRACT.md `compileWatchlist`).
+ * Compiles a watch list into a matcher with a given fold table
+ * (`compileWatchlistWith`); CONTRACT.md's `compileWatchlist` is this with
+ * OpenCC's full table (compile-full.ts). Kept free of OpenCC so the
+ * always-on content script can match with the small table the background
+ * derives for its watch list.
  *
  * Every term, alias and context alias is folded (full-width, case,
  * traditional → simplified, separators dropped) and put in one automaton.
@@ -8,7 +12,7 @@
  * 澜江市 and 公安局 inside it.
  */
 import { buildAutomaton } from './automaton.ts';
-import { foldPattern } from './fold.ts';
+import { foldWith } from './fold-table.ts';
 
 /** What `compileWatchlist` accepts: the contract's shape plus the optional watch-list fields. */
 export interface WatchlistInput {
@@ -67,11 +71,25 @@ interface Pattern {
 }
 
 /**
- * Compiles entries into a matcher. Throws `WatchlistCompileError` for an
- * entry with an empty kind, or a term or alias with nothing left to match
- * once spaces and symbols are removed.
+ * The forms of an entry that become patterns, each with how it is reached:
+ * the term, its aliases, its context aliases. Values are as given (a
+ * malformed entry may hold non-strings; the compiler refuses those).
  */
-export function compileWatchlist(entries: readonly WatchlistInput[]): CompiledWatchlist {
+export function watchlistForms(entry: WatchlistInput): [string, MatchVia][] {
+  return [
+    [entry.term, 'term'],
+    ...(entry.aliases ?? []).map((a): [string, MatchVia] => [a, 'alias']),
+    ...(entry.contextAliases ?? []).map((a): [string, MatchVia] => [a, 'context-alias']),
+  ];
+}
+
+/**
+ * Compiles entries into a matcher that folds with `foldTable` (from
+ * `buildFoldTable`; the full one is `getFoldTable()` in fold.ts). Throws
+ * `WatchlistCompileError` for an entry with an empty kind, or a term or alias
+ * with nothing left to match once spaces and symbols are removed.
+ */
+export function compileWatchlistWith(entries: readonly WatchlistInput[], foldTable: Uint16Array): CompiledWatchlist {
   const patterns: number[][] = [];
   const meta: Pattern[] = [];
   const list = entries.map((e) => ({ ...e }));
@@ -79,13 +97,8 @@ export function compileWatchlist(entries: readonly WatchlistInput[]): CompiledWa
     if (typeof entry.kind !== 'string' || entry.kind.trim() === '') {
       throw new WatchlistCompileError(`entry ${index}: kind must be a non-empty string`, index);
     }
-    const forms: [string, MatchVia][] = [
-      [entry.term, 'term'],
-      ...(entry.aliases ?? []).map((a): [string, MatchVia] => [a, 'alias']),
-      ...(entry.contextAliases ?? []).map((a): [string, MatchVia] => [a, 'context-alias']),
-    ];
-    for (const [form, via] of forms) {
-      const folded = typeof form === 'string' ? foldPattern(form) : [];
+    for (const [form, via] of watchlistForms(entry)) {
+      const folded = typeof form === 'string' ? foldWith(foldTable, form) : [];
       if (folded.length === 0) {
         throw new WatchlistCompileError(
           `entry ${index} ("${String(entry.term)}"): "${String(form)}" has no characters to match`,
@@ -96,7 +109,7 @@ export function compileWatchlist(entries: readonly WatchlistInput[]): CompiledWa
       meta.push({ entry: index, via });
     }
   });
-  const automaton = buildAutomaton(patterns);
+  const automaton = buildAutomaton(patterns, foldTable);
   const isExclusion = meta.map((m) => list[m.entry]?.kind === 'exclusion');
   const parents = new Map<string, string>();
   const byKey = new Map<string, WatchlistInput>();

@@ -4,6 +4,8 @@
  * comes from a hostile page and a bad payload must be refused, not cast.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/translate';
+import type { FoldPair } from '../match/fold-table';
 import type { WatchEntry } from '../match/schema';
 
 const HttpUrl = z
@@ -91,10 +93,47 @@ export type PostStates = Record<string, PostState>;
 export const GetContentConfigRequestSchema = z.object({}).strict();
 /** `getContentConfig` payload. */
 export type GetContentConfigRequest = z.infer<typeof GetContentConfigRequestSchema>;
-/** `getContentConfig` answer: the UI language and the active watch list's entries. */
+/**
+ * The messages the content script shows (capture badge, case state,
+ * countdowns: lib/content/start.ts and lib/format/duration.ts). They travel
+ * as templates in `ContentConfig.messages`, so the always-on script bundles
+ * no catalogue; add a key here when the content script starts using it.
+ */
+export const CONTENT_MESSAGE_KEYS = [
+  'captureButton',
+  'capturing',
+  'captured',
+  'captureFailed',
+  'flaggedTitle',
+  'stateCaptured',
+  'stateClaimedBy',
+  'remaining',
+  'overdueBy',
+  'minutes',
+  'hours',
+  'days',
+] as const satisfies readonly MessageKey[];
+/** A message the content script shows. */
+export type ContentMessageKey = (typeof CONTENT_MESSAGE_KEYS)[number];
+
+/**
+ * `getContentConfig` answer: everything the always-on content script needs,
+ * prepared by the background so the script ships neither OpenCC's table, nor
+ * zod, nor the catalogues.
+ */
 export interface ContentConfig {
+  /** The officer's UI language. */
   locale: 'zh_CN' | 'en';
+  /** The active watch list's entries. */
   watchlist: WatchEntry[];
+  /**
+   * The traditional/variant character pairs this watch list needs
+   * (`relevantFoldPairs`): `buildFoldTable` of them matches exactly as the
+   * full table does.
+   */
+  foldPairs: FoldPair[];
+  /** Unfilled templates of `CONTENT_MESSAGE_KEYS` in `locale` (`translatorOf` fills them). */
+  messages: Record<ContentMessageKey, string>;
 }
 
 /** `setFlaggedCount`: number of flagged posts on the sender's tab (toolbar badge). */

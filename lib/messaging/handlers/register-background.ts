@@ -5,11 +5,14 @@
  */
 import { getSettings } from '../../db/repos/settings';
 import { getActiveWatchlist } from '../../db/repos/watchlists';
+import { templatesOf } from '../../i18n';
+import { relevantFoldPairs } from '../../match/fold';
 import { handle } from '../handle';
 import { ok } from '../result';
 import {
   CaptureActivePageRequestSchema,
   CapturePostOrderSchema,
+  CONTENT_MESSAGE_KEYS,
   GetContentConfigRequestSchema,
   GetPostStatesRequestSchema,
   OpenSidePanelRequestSchema,
@@ -39,7 +42,12 @@ export function setupMessageHandlers(deps: BackgroundDeps): () => void {
       GetContentConfigRequestSchema,
       async () => {
         const [settings, watchlist] = await Promise.all([getSettings(deps.db), getActiveWatchlist(deps.db)]);
-        return ok({ locale: settings.locale, watchlist: watchlist.entries });
+        return ok({
+          locale: settings.locale,
+          watchlist: watchlist.entries,
+          foldPairs: relevantFoldPairs(watchlist.entries),
+          messages: templatesOf(settings.locale, CONTENT_MESSAGE_KEYS),
+        });
       },
       { from: 'content-script', ...runtime },
     ),

@@ -6,7 +6,10 @@ import { saveSettings } from '../../../lib/db/repos/settings';
 import { setupMessageHandlers, type BackgroundDeps } from '../../../lib/messaging/handlers/register-background';
 import { removeAllListeners } from '../../../lib/messaging/protocol';
 import { ok } from '../../../lib/messaging/result';
-import { DEMO_WATCHLIST } from '../../../lib/match';
+import { badgeStateOf } from '../../../lib/content/start';
+import { createTranslator, templatesOf, translatorOf, type Translate } from '../../../lib/i18n';
+import { DEMO_WATCHLIST, relevantFoldPairs } from '../../../lib/match';
+import { CONTENT_MESSAGE_KEYS, type ContentConfig, type PostState } from '../../../lib/messaging/schemas';
 import { captured, T0 } from '../../fixtures/db/builders';
 
 const ID = 'test-extension-id';
@@ -49,9 +52,49 @@ afterEach(async () => {
 });
 
 describe('background handlers', () => {
-  it('give the content script its locale and the active watch list', async () => {
+  it('give the content script its locale, the active watch list, its fold pairs and its messages in that locale', async () => {
     await saveSettings(db, { locale: 'en' });
-    expect(await deliver('getContentConfig', {}, contentScript)).toEqual({ ok: true, data: { locale: 'en', watchlist: DEMO_WATCHLIST } });
+    expect(await deliver('getContentConfig', {}, contentScript)).toEqual({
+      ok: true,
+      data: {
+        locale: 'en',
+        watchlist: DEMO_WATCHLIST,
+        foldPairs: relevantFoldPairs(DEMO_WATCHLIST),
+        messages: templatesOf('en', CONTENT_MESSAGE_KEYS),
+      },
+    });
+  });
+
+  it('send the content script only the fold pairs and messages it needs, translating as the full catalogue does', async () => {
+    const answer = (await deliver('getContentConfig', {}, contentScript)) as { ok: true; data: ContentConfig };
+    // 瀾 folds to 澜, a character of the watch list; 體 → 体 is not needed by it.
+    expect(answer.data.foldPairs).toContainEqual(['瀾'.charCodeAt(0), '澜'.charCodeAt(0)]);
+    expect(answer.data.foldPairs).not.toContainEqual(['體'.charCodeAt(0), '体'.charCodeAt(0)]);
+    expect(answer.data.foldPairs.length).toBeLessThan(500);
+    expect(Object.keys(answer.data.messages).sort()).toEqual([...CONTENT_MESSAGE_KEYS].sort());
+    const t = translatorOf(answer.data.messages);
+    expect(t('remaining', '3小时')).toBe(createTranslator('zh_CN')('remaining', '3小时'));
+  });
+
+  it.each(['zh_CN', 'en'] as const)('send messages that render the content script badges as the full catalogue does (%s)', (locale) => {
+    const sent = translatorOf(templatesOf(locale, CONTENT_MESSAGE_KEYS));
+    const full = createTranslator(locale);
+    const used = new Set<string>();
+    const recording: Translate = (key, ...subs) => {
+      used.add(key);
+      return full(key, ...subs);
+    };
+    const states: PostState[] = [
+      { status: 'captured' },
+      { status: 'claimed', claimedBy: '澜江市公安局', nextDeadlineAt: T0 + 20 * 60_000 },
+      { status: 'claimed', nextDeadlineAt: T0 + 3 * 3_600_000 },
+      { status: 'claimed', nextDeadlineAt: T0 + 2 * 86_400_000 },
+      { status: 'claimed', claimedBy: '住建局', nextDeadlineAt: T0 - 5 * 3_600_000 },
+    ];
+    for (const state of states) {
+      expect(badgeStateOf(state, T0, sent)).toEqual(badgeStateOf(state, T0, recording));
+    }
+    expect([...used].filter((key) => !(CONTENT_MESSAGE_KEYS as readonly string[]).includes(key))).toEqual([]);
   });
 
   it('answer post states by post id when asked with the page URL and post ids', async () => {

@@ -1,0 +1,98 @@
+/**
+ * Figures measured in Chromium with the built extension (.output/chrome-mv3,
+ * built first when missing): the extension's cold start, and the content script's main-thread scan time on a
+ * 1,000-floor Discuz! thread, read from the page's performance timeline
+ * (the flagger records `yq:scan-page` and `yq:scan-added` measures).
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, ensureChromium, launchWithExtension, makeUserDataDir } from '../../scripts/chromium.ts';
+import { startDemoServer } from '../demo-site/server.ts';
+import { benchFlaggedCount } from '../demo-site/expected.ts';
+import { compared, figure, type Figure } from './harness.ts';
+
+const OUTPUT = '.output/chrome-mv3';
+const RUNS = 5;
+
+function ensureBuilt(): void {
+  if (!existsSync(`${OUTPUT}/manifest.json`)) execSync('npx wxt build', { stdio: 'inherit' });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Browser start until the extension's service worker runs, against the same browser started without it. */
+async function coldStart(): Promise<Figure> {
+  const executablePath = ensureChromium();
+  const withExtension: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let start = performance.now();
+    const launched = await launchWithExtension({ headless: true });
+    withExtension.push(performance.now() - start);
+    await launched.context.close();
+    rmSync(launched.userDataDir, { recursive: true, force: true });
+
+    const dir = makeUserDataDir();
+    start = performance.now();
+    const plain = await chromium.launchPersistentContext(dir, {
+      executablePath,
+      headless: true,
+      args: chromiumArgs('').filter((arg) => !arg.includes('extension')),
+    });
+    await plain.newPage();
+    without.push(performance.now() - start);
+    await plain.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return compared('startup.service-worker-ready', 'ms', median(withExtension), 'Chromium start without the extension', median(without));
+}
+
+/** Main-thread time of the content script's scan, full and incremental. */
+async function scanTimes(): Promise<Figure[]> {
+  const server = await startDemoServer();
+  const launched = await launchWithExtension({ headless: true });
+  try {
+    const full: number[] = [];
+    const added: number[] = [];
+    const expected = benchFlaggedCount(1000);
+    for (let i = 0; i < RUNS; i++) {
+      const page = await launched.context.newPage();
+      await page.goto(`${server.url}/forum/thread-1000-posts.html?n=1000`);
+      await page.locator('[data-yq-ui="badge"]').nth(expected - 1).waitFor({ timeout: 30_000 });
+      full.push(await page.evaluate(() => performance.getEntriesByName('yq:scan-page').at(-1)?.duration ?? Number.NaN));
+      // "Load more": 20 new floors, cloned from flagged and unflagged ones with fresh ids.
+      await page.evaluate(() => {
+        const list = document.querySelector('#postlist')!;
+        const floors = [...list.querySelectorAll(':scope > div[id^="post_"]')].slice(0, 20);
+        floors.forEach((floor, k) => {
+          const html = floor.outerHTML.replace(/(post_|pid|postmessage_|postnum|authorposton|favatar)(\d+)/g, (_m, p: string, n: string) => `${p}${Number(n) + 900_000 + k}`);
+          list.insertAdjacentHTML('beforeend', html);
+        });
+      });
+      await page.waitForFunction(() => performance.getEntriesByName('yq:scan-added').length > 0, undefined, { timeout: 10_000 });
+      added.push(await page.evaluate(() => performance.getEntriesByName('yq:scan-added').at(-1)?.duration ?? Number.NaN));
+      await page.close();
+    }
+    return [
+      figure('scan.discuz-1000-posts', 'ms', median(full), '≤ 16 ms'),
+      figure('scan.discuz-20-appended-posts', 'ms', median(added), '≤ 2 ms'),
+    ];
+  } finally {
+    await launched.context.close();
+    rmSync(launched.userDataDir, { recursive: true, force: true });
+    await server.close();
+  }
+}
+
+export default async function browserSuite(): Promise<Figure[]> {
+  ensureBuilt();
+  return [
+    await coldStart(),
+    ...(await scanTimes()),
+  ];
+}
