@@ -22,7 +22,7 @@ export interface ActionFormContext {
   extendableSteps: { step: string; label: string }[];
   pendingExtensionSteps: { step: string; label: string }[];
   defaultDepartment: string;
-  suggestion?: { tier: TierId; category: string; department: string; flags: CaseFlag[]; reasons: string[] };
+  suggestion?: { tier: TierId; category: string; department: string; categoryMatched: boolean; flags: CaseFlag[]; reasons: string[] };
 }
 
 /** A payload of the action's event. */
@@ -109,7 +109,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function useFields(action: DeskAction, context: ActionFormContext): { body: ReactNode; payload(): ActionPayload<DeskAction> } {
   const t = useT();
   const s = context.suggestion;
-  const [department, setDepartment] = useState(action === 'assessed' && s ? s.department : context.defaultDepartment);
+  // A keyword-matched category names its responsible department; otherwise the claiming department stays.
+  const [department, setDepartment] = useState(action === 'assessed' && s?.categoryMatched ? s.department : context.defaultDepartment);
   const [level, setLevel] = useState<'county' | 'city' | 'several' | 'unclear'>('city');
   const [text, setText] = useState(action === 'assessed' && s ? s.reasons.join('\n') : '');
   const [tier, setTier] = useState<TierId>(s?.tier ?? 'general');

@@ -47,17 +47,18 @@ export function CaseList({ cases, now, onOpen }: CaseListProps) {
                 <span className="row-meta">
                   <StatusBadge status={item.status} />
                   {item.tier ? <TierBadge tier={item.tier} /> : null}
+                  {item.author ? <span className="row-author">{item.author}</span> : null}
                   <span className="row-site">{item.site}</span>
                   {item.department ? <span className="row-dept">{item.department}</span> : null}
                 </span>
                 <span className="row-deadline">
+                  {item.nextStepLabel ? <span className="row-step">{t('nextStep', item.nextStepLabel)}</span> : <span className="muted">{t('noNextStep')}</span>}
                   {item.nextDeadlineAt != null ? (
                     <>
-                      <span className="row-step">{item.nextDeadlineLabel}</span> <Countdown limit={item.nextDeadlineAt} now={now} />
+                      {' · '}
+                      <Countdown limit={item.nextDeadlineAt} now={now} />
                     </>
-                  ) : (
-                    <span className="muted">{t('noNextStep')}</span>
-                  )}
+                  ) : null}
                 </span>
               </button>
             </li>

@@ -12,7 +12,9 @@ export interface CaseListItem {
   status: string;
   tier?: string;
   department?: string;
+  author?: string;
   nextDeadlineAt?: number | null;
-  nextDeadlineLabel?: string;
+  /** The next step, whether or not a deadline applies to it. */
+  nextStepLabel?: string;
   overdue: boolean;
 }

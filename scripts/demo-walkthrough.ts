@@ -60,8 +60,9 @@ function demoPageStep(name: string, path: string, fullPage = true): WalkthroughS
     async run(ctx) {
       const response = await ctx.page.goto(ctx.url(path));
       if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
-      // Every demo page names the city somewhere: wait for the content script's first flag.
-      await ctx.page.locator('[data-yq-ui="badge"]').first().waitFor({ timeout: 10_000 });
+      // Every demo page names the city somewhere: wait for the content script's first flag
+      // (a capture badge on a post, or a highlighted title on a list page).
+      await ctx.page.locator('[data-yq-ui="badge"], mark[data-yq-hl]').first().waitFor({ timeout: 10_000 });
       await ctx.screenshot(name, { fullPage });
     },
   };

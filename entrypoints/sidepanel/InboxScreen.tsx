@@ -42,9 +42,16 @@ function toItem(row: CaseRow, now: number): CaseListItem {
     ...(row.tier ? { tier: row.tier } : {}),
     ...(row.department ? { department: row.department } : {}),
     nextDeadlineAt: row.nextDeadlineAt,
-    ...(row.nextDeadlineStep ? { nextDeadlineLabel: STEP_LABELS[row.nextDeadlineStep as StepId] ?? row.nextDeadlineStep } : {}),
+    ...(row.author ? { author: row.author } : {}),
+    ...nextStepLabel(row),
     overdue: row.nextDeadlineAt != null && row.nextDeadlineAt < now,
   };
+}
+
+/** The step the row's countdown is for; an unclaimed case's next step is the claim even without a claim window. */
+function nextStepLabel(row: CaseRow): { nextStepLabel?: string } {
+  if (row.nextDeadlineStep) return { nextStepLabel: STEP_LABELS[row.nextDeadlineStep as StepId] ?? row.nextDeadlineStep };
+  return row.status === 'captured' ? { nextStepLabel: STEP_LABELS.claim } : {};
 }
 
 export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {

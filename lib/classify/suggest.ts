@@ -14,6 +14,8 @@ export interface AssessmentSuggestion {
   tier: TierId;
   category: string;
   department: string;
+  /** False when no category keyword matched and the default category was taken. */
+  categoryMatched: boolean;
   flags: CaseFlag[];
   reasons: string[];
 }
@@ -67,7 +69,7 @@ export function suggestAssessment(text: string, policy: PolicyProfile): Assessme
       : `未命中分类关键词，按“${category.name}”归口${category.department}`,
   );
 
-  return { tier, category: category.id, department: category.department, flags: [...flags], reasons };
+  return { tier, category: category.id, department: category.department, categoryMatched: best.hits.length > 0, flags: [...flags], reasons };
 }
 
 function labelOf(policy: PolicyProfile, tier: TierId): string {

@@ -11,7 +11,7 @@
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
-import { detectSite, findPostElements, findPostsIn, type FoundPost } from '../sites';
+import { detectSite, findListedThreads, findPostElements, findPostsIn, type FoundPost } from '../sites';
 import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
 import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
@@ -107,8 +107,28 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     }
   };
 
+  /**
+   * A list page (forum board, message-board list) shows thread titles, not
+   * posts: matched titles are highlighted and counted, and the officer opens
+   * the thread to capture its posts.
+   */
+  const flagListedThreads = () => {
+    let count = 0;
+    for (const thread of findListedThreads(deps.doc, deps.url(), { now: deps.now() })) {
+      const verdict = flagMatches(deps.watchlist.scan(thread.titleElement.textContent ?? ''), deps.watchlist);
+      if (!verdict.flagged) continue;
+      highlightMatches(thread.titleElement, verdict.matches, deps.doc);
+      count++;
+    }
+    if (count > 0) deps.reportCount(count);
+  };
+
   const scanPage = () =>
-    measured('yq:scan-page', () => flagPosts(findPostElements(deps.doc, deps.url(), { now: deps.now() })));
+    measured('yq:scan-page', () => {
+      const posts = findPostElements(deps.doc, deps.url(), { now: deps.now() });
+      if (posts.length === 0) flagListedThreads();
+      return flagPosts(posts);
+    });
 
   const scanAdded = (nodes: Iterable<Node>) =>
     measured('yq:scan-added', () => {

@@ -34,3 +34,10 @@ describe('the assessment the desk proposes explains itself', () => {
     expect(s.category).toBe(profile.defaultCategory);
   });
 });
+
+describe('when no category keyword matches', () => {
+  it('says so, so the desk keeps the claiming department', () => {
+    expect(suggestAssessment('今天天气不错', xuancheng).categoryMatched).toBe(false);
+    expect(suggestAssessment('有人聚集打架', xuancheng).categoryMatched).toBe(true);
+  });
+});

@@ -91,3 +91,15 @@ describe('flagging the posts of a forum thread', () => {
     expect(d.capture).not.toHaveBeenCalled();
   });
 });
+
+describe('flagging a list page', () => {
+  it('highlights the thread titles that name the city and counts them, without capture buttons', () => {
+    const url = `http://127.0.0.1:4173${DEMO_PATHS.liuyanList}`;
+    const doc = new DOMParser().parseFromString(resolveRoute(new URL(url)).body, 'text/html');
+    const d = deps(doc, { url: () => url });
+    expect(createFlagger(d).scanPage()).toEqual([]);
+    expect(doc.querySelectorAll('mark[data-yq-hl]').length).toBeGreaterThan(0);
+    expect(doc.querySelector('[data-yq-ui]')).toBeNull();
+    expect(d.reportCount).toHaveBeenCalledWith(expect.any(Number));
+  });
+});
