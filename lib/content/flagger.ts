@@ -34,6 +34,8 @@ export interface FlaggerDeps {
   capture(post: FoundPost): Promise<string | undefined>;
   /** Posts already in the claim log, by post id, as the badge should show them. */
   knownStates(posts: FoundPost[]): Promise<Map<string, BadgeState>>;
+  /** Opens the side panel (called inside the officer's click). */
+  openDesk(): void;
   /** Tells the toolbar how many posts on this tab are flagged. */
   reportCount(count: number): void;
   /** Runs `task` when the main thread is idle (requestIdleCallback in the page). */
@@ -76,7 +78,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       if (!verdict.flagged) continue;
       highlightMatches(post.bodyElement, verdict.matches, deps.doc);
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
-      const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry));
+      const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
       const entry: FlaggedPost = { post, terms, badge };
       flagged.set(post.postId, entry);
       fresh.push(entry);

@@ -22,6 +22,8 @@ export interface BadgeLabels {
   capturing: string;
   captured: string;
   flaggedTitle: string;
+  /** Tooltip of the state chip, which opens the desk. */
+  openDesk: string;
 }
 
 /** A mounted badge. */
@@ -41,7 +43,8 @@ button { all: unset; cursor: pointer; padding: 1px 10px; border-radius: 11px; ba
 button:hover { background: #a93226; }
 button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
 button[disabled] { background: #999; cursor: progress; }
-.state { padding: 1px 8px; border-radius: 11px; background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; }
+.state { all: unset; cursor: pointer; padding: 1px 8px; border-radius: 11px; background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; }
+.state:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
 .state.overdue { background: #fdecea; color: #b71c1c; border-color: #f5b7b1; }
 .error { color: #b71c1c; }
 `;
@@ -55,6 +58,7 @@ export function mountPostBadge(
   terms: string[],
   labels: BadgeLabels,
   onCapture: () => void,
+  onOpenDesk: () => void,
 ): PostBadge {
   const doc = anchor.ownerDocument;
   const host = doc.createElement('span');
@@ -73,11 +77,20 @@ export function mountPostBadge(
   const render = (state: BadgeState) => {
     wrap.replaceChildren();
     if (state.kind === 'known' || state.kind === 'done') {
-      const span = doc.createElement('span');
-      span.className = state.kind === 'known' && state.overdue ? 'state overdue' : 'state';
-      span.textContent = state.kind === 'known' ? state.text : labels.captured;
-      span.setAttribute('role', 'status');
-      wrap.append(span);
+      // The state chip opens the desk on this case's tab (the side panel needs the click's user gesture).
+      const chip = doc.createElement('button');
+      chip.type = 'button';
+      chip.className = state.kind === 'known' && state.overdue ? 'state overdue' : 'state';
+      chip.textContent = state.kind === 'known' ? state.text : labels.captured;
+      chip.title = labels.openDesk;
+      chip.addEventListener('click', (event) => {
+        if (!event.isTrusted) return;
+        event.preventDefault();
+        event.stopPropagation();
+        onOpenDesk();
+      });
+      wrap.setAttribute('role', 'status');
+      wrap.append(chip);
       return;
     }
     const button = doc.createElement('button');

@@ -35,7 +35,9 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
       capturing: t('capturing'),
       captured: t('captured'),
       flaggedTitle: t('flaggedTitle'),
+      openDesk: t('openDesk'),
     },
+    openDesk: () => void sendMessage('openSidePanel', {}),
     capture: async (post) => {
       const answer = await sendMessage('capturePost', { postId: post.postId });
       return answer.ok ? undefined : t('captureFailed', answer.error.message);

@@ -105,6 +105,7 @@ export const CONTENT_MESSAGE_KEYS = [
   'captured',
   'captureFailed',
   'flaggedTitle',
+  'openDesk',
   'stateCaptured',
   'stateClaimedBy',
   'remaining',

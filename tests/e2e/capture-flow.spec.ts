@@ -83,3 +83,21 @@ test('the claim log survives closing and restarting the browser', async ({ page,
   await panelPage.goto(`chrome-extension://${relaunched.extensionId}/sidepanel.html`);
   await expect(new SidePanel(panelPage).rows).toHaveCount(pids.length);
 });
+
+test('clicking a captured post’s state opens the desk in the browser’s real side panel', async ({ context, page, demoUrl }) => {
+  const thread = new DiscuzThreadPage(page, demoUrl);
+  await thread.goto();
+  const pid = FORUM_FLAGGED_PIDS[1]!;
+  await badgeIn(thread, pid).getByRole('button', { name: '采集' }).click();
+  const chip = badgeIn(thread, pid).getByRole('button', { name: /已采集/ });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  // The real panel is not a Playwright page, only a CDP target.
+  const cdp = await context.newCDPSession(page);
+  await expect
+    .poll(async () => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+      return targetInfos.some((target) => target.url.endsWith('/sidepanel.html'));
+    })
+    .toBe(true);
+});
