@@ -6,24 +6,13 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { CASE_FLAGS, TIER_IDS, type CaseEventOf, type CaseFlag, type TierId } from '../lib/cases';
 import type { DeskAction } from '../lib/desk/actions';
+import type { ActionChoices } from '../lib/desk/case-view';
 import { parseChinaLocal } from '../lib/format/china-time';
 import type { MessageKey } from '../lib/i18n';
 import { useT } from './I18n';
 
 /** What the form needs to offer sensible choices. */
-export interface ActionFormContext {
-  departments: string[];
-  categories: { id: string; name: string; department: string }[];
-  tierLabels: Record<TierId, string>;
-  mustRespondCriteria: { id: string; text: string }[];
-  ccList: string[];
-  responseChannels: string[];
-  /** Steps with an open deadline (for 延期申请) and steps with a pending extension request (for 批准延期). */
-  extendableSteps: { step: string; label: string }[];
-  pendingExtensionSteps: { step: string; label: string }[];
-  defaultDepartment: string;
-  suggestion?: { tier: TierId; category: string; department: string; categoryMatched: boolean; flags: CaseFlag[]; reasons: string[] };
-}
+export type ActionFormContext = ActionChoices;
 
 /** A payload of the action's event. */
 export type ActionPayload<A extends DeskAction> = CaseEventOf<A>['payload'];
@@ -121,7 +110,7 @@ function useFields(action: DeskAction, context: ActionFormContext): { body: Reac
   const [channel, setChannel] = useState<string>(action === 'responded' ? (context.responseChannels[0] ?? '') : 'log');
   const [kind, setKind] = useState<'reply' | 'publish-facts' | 'press-conference'>('reply');
   const [url, setUrl] = useState('');
-  const [step, setStep] = useState(
+  const [step, setStep] = useState<string>(
     (action === 'extension-granted' ? context.pendingExtensionSteps[0]?.step : context.extendableSteps[0]?.step) ?? 'investigation-report',
   );
   const [newLimit, setNewLimit] = useState('');

@@ -12,6 +12,22 @@ import type { Settings } from '../db/entities/settings';
 import { suggestAssessment, type AssessmentSuggestion } from '../classify/suggest';
 import { allowedActions, type DeskAction } from './actions';
 
+/** The choices the action forms offer for a case, from the policy profile and the case. */
+export interface ActionChoices {
+  departments: string[];
+  categories: { id: string; name: string; department: string }[];
+  tierLabels: Record<TierId, string>;
+  mustRespondCriteria: { id: string; text: string }[];
+  ccList: string[];
+  responseChannels: string[];
+  /** Steps with an open deadline (for 延期申请). */
+  extendableSteps: { step: StepId; label: string }[];
+  /** Steps with a pending extension request (for 批准延期). */
+  pendingExtensionSteps: { step: StepId; label: string }[];
+  defaultDepartment: string;
+  suggestion?: AssessmentSuggestion;
+}
+
 /** The desk's view of one case. */
 export interface CaseView {
   state: CaseState;
@@ -19,18 +35,7 @@ export interface CaseView {
   nextStep?: NextStep;
   allowed: DeskAction[];
   categoryName?: string;
-  form: {
-    departments: string[];
-    categories: { id: string; name: string; department: string }[];
-    tierLabels: Record<TierId, string>;
-    mustRespondCriteria: { id: string; text: string }[];
-    ccList: string[];
-    responseChannels: string[];
-    extendableSteps: { step: StepId; label: string }[];
-    pendingExtensionSteps: { step: StepId; label: string }[];
-    defaultDepartment: string;
-    suggestion: AssessmentSuggestion;
-  };
+  form: ActionChoices;
 }
 
 /** Builds the view of a case from its events (at least its `captured` event). */

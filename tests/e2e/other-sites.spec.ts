@@ -1,0 +1,150 @@
+/**
+ * Beyond the Discuz thread: the officer patrols Tieba, a news portal's
+ * comments, the government message board, Weibo and the Discuz touch
+ * layout. On each, exactly the posts that name 澜江市, its places or its
+ * agencies (tests/demo-site/expected.ts) carry a "采集" badge inside the post
+ * body; the traps (澜江啤酒, 上海澜江路, a department column that always names
+ * an agency) and the chatter carry nothing. A capture from the news comments
+ * or the message board lands in the desk with the right author.
+ */
+import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
+import { LIUYAN_MESSAGES } from '../demo-site/data/liuyan.ts';
+import {
+  FORUM_FLAGGED_PIDS,
+  LIUYAN_FLAGGED_IDS,
+  NEWS_FLAGGED_COMMENT_IDS,
+  TIEBA_FLAGGED_POST_IDS,
+  WEIBO_FLAGGED_COMMENT_INDEXES,
+} from '../demo-site/expected.ts';
+import { NEWS_COMMENTS } from '../demo-site/pages/news.ts';
+import { TIEBA_FLOORS } from '../demo-site/pages/tieba.ts';
+import { WEIBO_COMMENTS } from '../demo-site/pages/weibo.ts';
+import { DEMO_PATHS } from '../demo-site/routes.ts';
+import { expect, test } from './fixtures.ts';
+import { FlaggedPage } from './pages/flagged-page.ts';
+import { SidePanel } from './pages/side-panel.ts';
+
+test('Tieba: the floors naming the city are flagged, the beer joke, the Shanghai road and the chatter are not', async ({ page, demoUrl }) => {
+  const tieba = new FlaggedPage(page, demoUrl);
+  await tieba.goto(DEMO_PATHS.tiebaThread);
+  const body = (postId: number) => page.locator(`#post_content_${postId}`);
+  for (const floor of TIEBA_FLOORS) {
+    if (TIEBA_FLAGGED_POST_IDS.includes(floor.postId)) {
+      await expect(tieba.captureButtonIn(body(floor.postId)), `floor ${floor.postNo}`).toBeVisible();
+    } else {
+      await expect(tieba.extensionMarksIn(body(floor.postId)), `floor ${floor.postNo}`).toHaveCount(0);
+    }
+  }
+  await expect(tieba.badges).toHaveCount(TIEBA_FLAGGED_POST_IDS.length);
+});
+
+test('news article: the article and the comments naming the city are flagged, the other comments are not', async ({ page, demoUrl }) => {
+  const news = new FlaggedPage(page, demoUrl);
+  await news.goto(DEMO_PATHS.newsArticle);
+  // The article itself names the city and its agencies throughout.
+  await expect(news.captureButtonIn(page.locator('.post_body'))).toBeVisible();
+  for (const comment of NEWS_COMMENTS) {
+    const body = page.locator(`#comments .comment-item[data-cid="${comment.cid}"] .comment-content`);
+    if (NEWS_FLAGGED_COMMENT_IDS.includes(comment.cid)) {
+      await expect(news.captureButtonIn(body), `comment ${comment.cid}`).toBeVisible();
+    } else {
+      await expect(news.extensionMarksIn(body), `comment ${comment.cid}`).toHaveCount(0);
+    }
+  }
+  await expect(news.badges).toHaveCount(1 + NEWS_FLAGGED_COMMENT_IDS.length);
+  // The sidebar's 澜江啤酒节 and 上海澜江路 headlines are not posts and not about the city.
+  await expect(news.extensionMarksIn(page.locator('.post_side'))).toHaveCount(0);
+});
+
+test('message board: each message naming the city is flagged on its page; the list and the department column alone flag nothing', async ({
+  page,
+  demoUrl,
+}) => {
+  const board = new FlaggedPage(page, demoUrl);
+  // The list shows titles only (no message to capture), and every row's department names an agency.
+  await board.goto(DEMO_PATHS.liuyanList);
+  await expect(page.locator('tr.liuyan-item')).toHaveCount(LIUYAN_MESSAGES.length);
+  await expect(board.extensionMarksIn(page.locator('body'))).toHaveCount(0);
+
+  for (const message of LIUYAN_MESSAGES) {
+    await board.goto(`/gov/liuyan/detail-${message.id}.html`);
+    const content = page.locator('.ly-detail .ly-content');
+    if (LIUYAN_FLAGGED_IDS.includes(message.id)) {
+      await expect(board.captureButtonIn(content), `message ${message.id}`).toBeVisible();
+    } else {
+      await expect(board.badges, `message ${message.id}`).toHaveCount(0);
+    }
+    // Neither the department line nor the official reply is the citizen's message.
+    await expect(board.badges, `message ${message.id}`).toHaveCount(LIUYAN_FLAGGED_IDS.includes(message.id) ? 1 : 0);
+    await expect(board.extensionMarksIn(page.locator('.ly-meta')), `message ${message.id}`).toHaveCount(0);
+  }
+});
+
+test('Weibo: the status and the comments naming the city are flagged, the others are not', async ({ page, demoUrl }) => {
+  const weibo = new FlaggedPage(page, demoUrl);
+  await weibo.goto(DEMO_PATHS.weiboStatus);
+  await expect(weibo.captureButtonIn(page.locator('article[class*="Feed_wrap"] [class*="detail_wbtext"]'))).toBeVisible();
+  const comments = page.locator('.wbpro-list .item1');
+  await expect(comments).toHaveCount(WEIBO_COMMENTS.length);
+  for (const [i, comment] of WEIBO_COMMENTS.entries()) {
+    const body = comments.nth(i).locator('.con1 .text > span').first();
+    if (WEIBO_FLAGGED_COMMENT_INDEXES.includes(i)) {
+      await expect(weibo.captureButtonIn(body), `comment by ${comment.author}`).toBeVisible();
+    } else {
+      await expect(weibo.extensionMarksIn(comments.nth(i)), `comment by ${comment.author}`).toHaveCount(0);
+    }
+  }
+  await expect(weibo.badges).toHaveCount(1 + WEIBO_FLAGGED_COMMENT_INDEXES.length);
+});
+
+test('Discuz touch layout: the same floors as on the desktop thread are flagged', async ({ page, demoUrl }) => {
+  const touch = new FlaggedPage(page, demoUrl);
+  await touch.goto(DEMO_PATHS.forumTouch);
+  const floors = THREAD_1001_FLOORS.filter((f) => !f.deleted);
+  await expect(page.locator('div.plc[id^="pid"]')).toHaveCount(floors.length);
+  for (const floor of floors) {
+    const body = page.locator(`div.plc#pid${floor.pid} div.message`);
+    if (FORUM_FLAGGED_PIDS.includes(floor.pid)) {
+      await expect(touch.captureButtonIn(body), `floor ${floor.pid}`).toBeVisible();
+    } else {
+      await expect(touch.extensionMarksIn(page.locator(`div.plc#pid${floor.pid}`)), `floor ${floor.pid}`).toHaveCount(0);
+    }
+  }
+  await expect(touch.badges).toHaveCount(FORUM_FLAGGED_PIDS.length);
+});
+
+test('capturing a news comment and a board message creates two cases in the desk, each with its author', async ({
+  page,
+  demoUrl,
+  openExtensionPage,
+}) => {
+  const comment = NEWS_COMMENTS.find((c) => NEWS_FLAGGED_COMMENT_IDS.includes(c.cid))!;
+  const message = LIUYAN_MESSAGES.find((m) => m.id === 5001)!;
+  const site = new FlaggedPage(page, demoUrl);
+
+  await site.goto(DEMO_PATHS.newsArticle);
+  const commentBody = page.locator(`#comments .comment-item[data-cid="${comment.cid}"] .comment-content`);
+  await site.captureButtonIn(commentBody).click();
+  await expect(site.badgeIn(commentBody)).toContainText('已采集');
+
+  await site.goto(DEMO_PATHS.liuyanDetail);
+  const messageBody = page.locator('.ly-detail .ly-content');
+  await site.captureButtonIn(messageBody).click();
+  await expect(site.badgeIn(messageBody)).toContainText('已采集');
+
+  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
+  await expect(panel.rows).toHaveCount(2);
+
+  const commentRow = panel.row(comment.author);
+  await expect(commentRow).toHaveCount(1);
+  await commentRow.click();
+  await expect(panel.detail).toContainText(comment.author);
+  await expect(panel.detail.locator('.excerpt')).toHaveText(comment.text);
+  await panel.detail.getByRole('button', { name: '返回' }).click();
+
+  const messageRow = panel.row(message.title);
+  await expect(messageRow).toContainText(message.author);
+  await messageRow.click();
+  await expect(panel.detail).toContainText(message.author);
+  await expect(panel.detail.locator('.excerpt')).toContainText(message.content.slice(0, 20));
+});
