@@ -11,13 +11,13 @@
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
-import { detectSite, findListedThreads, findPostElements, findPostsIn, type FoundPost } from '../sites';
+import { detectSite, findListedThreads, locatePosts, locatePostsIn, type PostRef } from '../sites';
 import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
 import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
 /** A flagged post and its badge. */
 export interface FlaggedPost {
-  post: FoundPost;
+  post: PostRef;
   terms: string[];
   badge: PostBadge;
 }
@@ -31,9 +31,9 @@ export interface FlaggerDeps {
   watchlist: CompiledWatchlist;
   labels: BadgeLabels;
   /** Captures one post; resolves to an error message, or undefined on success. */
-  capture(post: FoundPost): Promise<string | undefined>;
+  capture(post: PostRef): Promise<string | undefined>;
   /** Posts already in the claim log, by post id, as the badge should show them. */
-  knownStates(posts: FoundPost[]): Promise<Map<string, BadgeState>>;
+  knownStates(posts: PostRef[]): Promise<Map<string, BadgeState>>;
   /** Opens the side panel (called inside the officer's click). */
   openDesk(): void;
   /** Tells the toolbar how many posts on this tab are flagged. */
@@ -61,12 +61,12 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   // Whether the thread (title and first post) names the watched region: then a comment
   // that only says "住建局" is about that region's bureau. Decided once per page.
   let threadAnchored: boolean | undefined;
-  const anchoredBy = (first: FoundPost | undefined) => {
-    threadAnchored ??= isAnchored(`${detectSite(deps.doc, deps.url()).title ?? ''}\n${first?.text ?? ''}`, deps.watchlist);
+  const anchoredBy = (first: PostRef | undefined) => {
+    threadAnchored ??= isAnchored(`${detectSite(deps.doc, deps.url()).title ?? ''}\n${first?.bodyElement.textContent ?? ''}`, deps.watchlist);
     return threadAnchored;
   };
 
-  const flagPosts = (posts: FoundPost[]): FlaggedPost[] => {
+  const flagPosts = (posts: PostRef[]): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
     for (const post of posts) {
@@ -84,8 +84,11 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       fresh.push(entry);
     }
     if (fresh.length > 0) {
-      deps.reportCount(flagged.size);
-      void showKnownStates(fresh);
+      // Messaging the background is not part of flagging: let the page paint first.
+      deps.whenIdle(() => {
+        deps.reportCount(flagged.size);
+        void showKnownStates(fresh);
+      });
     }
     return fresh;
   };
@@ -127,17 +130,17 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
 
   const scanPage = () =>
     measured('yq:scan-page', () => {
-      const posts = findPostElements(deps.doc, deps.url(), { now: deps.now() });
+      const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
       if (posts.length === 0) flagListedThreads();
       return flagPosts(posts);
     });
 
   const scanAdded = (nodes: Iterable<Node>) =>
     measured('yq:scan-added', () => {
-      const posts: FoundPost[] = [];
+      const posts: PostRef[] = [];
       for (const node of nodes) {
         if (!isForeignElement(node)) continue;
-        posts.push(...findPostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
+        posts.push(...locatePostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
       }
       return flagPosts(posts);
     });

@@ -4,7 +4,7 @@
  * adapter and Readability, sanitize its HTML, and return a plain DTO for the
  * background to validate, digest and store.
  */
-import { detectSite, findPostElements } from '../sites';
+import { detectSite, findPost } from '../sites';
 import { fail, ok, type Result } from '../messaging/result';
 import type { CapturePostRequest } from '../messaging/schemas';
 import { extractArticle, collapseWhitespace } from './article';
@@ -32,7 +32,7 @@ export function extractCapture(
   };
 
   if (order.mode === 'post') {
-    const post = findPostElements(doc, url, { now }).find((p) => p.postId === order.postId);
+    const post = findPost(doc, url, order.postId, { now });
     if (!post) return fail('not-found', '页面上找不到这条帖子，可能已被删除或页面已刷新，请重新加载后再采集');
     const { element, bodyElement, kind: _kind, board: _board, ...fields } = post;
     return ok({

@@ -9,12 +9,14 @@
  */
 import { cleanText, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
-import type { AdapterContext, FoundPost, ListedThread, PageKind, SiteAdapter } from './types.ts';
+import type { AdapterContext, FoundPost, ListedThread, PageKind, PostRef, SiteAdapter } from './types.ts';
 
 /** Default floor labels ($postno) of the first four floors. */
 const FLOOR_LABELS: Record<string, number> = { 楼主: 1, 沙发: 2, 板凳: 3, 地板: 4 };
 
 const DESKTOP_POST = '#postlist > div[id^="post_"]';
+/** Desktop post bodies; a deleted post prints a notice instead of one. */
+const DESKTOP_BODY = 'td.t_f[id^="postmessage_"]';
 const TOUCH_POST = 'div.plc[id^="pid"]';
 
 /** The Discuz! X adapter. */
@@ -54,9 +56,32 @@ export const discuzAdapter: SiteAdapter = {
   },
 
   readPost(container, ctx, index) {
-    return container.tagName === 'DIV' && container.classList.contains('plc')
-      ? readTouchPost(container, ctx, index)
-      : readDesktopPost(container, ctx, index);
+    return isTouch(container) ? readTouchPost(container, ctx, index) : readDesktopPost(container, ctx, index);
+  },
+
+  locate(container) {
+    return isTouch(container) ? locateTouchPost(container) : locateDesktopPost(container);
+  },
+
+  locateAll(root) {
+    const enclosing = 'closest' in root ? root.closest(this.containerSelector) : null;
+    if (enclosing) {
+      const ref = this.locate?.(enclosing);
+      return ref ? [ref] : [];
+    }
+    const out: PostRef[] = [];
+    for (const body of Array.from(root.querySelectorAll(DESKTOP_BODY))) {
+      const pid = body.id.slice('postmessage_'.length);
+      const container = body.closest('div[id^="post_"]');
+      // The body must sit in its own floor's live post table (deleted floors lose class plhin).
+      if (container?.id !== `post_${pid}` || !body.closest('table.plhin') || !/^\d+$/.test(pid)) continue;
+      out.push({ postId: pid, kind: 'post', element: container, bodyElement: body });
+    }
+    for (const container of Array.from(root.querySelectorAll(TOUCH_POST))) {
+      const ref = locateTouchPost(container);
+      if (ref) out.push(ref);
+    }
+    return out;
   },
 
   listThreads(root, ctx) {
@@ -85,14 +110,37 @@ export const discuzAdapter: SiteAdapter = {
   },
 };
 
-function readDesktopPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null {
+function isTouch(container: Element): boolean {
+  return container.tagName === 'DIV' && container.classList.contains('plc');
+}
+
+/** Inside `container`, the element with this id: a hash lookup when attached, a subtree search otherwise. */
+function byIdWithin(container: Element, id: string): Element | null {
+  const found = container.ownerDocument.getElementById(id);
+  if (found && container.contains(found)) return found;
+  return container.querySelector(`[id="${id}"]`);
+}
+
+function locateDesktopPost(container: Element): PostRef | null {
   const pid = container.id.slice('post_'.length);
   if (!/^\d+$/.test(pid)) return null;
-  const table = container.querySelector(`#pid${pid}`);
+  const table = byIdWithin(container, `pid${pid}`);
   // Deleted posts keep table#pid but lose class plhin; their body is a notice.
   if (table && !table.classList.contains('plhin')) return null;
-  const body = container.querySelector(`#postmessage_${pid}`) ?? container.querySelector('.t_f, .pcb');
-  if (!body) return null;
+  const body = byIdWithin(container, `postmessage_${pid}`) ?? container.querySelector('.t_f, .pcb');
+  return body ? { postId: pid, kind: 'post', element: container, bodyElement: body } : null;
+}
+
+function locateTouchPost(container: Element): PostRef | null {
+  const pid = container.id.slice('pid'.length);
+  const body = container.querySelector('.message');
+  return body && /^\d+$/.test(pid) ? { postId: pid, kind: 'post', element: container, bodyElement: body } : null;
+}
+
+function readDesktopPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null {
+  const located = locateDesktopPost(container);
+  if (!located) return null;
+  const { postId: pid, bodyElement: body } = located;
   const author =
     textOf(container, `#favatar${pid} .authi a.xw1`) ?? textOf(container, '.pi .authi a.xi2, .pi .authi a.xw1');
   const posted = container.querySelector(`#authorposton${pid}`);
@@ -114,9 +162,9 @@ function readDesktopPost(container: Element, ctx: AdapterContext, index: number)
 }
 
 function readTouchPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null {
-  const pid = container.id.slice('pid'.length);
-  const body = container.querySelector('.message');
-  if (!body || !/^\d+$/.test(pid)) return null;
+  const located = locateTouchPost(container);
+  if (!located) return null;
+  const { postId: pid, bodyElement: body } = located;
   const info = container.querySelector('.authi li.grey, .authi');
   const floorText = info?.querySelector('em')?.textContent;
   // The touch template prints the raw dateline after the author link.

@@ -14,7 +14,7 @@
  */
 import { elementsIn, isElement } from './dom.ts';
 import { chooseAdapter } from './registry.ts';
-import type { AdapterContext, FoundPost, ListedThread, PostData, SiteAdapter, SiteInfo } from './types.ts';
+import type { AdapterContext, FoundPost, ListedThread, PostData, PostRef, SiteAdapter, SiteInfo } from './types.ts';
 
 export type {
   FoundPost,
@@ -23,6 +23,7 @@ export type {
   PageKind,
   PostData,
   PostKind,
+  PostRef,
   SiteAdapter,
   SiteInfo,
   SiteKey,
@@ -78,6 +79,43 @@ export function findPostsIn(root: Element, doc: Document, url: string, options: 
   return collect(adapter, root, ctx);
 }
 
+/**
+ * Where every post of the page is (id, container, body), without reading its
+ * fields: the content script's flagging path. List pages give none.
+ */
+export function locatePosts(doc: Document, url: string, options: FindOptions = {}): PostRef[] {
+  const ctx = context(doc, url, options);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return [];
+  return locate(adapter, doc, ctx);
+}
+
+/** Where the posts inside `root` (a node a MutationObserver reported) are; see `findPostsIn`. */
+export function locatePostsIn(root: Element, doc: Document, url: string, options: FindOptions = {}): PostRef[] {
+  const ctx = context(doc, url, options);
+  return locate(adapterFor(doc, url, ctx.url), root, ctx);
+}
+
+/**
+ * One post with all its fields, read from its own container only (the
+ * capture path: the other posts of a long thread are not read). Thread-level
+ * counts are added on the first floor as `findPostElements` does.
+ */
+export function findPost(doc: Document, url: string, postId: string, options: FindOptions = {}): FoundPost | undefined {
+  const ctx = context(doc, url, options);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (!adapter.locate) return findPostElements(doc, url, options).find((post) => post.postId === postId);
+  const refs = locatePosts(doc, url, options);
+  const index = refs.findIndex((ref) => ref.postId === postId);
+  const ref = refs[index];
+  const post = ref ? adapter.readPost(ref.element, ctx, index) : null;
+  if (!post) return undefined;
+  const counts = post.floor === 1 ? adapter.threadCounts?.(doc) : undefined;
+  if (counts?.replies !== undefined && post.replies === undefined) post.replies = counts.replies;
+  if (counts?.views !== undefined && post.views === undefined) post.views = counts.views;
+  return post;
+}
+
 /** CONTRACT.md: one entry per post the page shows, as plain data. */
 export function findPosts(doc: Document, url: string): PostData[] {
   return findPostElements(doc, url).map(toPostData);
@@ -99,6 +137,18 @@ export function toPostData(post: FoundPost): PostData {
   if (post.publishedAt !== undefined) out.publishedAt = post.publishedAt;
   if (post.replies !== undefined) out.replies = post.replies;
   if (post.views !== undefined) out.views = post.views;
+  return out;
+}
+
+function locate(adapter: SiteAdapter, root: Document | Element, ctx: AdapterContext): PostRef[] {
+  if (adapter.locateAll) return adapter.locateAll(root);
+  if (!adapter.locate) return collect(adapter, root, ctx);
+  const containers = isElement(root) ? elementsIn(root, adapter.containerSelector) : Array.from(root.querySelectorAll(adapter.containerSelector));
+  const out: PostRef[] = [];
+  for (const container of containers) {
+    const ref = adapter.locate(container);
+    if (ref) out.push(ref);
+  }
   return out;
 }
 

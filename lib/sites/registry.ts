@@ -25,7 +25,14 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   genericAdapter,
 ];
 
-/** The adapter whose fingerprint scores highest (ties: earlier in `ADAPTERS`). */
+/** A fingerprint score no other adapter can beat (e.g. Discuz!'s own generator meta). */
+export const CERTAIN_SCORE = 100;
+
+/**
+ * The adapter whose fingerprint scores highest (ties: earlier in `ADAPTERS`).
+ * A certain answer stops the search: on a 1,000-floor thread the other
+ * adapters' whole-document queries would cost more than the scan itself.
+ */
 export function chooseAdapter(doc: Document, url: URL | null): SiteAdapter {
   let best: SiteAdapter = genericAdapter;
   let bestScore = 0;
@@ -35,6 +42,7 @@ export function chooseAdapter(doc: Document, url: URL | null): SiteAdapter {
       best = adapter;
       bestScore = score;
     }
+    if (bestScore >= CERTAIN_SCORE) break;
   }
   return best;
 }

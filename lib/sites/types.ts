@@ -66,6 +66,19 @@ export interface FoundPost extends PostData {
   board?: MessageBoardFields;
 }
 
+/**
+ * Where a post is, without its fields: what the always-on content script
+ * needs to flag a post. Reading every field of every post (author, dates,
+ * counts) costs far more than scanning its text, and only the few flagged
+ * posts are ever captured — the capture script reads their fields then.
+ */
+export interface PostRef {
+  postId: string;
+  kind: PostKind;
+  element: Element;
+  bodyElement: Element;
+}
+
 /** A thread listed on a list page (forum board, Tieba front page, message-board list). */
 export interface ListedThread {
   site: string;
@@ -122,6 +135,17 @@ export interface SiteAdapter {
   containerSelector: string;
   /** Reads one post container; null when it is not a live post (deleted, placeholder). */
   readPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null;
+  /**
+   * Finds one post container's id and body only (cheap); null when it is not
+   * a live post. Adapters without it are located through `readPost`.
+   */
+  locate?(container: Element): PostRef | null;
+  /**
+   * Finds every post under `root` (a document, or a node added later: then
+   * also the post enclosing it) in one query over post bodies, cheaper than
+   * a query over containers plus a lookup per container on long threads.
+   */
+  locateAll?(root: Document | Element): PostRef[];
   /** Thread-level counts the first post carries (Discuz 查看/回复, Tieba 回复贴). */
   threadCounts?(doc: Document): { replies?: number; views?: number };
   /** Listed threads, on list pages. */

@@ -21,7 +21,7 @@ import { TIEBA_FLOORS } from '../demo-site/pages/tieba.ts';
 import { WEIBO_COMMENTS } from '../demo-site/pages/weibo.ts';
 import { DEMO_PATHS } from '../demo-site/routes.ts';
 import { expect, test } from './fixtures.ts';
-import { FlaggedPage } from './pages/flagged-page.ts';
+import { FlaggedPage, HIGHLIGHT } from './pages/flagged-page.ts';
 import { SidePanel } from './pages/side-panel.ts';
 
 test('Tieba: the floors naming the city are flagged, the beer joke, the Shanghai road and the chatter are not', async ({ page, demoUrl }) => {
@@ -56,26 +56,33 @@ test('news article: the article and the comments naming the city are flagged, th
   await expect(news.extensionMarksIn(page.locator('.post_side'))).toHaveCount(0);
 });
 
-test('message board: each message naming the city is flagged on its page; the list and the department column alone flag nothing', async ({
+/** The demo city's places (tests/demo-site/README.md): a message-board title naming one is about the city. */
+const DEMO_PLACES = ['澜江', '江北区', '白沙镇', '江南区', '桃源街道', '云溪县', '河口镇', '石门县', '青石乡'] as const;
+
+test('message board: the list highlights the titles naming the city, and each message naming it is flagged on its page', async ({
   page,
   demoUrl,
 }) => {
   const board = new FlaggedPage(page, demoUrl);
-  // The list shows titles only (no message to capture), and every row's department names an agency.
+  // The list shows titles only: nothing to capture there, the officer opens the message.
+  // Every row's department names an agency of the city, which alone flags nothing.
   await board.goto(DEMO_PATHS.liuyanList);
   await expect(page.locator('tr.liuyan-item')).toHaveCount(LIUYAN_MESSAGES.length);
-  await expect(board.extensionMarksIn(page.locator('body'))).toHaveCount(0);
+  for (const message of LIUYAN_MESSAGES) {
+    const row = page.locator(`tr.liuyan-item[data-id="${message.id}"]`);
+    const titleNamesCity = LIUYAN_FLAGGED_IDS.includes(message.id) && DEMO_PLACES.some((place) => message.title.includes(place));
+    if (titleNamesCity) await expect(row.locator(`.ly-title ${HIGHLIGHT}`).first(), `row ${message.id}`).toBeVisible();
+    else await expect(board.extensionMarksIn(row), `row ${message.id}`).toHaveCount(0);
+    await expect(board.extensionMarksIn(row.locator('.ly-dept')), `row ${message.id}`).toHaveCount(0);
+  }
+  await expect(board.badges).toHaveCount(0);
 
   for (const message of LIUYAN_MESSAGES) {
     await board.goto(`/gov/liuyan/detail-${message.id}.html`);
-    const content = page.locator('.ly-detail .ly-content');
-    if (LIUYAN_FLAGGED_IDS.includes(message.id)) {
-      await expect(board.captureButtonIn(content), `message ${message.id}`).toBeVisible();
-    } else {
-      await expect(board.badges, `message ${message.id}`).toHaveCount(0);
-    }
-    // Neither the department line nor the official reply is the citizen's message.
-    await expect(board.badges, `message ${message.id}`).toHaveCount(LIUYAN_FLAGGED_IDS.includes(message.id) ? 1 : 0);
+    const flagged = LIUYAN_FLAGGED_IDS.includes(message.id);
+    if (flagged) await expect(board.captureButtonIn(page.locator('.ly-detail .ly-content')), `message ${message.id}`).toBeVisible();
+    // One badge for the citizen's message; the department line and the official reply are not the message.
+    await expect(board.badges, `message ${message.id}`).toHaveCount(flagged ? 1 : 0);
     await expect(board.extensionMarksIn(page.locator('.ly-meta')), `message ${message.id}`).toHaveCount(0);
   }
 });

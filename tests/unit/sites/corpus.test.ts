@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectSite, findListedThreads, findPostElements, findPosts, toPostData } from '../../../lib/sites/index.ts';
+import { detectSite, findListedThreads, findPostElements, findPosts, locatePosts, toPostData } from '../../../lib/sites/index.ts';
 import { CORPUS_URLS, GOLDEN_NOW, goldenPath, loadCorpusPage } from './corpus-pages.ts';
 
 /**
@@ -95,5 +95,13 @@ describe('thread-level fields', () => {
   ])('canonical URL of %s (a site-root og:url is ignored)', (file, canonical) => {
     const { doc, url } = loadCorpusPage(file);
     expect(detectSite(doc, url).canonicalUrl).toBe(canonical);
+  });
+});
+
+describe('locating posts for flagging on real pages', () => {
+  it.each(Object.keys(CORPUS_URLS))('%s: the cheap locate finds the same posts and bodies as the full reading', (file) => {
+    const { doc, url } = loadCorpusPage(file);
+    const full = findPostElements(doc, url, { now: GOLDEN_NOW }).map((p) => [p.postId, p.bodyElement]);
+    expect(locatePosts(doc, url, { now: GOLDEN_NOW }).map((r) => [r.postId, r.bodyElement])).toEqual(full);
   });
 });

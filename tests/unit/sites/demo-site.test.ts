@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileWatchlist, DEMO_WATCHLIST, flagPost, isAnchored } from '../../../lib/match/index.ts';
-import { detectSite, findListedThreads, findPostElements, findPostsIn, type FoundPost } from '../../../lib/sites/index.ts';
+import { detectSite, findListedThreads, findPost, findPostElements, findPostsIn, locatePosts, toPostData, type FoundPost } from '../../../lib/sites/index.ts';
 import {
   FORUM_FLAGGED_PIDS,
   FORUM_MORE_FLAGGED_PIDS,
@@ -103,4 +103,28 @@ describe('the demo site: adapters find the posts, the demo list flags the right 
     const found = added.flatMap((el) => findPostsIn(el, doc, url, { now: NOW }));
     expect(flaggedIds(found)).toEqual(FORUM_MORE_FLAGGED_PIDS.map(String));
   });
+});
+
+describe('reading one post for capture', () => {
+  it.each(['forumThread', 'forumTouch', 'tiebaThread', 'newsArticle', 'weiboStatus'] as const)(
+    'gives on %s exactly the fields the whole-page reading gives',
+    (name) => {
+      const { doc, url } = page(name);
+      const all = findPostElements(doc, url, { now: NOW });
+      expect(all.length).toBeGreaterThan(0);
+      for (const post of all) {
+        const one = findPost(doc, url, post.postId, { now: NOW });
+        expect(one && toPostData(one)).toEqual(toPostData(post));
+      }
+    },
+  );
+
+  it.each(['forumThread', 'forumTouch', 'hostile', 'tiebaThread', 'newsArticle', 'liuyanDetail'] as const)(
+    'locates on %s the same posts and bodies as the full reading, without reading their fields',
+    (name) => {
+      const { doc, url } = page(name);
+      const full = findPostElements(doc, url).map((p) => [p.postId, p.bodyElement]);
+      expect(locatePosts(doc, url).map((r) => [r.postId, r.bodyElement])).toEqual(full);
+    },
+  );
 });
