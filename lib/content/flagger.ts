@@ -11,7 +11,7 @@
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
-import { detectSite, findListedThreads, locatePosts, locatePostsIn, type PostRef } from '../sites';
+import { findListedThreads, locatePosts, locatePostsIn, type PostRef } from '../sites';
 import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
 import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
@@ -62,7 +62,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   // that only says "住建局" is about that region's bureau. Decided once per page.
   let threadAnchored: boolean | undefined;
   const anchoredBy = (first: PostRef | undefined) => {
-    threadAnchored ??= isAnchored(`${detectSite(deps.doc, deps.url()).title ?? ''}\n${first?.bodyElement.textContent ?? ''}`, deps.watchlist);
+    // The document title carries the thread or article title on every site family.
+    threadAnchored ??= isAnchored(`${deps.doc.title}\n${first?.bodyElement.textContent ?? ''}`, deps.watchlist);
     return threadAnchored;
   };
 
