@@ -27,12 +27,13 @@ export function SettingsScreen() {
   }, []);
   if (!settings || !profiles || !watchlist) return <p className="empty">{t('loading')}</p>;
 
+  // A refused save changes nothing: the watch list is checked before anything is stored.
   const save = async (value: SettingsFormValue): Promise<string | undefined> => {
+    const parsed = value.watchlistText === undefined ? undefined : parseWatchlistImport(value.watchlistText);
+    if (parsed && !parsed.ok) return parsed.errors.map((e) => `${e.line ? `第${e.line}行 ` : ''}${e.path ?? ''} ${e.message}`).join('；');
     const saved = await saveSettings(getDb(), value.settings);
     if (!saved.ok) return saved.error.message;
-    if (value.watchlistText !== undefined) {
-      const parsed = parseWatchlistImport(value.watchlistText);
-      if (!parsed.ok) return parsed.errors.map((e) => `${e.line ? `第${e.line}行 ` : ''}${e.path ?? ''} ${e.message}`).join('；');
+    if (parsed?.ok) {
       const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: Date.now });
       if (!stored.ok) return stored.error.message;
     }

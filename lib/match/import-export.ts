@@ -67,7 +67,7 @@ export function parseWatchlistImport(
       return parseJson(JSON.parse(body));
     } catch (e) {
       // "[region]" opens a text list too; only "{" is certainly JSON.
-      if (first === '{') return { ok: false, errors: [{ message: `not valid JSON: ${(e as Error).message}` }] };
+      if (first === '{') return { ok: false, errors: [{ message: `不是有效的 JSON：${(e as Error).message}` }] };
     }
   }
   return parseText(body, defaultKind);
@@ -79,10 +79,10 @@ function parseJson(data: unknown): ImportResult {
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const obj = data as Record<string, unknown>;
     if (obj.format !== undefined && obj.format !== WATCHLIST_FORMAT_TAG) {
-      return { ok: false, errors: [{ path: 'format', message: `expected "${WATCHLIST_FORMAT_TAG}"` }] };
+      return { ok: false, errors: [{ path: 'format', message: `格式标记应为 "${WATCHLIST_FORMAT_TAG}"` }] };
     }
     if (obj.version !== undefined && obj.version !== 1) {
-      return { ok: false, errors: [{ path: 'version', message: 'unsupported version (expected 1)' }] };
+      return { ok: false, errors: [{ path: 'version', message: '不支持的版本（应为 1）' }] };
     }
     entries = obj.entries;
     prefix = 'entries';
@@ -112,13 +112,13 @@ function parseText(text: string, defaultKind: WatchKind): ImportResult {
     if (header) {
       const k = HEADER_KINDS[header[1]?.toLowerCase() ?? ''];
       if (!k) {
-        errors.push({ line, message: `unknown section "${header[1]}" (expected ${WATCH_KINDS.join(', ')})` });
+        errors.push({ line, message: `未知的分区“${header[1]}”（应为 ${WATCH_KINDS.join('、')}）` });
         return;
       }
       kind = k;
       qualifier = header[2] || undefined;
       if (qualifier && (kind === 'region' || kind === 'exclusion')) {
-        errors.push({ line, message: `a ${kind} section takes no qualifier` });
+        errors.push({ line, message: `“${kind}”分区不带限定词` });
       }
       return;
     }
@@ -127,7 +127,7 @@ function parseText(text: string, defaultKind: WatchKind): ImportResult {
     if (kind === 'region' && head.includes('<')) {
       const [name, up, ...rest] = head.split('<');
       if (rest.length > 0 || !up?.trim()) {
-        errors.push({ line, message: 'write a region as "name < parent" with one parent' });
+        errors.push({ line, message: '地区请写成“名称 < 上级”，只能有一个上级' });
         return;
       }
       head = name ?? '';

@@ -129,15 +129,19 @@ test('settings refuse a broken watch list, saying which line or field is wrong, 
   await settings.saveWatchlist('[region]\n澜江市 | 澜江\n[county]\n云溪县');
   await expect(settings.alert).toContainText('第3行');
 
-  // Nothing of it was stored: the desk still shows the list in force, and pages are still flagged by it.
+  // Nothing of it was stored, not even the name typed with it: the desk still shows
+  // the list in force, and pages are still flagged by it.
   await settings.page.reload();
   await settings.ready();
   await expect(settings.watchlist).toHaveValue(original);
+  await expect(settings.officerName).toHaveValue('');
   const tieba = new FlaggedPage(page, demoUrl);
   await tieba.goto(DEMO_PATHS.tiebaThread);
   await expect(tieba.badges).toHaveCount(TIEBA_FLAGGED_POST_IDS.length);
 
-  // The same form does store a valid list.
+  // The same form does store a valid list (with the officer's name, which the form requires).
+  await settings.officerName.fill(OFFICER.name);
+  await settings.department.fill(OFFICER.department);
   await settings.saveWatchlist(`${original}\n[region]\n新港镇 < 澜江市\n`);
   await expect(settings.status).toHaveText('已保存');
   await settings.page.reload();
