@@ -56,6 +56,7 @@ export function CaseList({ cases, now, onOpen }: CaseListProps) {
                   {item.nextDeadlineAt != null ? (
                     <>
                       {' · '}
+                      {item.deadlineLabel ? `${item.deadlineLabel} ` : null}
                       <Countdown limit={item.nextDeadlineAt} now={now} />
                     </>
                   ) : null}

@@ -16,5 +16,7 @@ export interface CaseListItem {
   nextDeadlineAt?: number | null;
   /** The next step, whether or not a deadline applies to it. */
   nextStepLabel?: string;
+  /** The step `nextDeadlineAt` belongs to, when it is not the next step. */
+  deadlineLabel?: string;
   overdue: boolean;
 }

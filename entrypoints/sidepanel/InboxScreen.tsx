@@ -48,10 +48,17 @@ function toItem(row: CaseRow, now: number): CaseListItem {
   };
 }
 
-/** The step the row's countdown is for; an unclaimed case's next step is the claim even without a claim window. */
-function nextStepLabel(row: CaseRow): { nextStepLabel?: string } {
-  if (row.nextDeadlineStep) return { nextStepLabel: STEP_LABELS[row.nextDeadlineStep as StepId] ?? row.nextDeadlineStep };
-  return row.status === 'captured' ? { nextStepLabel: STEP_LABELS.claim } : {};
+const stepLabel = (step: string) => STEP_LABELS[step as StepId] ?? step;
+
+/**
+ * The next action by the procedure (the same the case page shows), and the
+ * step of the most urgent deadline when that is another one.
+ */
+function nextStepLabel(row: CaseRow): { nextStepLabel?: string; deadlineLabel?: string } {
+  return {
+    ...(row.nextStep ? { nextStepLabel: stepLabel(row.nextStep) } : {}),
+    ...(row.nextDeadlineStep && row.nextDeadlineStep !== row.nextStep ? { deadlineLabel: stepLabel(row.nextDeadlineStep) } : {}),
+  };
 }
 
 export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {

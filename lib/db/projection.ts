@@ -3,7 +3,7 @@
  * Pure, so the stored projection can always be checked against (and rebuilt
  * from) the log.
  */
-import { deadlinesOf, mostUrgentDeadline, type CaseState, type DeadlineOptions } from '../cases';
+import { deadlinesOf, mostUrgentDeadline, nextStepOf, type CaseState, type DeadlineOptions } from '../cases';
 import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
 import type { PolicyProfile } from '../policy';
 import type { CaseRow } from './entities/case-row';
@@ -15,9 +15,15 @@ export interface ProjectionContext {
   options: DeadlineOptions;
 }
 
-/** The row of one case at `now` (only `overdue` depends on `now`; limits do not). */
+/**
+ * The row of one case at `now` (only `overdue` depends on `now`; limits do not).
+ * A closed case has nothing left to do: a step it missed stays in its
+ * deadlines (and in the statistics) but never makes it urgent again.
+ */
 export function projectCase(state: CaseState, context: ProjectionContext, now: number): CaseRow {
-  const next = mostUrgentDeadline(deadlinesOf(state, context.policy, now, context.options));
+  const closed = state.status === 'closed';
+  const next = closed ? undefined : mostUrgentDeadline(deadlinesOf(state, context.policy, now, context.options));
+  const step = closed ? undefined : nextStepOf(state, context.policy, now, context.options);
   const { capture } = state;
   const department = state.department ?? state.claimedBy;
   return {
@@ -36,6 +42,7 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
     lastEventAt: state.lastAt,
     nextDeadlineAt: next?.limit ?? null,
     nextDeadlineStep: next?.step ?? null,
+    nextStep: step?.step ?? null,
     overdue: next !== undefined && next.limit < now ? 1 : 0,
     provisional: next?.provisional ?? false,
   };

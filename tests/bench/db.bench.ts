@@ -116,6 +116,7 @@ async function urgencyFigure(): Promise<Figure> {
     lastEventAt: T0 + i * 7,
     nextDeadlineAt: i % 5 === 0 ? null : T0 + ((i * 7919) % 10_000) * HOUR,
     nextDeadlineStep: i % 5 === 0 ? null : 'respond',
+    nextStep: i % 5 === 0 ? null : 'reply',
     overdue: 0,
     provisional: false,
   }));

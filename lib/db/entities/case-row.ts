@@ -32,6 +32,12 @@ export interface CaseRow {
   nextDeadlineAt: number | null;
   /** Step name of that deadline (e.g. 'claim', 'respond'), or null. */
   nextDeadlineStep: string | null;
+  /**
+   * The next action by the procedure (claim, then assess, then the most
+   * urgent step — `nextStepOf`), so the inbox and the case page agree; null
+   * for a closed case.
+   */
+  nextStep: string | null;
   /** 1 when that deadline was already past at the last write (IndexedDB cannot index booleans). */
   overdue: 0 | 1;
   /** True when the deadline was computed past the official calendar's coverage. */

@@ -47,7 +47,7 @@ export async function upgradeToV2(tx: Transaction, now: number): Promise<void> {
       const state = log ? replayWithReport(log).state : undefined;
       if (!state) {
         // A v1 row without events (should not exist) keeps its data and gets "no deadline".
-        Object.assign(row, { nextDeadlineAt: null, nextDeadlineStep: null, overdue: 0, provisional: false });
+        Object.assign(row, { nextDeadlineAt: null, nextDeadlineStep: null, nextStep: null, overdue: 0, provisional: false });
         return;
       }
       ref.value = projectCase(state, context, now);

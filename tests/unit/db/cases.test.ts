@@ -38,10 +38,10 @@ describe('listing cases for the side panel', () => {
     db = freshDb();
     await seed();
     const rows = await listCases(db, { order: 'urgency' });
-    // 'done' was closed without its first report: the missed limit stays, and it is the earliest.
-    expect(rows.map((r) => r.caseId)).toEqual(['done', 'early', 'late', 'fresh']);
-    expect(rows[0]).toMatchObject({ overdue: 1, nextDeadlineStep: 'first-report' });
-    expect(rows[1]!.nextDeadlineAt!).toBeLessThan(rows[2]!.nextDeadlineAt!);
+    // 'done' was closed without its first report: the miss stays in its record, but a closed case is never urgent.
+    expect(rows.map((r) => r.caseId)).toEqual(['early', 'late', 'done', 'fresh']);
+    expect(rows[0]!.nextDeadlineAt!).toBeLessThan(rows[1]!.nextDeadlineAt!);
+    expect(rows[2]).toMatchObject({ status: 'closed', nextDeadlineAt: null, nextStep: null, overdue: 0 });
     expect(rows[3]!.nextDeadlineAt).toBeNull();
   });
 
