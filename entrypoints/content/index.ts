@@ -9,6 +9,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    void startContentScript(ctx);
+    // A page we cannot flag (no answer from the background, a broken watch list) is left as it is.
+    startContentScript(ctx).catch((error: unknown) => console.debug('舆情助手: page not scanned', error));
   },
 });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/I18n';
 import { PopupView } from '../../components/PopupView';
-import { useCases, useNow, useSettings } from '../../lib/hooks';
+import { ALL_CASES, useCases, useNow, useSettings } from '../../lib/hooks';
 import { sendMessage } from '../../lib/messaging/protocol';
 
 async function activeTab() {
@@ -13,7 +13,7 @@ async function activeTab() {
 
 export function App() {
   const settings = useSettings();
-  const rows = useCases({ order: 'urgency' });
+  const rows = useCases({ order: 'urgency', limit: ALL_CASES });
   const now = useNow(30_000);
   const [flagged, setFlagged] = useState<number>();
   const [windowId, setWindowId] = useState<number>();

@@ -4,7 +4,7 @@ import { CaseList } from '../../components/CaseList';
 import { useT } from '../../components/I18n';
 import type { CaseListItem } from '../../components/types';
 import { STEP_LABELS, type StepId } from '../../lib/policy/steps';
-import { useCases, useNow } from '../../lib/hooks';
+import { ALL_CASES, useCases, useNow } from '../../lib/hooks';
 import type { CaseRow } from '../../lib/db/entities/case-row';
 import type { MessageKey } from '../../lib/i18n';
 
@@ -65,7 +65,7 @@ export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
   const t = useT();
   const now = useNow(1000);
   const [filter, setFilter] = useState<Filter>('open');
-  const rows = useCases({ order: 'urgency' });
+  const rows = useCases({ order: 'urgency', limit: ALL_CASES });
   // The countdowns tick every second, but membership only changes by the minute: filter at minute granularity.
   const minute = Math.floor(now / 60_000);
   const items = useMemo(

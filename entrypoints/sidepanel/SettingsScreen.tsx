@@ -8,6 +8,9 @@ import { SettingsForm, type SettingsFormValue } from '../../components/SettingsF
 import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
 import { saveSettings } from '../../lib/db/repos/settings';
+import { rebuildProjection } from '../../lib/db/repos/cases';
+import { getActiveProfile } from '../../lib/db/repos/policy-profiles';
+import type { Settings } from '../../lib/db/entities/settings';
 import { getActiveWatchlist, saveWatchlist } from '../../lib/db/repos/watchlists';
 import { getStorageEstimate, requestPersistentStorage, type StorageEstimate } from '../../lib/db/repos/storage';
 import { calendarCoverage } from '../../lib/calendar';
@@ -15,6 +18,15 @@ import { exportWatchlist, parseWatchlistImport } from '../../lib/match';
 import { useSettings } from '../../lib/hooks';
 import { useProfiles } from '../../lib/hooks/use-active-profile';
 import { useLiveQuery } from 'dexie-react-hooks';
+
+/** Whether a settings change moves deadlines (procedure, calendar overrides, warnings). */
+function affectsDeadlines(before: Settings, after: Settings): boolean {
+  return (
+    before.activeProfileId !== after.activeProfileId ||
+    JSON.stringify(before.calendarOverrides) !== JSON.stringify(after.calendarOverrides) ||
+    JSON.stringify(before.warnAt) !== JSON.stringify(after.warnAt)
+  );
+}
 
 export function SettingsScreen() {
   const t = useT();
@@ -33,6 +45,11 @@ export function SettingsScreen() {
     if (parsed && !parsed.ok) return parsed.errors.map((e) => `${e.line ? `第${e.line}行 ` : ''}${e.path ?? ''} ${e.message}`).join('；');
     const saved = await saveSettings(getDb(), value.settings);
     if (!saved.ok) return saved.error.message;
+    // Stored deadlines were computed under the old procedure and calendar: recompute them all.
+    if (affectsDeadlines(settings, saved.data)) {
+      const rebuilt = await rebuildProjection(getDb(), await getActiveProfile(getDb()), Date.now);
+      if (!rebuilt.ok) return rebuilt.error.message;
+    }
     if (parsed?.ok) {
       const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: Date.now });
       if (!stored.ok) return stored.error.message;

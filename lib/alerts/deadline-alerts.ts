@@ -8,7 +8,7 @@
 import { formatChinaTime } from '../format/china-time';
 import { isOpen, type Deadline } from '../cases/deadlines';
 import { formatCountdown } from '../format/duration';
-import { createTranslator } from '../i18n';
+import { createTranslator, type Translate } from '../i18n';
 
 /** How pressing an alert is: a share of the window used, or the limit passed. */
 export type AlertLevel = 'warning' | 'overdue';
@@ -45,19 +45,20 @@ export interface DueAlertsInput {
   now: number;
   /** Fractions of a deadline's window at which to warn, each in (0, 1] (settings' `warnAt`). */
   warnAt: readonly number[];
+  /** The officer's language (default zh_CN). */
+  t?: Translate;
 }
 
-/** The key under which an alert is remembered as sent. */
-export function alertKey(caseId: string, ruleId: string, fraction: number): string {
-  return `${caseId}|${ruleId}|${String(fraction)}`;
+/**
+ * The key under which an alert is remembered as sent. The limit is part of
+ * it: an extension or a reopening gives the step a new window, whose
+ * thresholds must warn again.
+ */
+export function alertKey(caseId: string, ruleId: string, limit: number, fraction: number): string {
+  return `${caseId}|${ruleId}|${String(limit)}|${String(fraction)}`;
 }
 
 const zh = createTranslator('zh_CN');
-
-/** "10月9日 23:59" in China time. */
-function chinaMonthDayTime(epochMs: number): string {
-  return formatChinaTime(epochMs, 'M月d日 HH:mm');
-}
 
 function thresholds(warnAt: readonly number[]): number[] {
   for (const fraction of warnAt) {
@@ -76,13 +77,14 @@ function usedFraction(deadline: Deadline, now: number): number {
   return span > 0 ? (now - deadline.startedAt) / span : 1;
 }
 
-function alertFor(item: AlertCase, deadline: Deadline, fraction: number, now: number): Alert {
+function alertFor(item: AlertCase, deadline: Deadline, fraction: number, now: number, t: Translate): Alert {
   const overdue = fraction >= 1;
   const percent = Math.round(fraction * 100);
-  const title = overdue ? `“${deadline.label}”已超过时限` : `“${deadline.label}”时限已用去 ${String(percent)}%`;
-  const message = `${item.title}:${formatCountdown(deadline.limit, now, zh)}(时限 ${chinaMonthDayTime(deadline.limit)})`;
+  const title = overdue ? t('alertOverdueTitle', deadline.label) : t('alertWarnTitle', deadline.label, percent);
+  const limitText = formatChinaTime(deadline.limit, t('alertDatePattern'));
+  const message = t('alertMessage', item.title, formatCountdown(deadline.limit, now, t), limitText);
   return {
-    key: alertKey(item.caseId, deadline.ruleId, fraction),
+    key: alertKey(item.caseId, deadline.ruleId, deadline.limit, fraction),
     caseId: item.caseId,
     ruleId: deadline.ruleId,
     fraction,
@@ -116,7 +118,7 @@ export function dueAlerts(input: DueAlertsInput): Alert[] {
         if (reached) crossed = fraction;
       }
       if (crossed === undefined) continue;
-      const alert = alertFor(item, deadline, crossed, now);
+      const alert = alertFor(item, deadline, crossed, now, input.t ?? zh);
       if (!alreadySent.has(alert.key)) alerts.push(alert);
     }
   }

@@ -13,6 +13,7 @@ import { getCaseState } from '../db/repos/events';
 import { getActiveProfile } from '../db/repos/policy-profiles';
 import { getSettings } from '../db/repos/settings';
 import { dueAlerts, type AlertCase } from '../alerts';
+import { createTranslator } from '../i18n';
 
 const ALARM = 'deadline-watch';
 const SENT_KEY = 'sentAlerts';
@@ -22,7 +23,7 @@ const MAX_REMEMBERED = 5_000;
 /** Starts the minute alarm and answers it. Listeners are registered synchronously. */
 export function setupDeadlineWatch(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void checkDeadlines(Date.now());
+    if (alarm.name === ALARM) checkDeadlines(Date.now()).catch((error: unknown) => console.error('deadline check failed', error));
   });
   void browser.alarms.get(ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(ALARM, { periodInMinutes: 1 });
@@ -39,7 +40,8 @@ export async function checkDeadlines(now: number): Promise<void> {
   const [settings, policy] = await Promise.all([getSettings(db), getActiveProfile(db)]);
   const { options } = projectionContextOf(settings, policy);
   // The projection holds each case's most urgent limit: only cases with one pending need a replay.
-  const rows = (await listCases(db, { order: 'urgency', limit: 500 })).filter((row) => row.status !== 'closed' && row.nextDeadlineAt !== null);
+  // Closed cases have no next deadline, so the urgency order holds every open case with one first.
+  const rows = (await listCases(db, { order: 'urgency', limit: 2_000 })).filter((row) => row.nextDeadlineAt !== null);
   const cases: AlertCase[] = [];
   for (const row of rows) {
     const state = await getCaseState(db, row.caseId);
@@ -47,16 +49,21 @@ export async function checkDeadlines(now: number): Promise<void> {
   }
   const stored = (await browser.storage.local.get(SENT_KEY))[SENT_KEY];
   const sent = new Set<string>(Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : []);
-  const alerts = dueAlerts({ cases, alreadySent: sent, now, warnAt: settings.warnAt });
+  const alerts = dueAlerts({ cases, alreadySent: sent, now, warnAt: settings.warnAt, t: createTranslator(settings.locale) });
+  if (alerts.length === 0) return;
+  // Remembered before showing: a worker stopped midway, or a refused notification,
+  // must not repeat the same alerts every minute.
+  for (const alert of alerts) sent.add(alert.key);
+  await browser.storage.local.set({ [SENT_KEY]: [...sent].slice(-MAX_REMEMBERED) });
   for (const alert of alerts) {
-    await browser.notifications.create(alert.key, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: alert.title,
-      message: alert.message,
-      priority: alert.level === 'overdue' ? 2 : 1,
-    });
-    sent.add(alert.key);
+    await browser.notifications
+      .create(alert.key, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: alert.title,
+        message: alert.message,
+        priority: alert.level === 'overdue' ? 2 : 1,
+      })
+      .catch((error: unknown) => console.warn('notification refused', error));
   }
-  if (alerts.length > 0) await browser.storage.local.set({ [SENT_KEY]: [...sent].slice(-MAX_REMEMBERED) });
 }

@@ -9,7 +9,7 @@ import { getDb } from '../db/db';
 import { getActiveWatchlist } from '../db/repos/watchlists';
 import { requestPersistentStorage } from '../db/repos/storage';
 import { caseIdOf, digestOf } from '../extract/digest';
-import { CAPTURE_ORDER_GLOBAL, type CaptureOrder } from '../extract/capture-order';
+import { CAPTURE_FUNCTION_GLOBAL, type CaptureOrder } from '../extract/capture-order';
 import { compileWatchlist } from '../match';
 import { setupMessageHandlers } from '../messaging/handlers/register-background';
 import { captureFromTab, type CaptureDeps } from '../messaging/handlers/capture-post';
@@ -27,15 +27,16 @@ const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
 /** Runs the on-demand capture script in the tab's frame and returns its extraction. */
 async function extractFromTab(tab: SenderTab, order: CaptureOrder): Promise<Result<CapturePostRequest>> {
   const target = { tabId: tab.id, frameIds: [tab.frameId ?? 0] };
-  // The order is handed over through the isolated world's globals: file injections take no arguments.
-  await browser.scripting.executeScript({
+  // File injections take no arguments: the script defines its function, then one call passes the order.
+  await browser.scripting.executeScript({ target, files: ['/capture.js'] });
+  const [injection] = await browser.scripting.executeScript({
     target,
-    func: (key: string, value: unknown) => {
-      (globalThis as Record<string, unknown>)[key] = value;
+    func: (name: string, value: unknown) => {
+      const extract = (globalThis as Record<string, unknown>)[name];
+      return typeof extract === 'function' ? (extract as (order: unknown) => unknown)(value) : undefined;
     },
-    args: [CAPTURE_ORDER_GLOBAL, order],
+    args: [CAPTURE_FUNCTION_GLOBAL, order],
   });
-  const [injection] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
   return (injection?.result as Result<CapturePostRequest> | undefined) ?? fail('internal', '采集脚本没有返回结果。');
 }
 
@@ -90,7 +91,7 @@ export function setupBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     const order: CaptureOrder = { mode: info.menuItemId === CONTEXT_MENU_SELECTION ? 'selection' : 'page' };
-    void captureFromMenu(tab.id, order);
+    captureFromMenu(tab.id, order).catch((error: unknown) => console.error('capture from the context menu failed', error));
   });
 }
 

@@ -96,7 +96,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
 
   const captureOne = async (entry: FlaggedPost) => {
     entry.badge.setState({ kind: 'busy' });
-    const error = await deps.capture(entry.post);
+    // The background may be restarting or the extension reloaded: the officer must see it, not a spinner.
+    const error = await deps.capture(entry.post).catch((failure: unknown) => (failure instanceof Error ? failure.message : String(failure)));
     if (error) {
       entry.badge.setState({ kind: 'error', message: error });
       return;
@@ -106,7 +107,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   };
 
   const showKnownStates = async (entries: FlaggedPost[]) => {
-    const states = await deps.knownStates(entries.map((e) => e.post));
+    // Without an answer the capture buttons simply stay: nothing is lost.
+    const states = await deps.knownStates(entries.map((e) => e.post)).catch(() => new Map<string, BadgeState>());
     for (const entry of entries) {
       const state = states.get(entry.post.postId);
       if (state) entry.badge.setState(state);

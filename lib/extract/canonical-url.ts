@@ -4,7 +4,12 @@
  */
 
 /** Query parameters that only track where a visitor came from or how the page is shown. */
-const NOISE_PARAMS = /^(?:utm_\w+|spm|from|fromvsogou|share_token|share_from|isappinstalled|wfr|fr|extra|page|highlight|ordertype|authorid|_t|t|timestamp|s|sid|vd_source)$/i;
+// Not `s`, `t` or `page`: ThinkPHP government sites route by `?s=/home/article/id/123`, and
+// elsewhere a page number names different content (Discuz! threads are keyed by tid below).
+const NOISE_PARAMS = /^(?:utm_\w+|spm|from|fromvsogou|share_token|share_from|isappinstalled|wfr|fr|highlight|_t|timestamp|sid|vd_source)$/i;
+
+/** Two-label public suffixes of Chinese hosts: bbs.xx.gov.cn and www.xx.gov.cn are one site, xx.gov.cn and yy.gov.cn are not. */
+const CN_SECOND_LEVEL = /\.(?:com|net|org|gov|edu|ac|mil)\.cn$/i;
 
 /** A Discuz! rewritten thread URL: thread-<tid>-<page>-<listpage>.html */
 const DISCUZ_REWRITE = /\/thread-(\d+)-\d+-\d+\.html$/i;
@@ -36,9 +41,11 @@ export function normalizeUrl(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
   const rewrite = DISCUZ_REWRITE.exec(parsed.pathname);
-  if (rewrite) {
+  const tid = parsed.pathname.endsWith('/forum.php') && parsed.searchParams.get('mod') === 'viewthread' ? parsed.searchParams.get('tid') : null;
+  if (rewrite || tid) {
+    // Every page of a Discuz! thread shows posts whose ids are unique in the forum: the thread is the key.
     parsed.pathname = parsed.pathname.replace(DISCUZ_REWRITE, '/forum.php');
-    parsed.search = `?mod=viewthread&tid=${rewrite[1]}`;
+    parsed.search = `?mod=viewthread&tid=${rewrite?.[1] ?? tid}`;
     return parsed.href;
   }
   const kept = [...parsed.searchParams.entries()].filter(([key]) => !NOISE_PARAMS.test(key));
@@ -48,6 +55,6 @@ export function normalizeUrl(url: string): string {
 }
 
 function sameSite(a: string, b: string): boolean {
-  const registrable = (host: string) => host.split('.').slice(-2).join('.');
+  const registrable = (host: string) => host.toLowerCase().split('.').slice(CN_SECOND_LEVEL.test(host) ? -3 : -2).join('.');
   return registrable(a) === registrable(b);
 }

@@ -16,5 +16,5 @@ export const CaptureOrderSchema = z.discriminatedUnion('mode', [
 /** What to extract. */
 export type CaptureOrder = z.infer<typeof CaptureOrderSchema>;
 
-/** Name of the global through which the background hands the order to the capture script. */
-export const CAPTURE_ORDER_GLOBAL = '__yuqingCaptureOrder';
+/** Name of the function the capture script defines in the tab's isolated world. */
+export const CAPTURE_FUNCTION_GLOBAL = '__yuqingExtract';

@@ -4,7 +4,7 @@
  * adapter and Readability, sanitize its HTML, and return a plain DTO for the
  * background to validate, digest and store.
  */
-import { detectSite, findPost } from '../sites';
+import { detectSite, findPost, parseChineseTime } from '../sites';
 import { fail, ok, type Result } from '../messaging/result';
 import type { CapturePostRequest } from '../messaging/schemas';
 import { extractArticle, collapseWhitespace } from './article';
@@ -66,7 +66,7 @@ export function extractCapture(
       site: info.site,
       postId: 'page',
       ...(article?.byline ? { author: article.byline.slice(0, 200) } : {}),
-      ...(article?.publishedTime ? { publishedAt: article.publishedTime.slice(0, 40) } : {}),
+      ...publishedOf(article?.publishedTime, now),
       text: text.slice(0, MAX_TEXT),
       html: sanitizeHtml(article?.html ?? '', win),
     },

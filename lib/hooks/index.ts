@@ -1,5 +1,5 @@
 /** React hooks over the database (live queries) and the clock. */
-export { useCases, useCase } from './use-cases';
+export { ALL_CASES, useCases, useCase } from './use-cases';
 export { useCaseEvents } from './use-case-events';
 export { useSettings } from './use-settings';
 export { useNow } from './use-now';

@@ -5,6 +5,12 @@ import type { CaseRow } from '../db/entities/case-row';
 import { getCase, listCases, type ListCasesQuery } from '../db/repos/cases';
 
 /**
+ * A limit that lists every case: the inbox filters and counts over the whole
+ * log (it is virtualized, so thousands of rows are fine).
+ */
+export const ALL_CASES = Number.MAX_SAFE_INTEGER;
+
+/**
  * The inbox, live: re-renders when any page or the background writes a case
  * (Dexie's live queries see writes from other extension pages too).
  * `undefined` while loading.

@@ -91,17 +91,12 @@ function readArticle(ctx: AdapterContext): FoundPost | null {
     kind: 'article',
     postId: articleId(ctx),
     author: (layout?.source ? textOf(doc, layout.source) : undefined) ?? articleSource(dateLine) ?? metaContent(doc, 'ContentSource') ?? metaContent(doc, 'author'),
-    publishedAt: published ? (isoWithZone(published) ?? parseChineseTime(published, ctx.now)) : undefined,
+    publishedAt: published ? parseChineseTime(published, ctx.now) : undefined,
     text: readText(body),
     replies: readCount(counter?.textContent),
     element: body,
     bodyElement: body,
   };
-}
-
-/** An ISO string that already carries a zone is kept as the page wrote it. */
-function isoWithZone(text: string): string | undefined {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)$/.test(text.trim()) ? text.trim() : undefined;
 }
 
 /** The source named on the date line (来源：人民网－人民日报), as the article's author. */

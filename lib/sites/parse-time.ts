@@ -51,6 +51,11 @@ export function parseChineseTime(text: string, now: Date): string | undefined {
     const n = Number(t);
     return toChinaIso(new Date(t.length === 10 ? n * 1000 : n));
   }
+  // An ISO time with its own zone (meta tags, <time datetime>) is an instant, not China wall time.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(t)) {
+    const instant = Date.parse(t);
+    if (Number.isFinite(instant)) return toChinaIso(new Date(instant));
+  }
   const abs = parseAbsolute(t, now);
   if (abs) return abs;
   return parseRelative(t, now);

@@ -11,6 +11,9 @@ import { getBuiltInProfile, type PolicyProfile } from '../../../lib/policy';
 import { capture, caseLog, cst } from '../report/log';
 
 /** A four-hour 核实调查报告 window, 08:00–12:00 on 9 Oct 2026. */
+/** The alert key of the report step's window (limit 12:00) at `fraction`. */
+const K = (fraction: number) => alertKey('case-1', 'investigation-report', cst('2026-10-09 12:00'), fraction);
+
 function report(overrides: Partial<Deadline> = {}): Deadline {
   return {
     ruleId: 'investigation-report',
@@ -78,7 +81,7 @@ describe('warning thresholds of an open step', () => {
     }
     expect(alerts).toEqual([
       {
-        key: `case-1|investigation-report|${String(fraction)}`,
+        key: alertKey('case-1', 'investigation-report', cst('2026-10-09 12:00'), fraction),
         caseId: 'case-1',
         ruleId: 'investigation-report',
         fraction,
@@ -92,12 +95,12 @@ describe('warning thresholds of an open step', () => {
 
   it.each([
     // already sent, now, what is shown
-    [[], '2026-10-09 11:30', ['case-1|investigation-report|0.75']],
-    [['case-1|investigation-report|0.5'], '2026-10-09 11:30', ['case-1|investigation-report|0.75']],
-    [['case-1|investigation-report|0.75'], '2026-10-09 11:30', []],
-    [['case-1|investigation-report|0.75'], '2026-10-09 11:59', []],
-    [['case-1|investigation-report|0.75'], '2026-10-09 12:01', ['case-1|investigation-report|1']],
-    [['case-1|investigation-report|1'], '2026-10-09 18:00', []],
+    [[], '2026-10-09 11:30', [K(0.75)]],
+    [[K(0.5)], '2026-10-09 11:30', [K(0.75)]],
+    [[K(0.75)], '2026-10-09 11:30', []],
+    [[K(0.75)], '2026-10-09 11:59', []],
+    [[K(0.75)], '2026-10-09 12:01', [K(1)]],
+    [[K(1)], '2026-10-09 18:00', []],
   ])('with %j already sent, at %s it shows %j', (sent, now, keys) => {
     const status = cst(now) > cst('2026-10-09 12:00') ? 'overdue' : 'pending';
     const alerts = dueAlerts({ cases: one(report({ status })), alreadySent: new Set(sent), now: cst(now), warnAt: WARN_AT });
@@ -106,9 +109,9 @@ describe('warning thresholds of an open step', () => {
 
   it.each([
     [[0.9], '2026-10-09 11:30', []],
-    [[0.9], '2026-10-09 11:40', ['case-1|investigation-report|0.9']],
-    [[0.9], '2026-10-09 12:01', ['case-1|investigation-report|1']],
-    [[0.25, 0.5], '2026-10-09 09:00', ['case-1|investigation-report|0.25']],
+    [[0.9], '2026-10-09 11:40', [K(0.9)]],
+    [[0.9], '2026-10-09 12:01', [K(1)]],
+    [[0.25, 0.5], '2026-10-09 09:00', [K(0.25)]],
   ])('the office’s own thresholds %j at %s give %j (the limit always notifies)', (warnAt, now, keys) => {
     const status = cst(now) > cst('2026-10-09 12:00') ? 'overdue' : 'pending';
     const alerts = dueAlerts({ cases: one(report({ status })), alreadySent: new Set(), now: cst(now), warnAt });
@@ -127,7 +130,7 @@ describe('warning thresholds of an open step', () => {
   });
 
   it('keys are stable: the same case, rule and threshold', () => {
-    expect(alertKey('case-9', 'reply-general', 0.75)).toBe('case-9|reply-general|0.75');
+    expect(alertKey('case-9', 'reply-general', 1_800_000_000_000, 0.75)).toBe('case-9|reply-general|1800000000000|0.75');
   });
 });
 
@@ -189,5 +192,13 @@ describe('with deadlines from the claim log across National Day 2026', () => {
   it('shows the limit in China time', () => {
     const report = alertsAt('2026-10-14 09:00').find((alert) => alert.ruleId === 'investigation-report');
     expect(report?.message).toBe('景区门票乱收费:超期 9小时0分(时限 10月13日 23:59)');
+  });
+});
+
+describe('a step given a new window', () => {
+  it('warns again after an extension moved its limit, though the old window already warned', () => {
+    const extended = report({ startedAt: cst('2026-10-09 08:00'), limit: cst('2026-10-09 20:00'), extended: true });
+    const alerts = dueAlerts({ cases: one(extended), alreadySent: new Set([K(0.75), K(1)]), now: cst('2026-10-09 17:00'), warnAt: [0.5, 0.75, 1] });
+    expect(alerts.map((a) => a.key)).toEqual([alertKey('case-1', 'investigation-report', cst('2026-10-09 20:00'), 0.75)]);
   });
 });

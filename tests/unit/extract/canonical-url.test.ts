@@ -16,6 +16,8 @@ describe('two officers reach one post by one address', () => {
     ['a link to a floor', 'https://bbs.lj.example/forum.php?mod=viewthread&tid=1001#pid5003', 'https://bbs.lj.example/forum.php?mod=viewthread&tid=1001'],
     ['tracking parameters', 'https://news.example.cn/a.html?utm_source=wx&spm=1.2&id=7', 'https://news.example.cn/a.html?id=7'],
     ['parameters in another order', 'https://x.example/p?b=2&a=1', 'https://x.example/p?a=1&b=2'],
+    ['another page of a Discuz! thread', 'https://bbs.lj.example/forum.php?mod=viewthread&tid=1001&page=3&extra=page%3D1', 'https://bbs.lj.example/forum.php?mod=viewthread&tid=1001'],
+    ['a ThinkPHP route, which names the article', 'https://www.lj.gov.cn/index.php?s=/home/article/id/123', 'https://www.lj.gov.cn/index.php?s=%2Fhome%2Farticle%2Fid%2F123'],
   ])('%s', (_what, url, expected) => {
     expect(normalizeUrl(url)).toBe(expected);
   });
@@ -25,6 +27,11 @@ describe('two officers reach one post by one address', () => {
     expect(canonicalUrlOf(doc, 'https://m.163.com/dy/article/J22CN60P0514R9KQ.html?spss=x')).toBe(
       'https://www.163.com/dy/article/J22CN60P0514R9KQ.html',
     );
+  });
+
+  it('ignores a canonical link to another agency under the same gov.cn suffix', () => {
+    const doc = docWithCanonical('https://www.other.gov.cn/art/1.html');
+    expect(canonicalUrlOf(doc, 'https://www.lj.gov.cn/art/2.html')).toBe('https://www.lj.gov.cn/art/2.html');
   });
 
   it('ignores a canonical link that points to another site', () => {

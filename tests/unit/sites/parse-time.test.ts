@@ -36,3 +36,13 @@ describe('parseChineseTime reads the times Chinese sites print, in China time', 
     expect(parseChineseTime('今天 07:00', new Date('2024-05-26T23:30:00Z'))).toBe('2024-05-27T07:00:00+08:00');
   });
 });
+
+describe('a time that carries its own zone is an instant', () => {
+  it.each([
+    ['2024-05-13T01:00:00Z', '2024-05-13T09:00:00+08:00'],
+    ['2024-05-13T09:00:00+08:00', '2024-05-13T09:00:00+08:00'],
+    ['2024-05-12T20:00:00-05:00', '2024-05-13T09:00:00+08:00'],
+  ])('%s is %s in China', (text, china) => {
+    expect(parseChineseTime(text, new Date('2024-05-20T00:00:00Z'))).toBe(china);
+  });
+});
