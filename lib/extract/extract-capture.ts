@@ -75,6 +75,12 @@ export function extractCapture(
   });
 }
 
+/** Readability's publish time (any zone, as the page declared it) in China time. */
+function publishedOf(raw: string | undefined, now: Date): { publishedAt?: string } {
+  const china = raw ? parseChineseTime(raw, now) : undefined;
+  return china ? { publishedAt: china } : {};
+}
+
 /**
  * The post body's markup without our own badge and highlight marks. The copy
  * is made in an inert DOMParser document: a clone in the live page would load
