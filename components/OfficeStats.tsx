@@ -1,10 +1,6 @@
 /** The quarterly bulletin table: claim, handling and response per department, and the text to paste. */
-import type { QuarterlyStats } from '../lib/report';
+import { percent, type QuarterlyStats } from '../lib/report';
 import { useT } from './I18n';
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
 
 export function OfficeStats({ stats, bulletin }: { stats: QuarterlyStats; bulletin: string }) {
   const t = useT();

@@ -3,10 +3,10 @@ import { useMemo, useState } from 'react';
 import { CaseList } from '../../components/CaseList';
 import { useT } from '../../components/I18n';
 import type { CaseListItem } from '../../components/types';
-import { STEP_LABELS, type StepId } from '../../lib/policy/steps';
+import { STEP_LABELS } from '../../lib/policy/steps';
 import { ALL_CASES, useCases, useNow } from '../../lib/hooks';
 import type { CaseRow } from '../../lib/db/entities/case-row';
-import type { MessageKey } from '../../lib/i18n';
+import type { MessageKey, Translate } from '../../lib/i18n';
 
 const FILTERS = ['open', 'unclaimed', 'overdue', 'closed', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -33,7 +33,7 @@ function keep(filter: Filter, row: CaseRow, now: number): boolean {
   }
 }
 
-function toItem(row: CaseRow, now: number): CaseListItem {
+function toItem(row: CaseRow, now: number, t: Translate): CaseListItem {
   return {
     caseId: row.caseId,
     title: row.title,
@@ -43,18 +43,18 @@ function toItem(row: CaseRow, now: number): CaseListItem {
     ...(row.department ? { department: row.department } : {}),
     nextDeadlineAt: row.nextDeadlineAt,
     ...(row.author ? { author: row.author } : {}),
-    ...nextStepLabel(row),
+    ...nextStepLabel(row, t),
     overdue: row.nextDeadlineAt != null && row.nextDeadlineAt < now,
   };
 }
 
-const stepLabel = (step: string) => STEP_LABELS[step as StepId] ?? step;
 
 /**
  * The next action by the procedure (the same the case page shows), and the
  * step of the most urgent deadline when that is another one.
  */
-function nextStepLabel(row: CaseRow): { nextStepLabel?: string; deadlineLabel?: string } {
+function nextStepLabel(row: CaseRow, t: Translate): { nextStepLabel?: string; deadlineLabel?: string } {
+  const stepLabel = (step: string) => ((STEP_LABELS as Record<string, string>)[step] ? t(`step_${step.replace(/-/g, '_')}` as MessageKey) : step);
   return {
     ...(row.nextStep ? { nextStepLabel: stepLabel(row.nextStep) } : {}),
     ...(row.nextDeadlineStep && row.nextDeadlineStep !== row.nextStep ? { deadlineLabel: stepLabel(row.nextDeadlineStep) } : {}),
@@ -69,8 +69,8 @@ export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
   // The countdowns tick every second, but membership only changes by the minute: filter at minute granularity.
   const minute = Math.floor(now / 60_000);
   const items = useMemo(
-    () => (rows ?? []).filter((row) => keep(filter, row, minute * 60_000)).map((row) => toItem(row, minute * 60_000)),
-    [rows, filter, minute],
+    () => (rows ?? []).filter((row) => keep(filter, row, minute * 60_000)).map((row) => toItem(row, minute * 60_000, t)),
+    [rows, filter, minute, t],
   );
   return (
     <>

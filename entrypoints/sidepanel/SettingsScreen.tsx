@@ -42,7 +42,7 @@ export function SettingsScreen() {
   // A refused save changes nothing: the watch list is checked before anything is stored.
   const save = async (value: SettingsFormValue): Promise<string | undefined> => {
     const parsed = value.watchlistText === undefined ? undefined : parseWatchlistImport(value.watchlistText);
-    if (parsed && !parsed.ok) return parsed.errors.map((e) => `${e.line ? `第${e.line}行 ` : ''}${e.path ?? ''} ${e.message}`).join('；');
+    if (parsed && !parsed.ok) return parsed.errors.map((e) => `${e.line ? `${t('importLine', e.line)} ` : ''}${e.path ?? ''} ${e.message}`).join('\n');
     const saved = await saveSettings(getDb(), value.settings);
     if (!saved.ok) return saved.error.message;
     // Stored deadlines were computed under the old procedure and calendar: recompute them all.

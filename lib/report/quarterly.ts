@@ -220,8 +220,8 @@ export function quarterlyStats(
   };
 }
 
-/** "87.5%", or "—" when there is nothing to divide. */
-function percent(rate: number | null): string {
+/** "87.5%", or "—" when there is nothing to divide (the bulletin and the console table print rates alike). */
+export function percent(rate: number | null): string {
   if (rate === null) return '—';
   return `${String(Math.round(rate * 1000) / 10)}%`;
 }
