@@ -6,9 +6,10 @@ import { getCase, listCases, type ListCasesQuery } from '../db/repos/cases';
 
 /**
  * A limit that lists every case: the inbox filters and counts over the whole
- * log (it is virtualized, so thousands of rows are fine).
+ * log (it is virtualized, so thousands of rows are fine). IndexedDB counts
+ * are unsigned 32-bit, so this is a large number, not Infinity.
  */
-export const ALL_CASES = Number.MAX_SAFE_INTEGER;
+export const ALL_CASES = 1_000_000;
 
 /**
  * The inbox, live: re-renders when any page or the background writes a case
