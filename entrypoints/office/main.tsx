@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/ui.css';
 import { App } from './App';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { DEFAULT_LOCALE } from '../../lib/i18n';
 import { setValidationLocale } from '../../lib/i18n/validation-locale';
 
@@ -9,6 +10,8 @@ setValidationLocale(DEFAULT_LOCALE);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
