@@ -72,11 +72,18 @@ export const discuzAdapter: SiteAdapter = {
     const out: PostRef[] = [];
     for (const body of Array.from(root.querySelectorAll(DESKTOP_BODY))) {
       const pid = body.id.slice('postmessage_'.length);
-      const container = body.closest('div[id^="post_"]');
-      // The body must sit in its own floor's live post table (deleted floors lose class plhin).
-      if (container?.id !== `post_${pid}` || !body.closest('table.plhin') || !/^\d+$/.test(pid)) continue;
+      // An id lookup and an ancestor check: cheaper on long threads than matching a selector up the tree.
+      const container = body.ownerDocument.getElementById(`post_${pid}`);
+      if (!container?.contains(body)) continue;
+      // The body must sit in its own floor, whose post table (the floor's first child in
+      // the stock template) is live: deleted floors lose class plhin.
+      const table = container?.firstElementChild;
+      const deleted = table?.tagName === 'TABLE' && table.id === `pid${pid}` && !table.classList.contains('plhin');
+      if (deleted || !/^\d+$/.test(pid)) continue;
       out.push({ postId: pid, kind: 'post', element: container, bodyElement: body });
     }
+    // A page is desktop or touch: only look for touch posts when there were no desktop ones.
+    if (out.length > 0) return out;
     for (const container of Array.from(root.querySelectorAll(TOUCH_POST))) {
       const ref = locateTouchPost(container);
       if (ref) out.push(ref);
