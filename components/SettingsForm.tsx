@@ -32,7 +32,8 @@ function parseOverrides(text: string): CalendarOverride[] {
     .filter(Boolean)
     .map((line) => {
       const [date = '', kind = '', ...note] = line.split(/\s+/);
-      return { date, kind: kind === 'workday' ? 'workday' : 'holiday', note: note.join(' ') } as CalendarOverride;
+      // Whatever was typed is passed on as is: the settings schema refuses a bad date or kind with its line.
+      return { date, kind, note: note.join(' ') } as CalendarOverride;
     });
 }
 

@@ -15,7 +15,13 @@ type Route = { name: 'inbox' } | { name: 'case'; caseId: string } | { name: 'set
 
 function routeOf(hash: string): Route {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
-  if (name === 'case' && id) return { name: 'case', caseId: decodeURIComponent(id) };
+  if (name === 'case' && id) {
+    try {
+      return { name: 'case', caseId: decodeURIComponent(id) };
+    } catch {
+      return { name: 'inbox' }; // a mangled link opens the inbox rather than a blank panel
+    }
+  }
   if (name === 'settings') return { name: 'settings' };
   return { name: 'inbox' };
 }

@@ -93,7 +93,9 @@ export function locatePosts(doc: Document, url: string, options: FindOptions = {
 /** Where the posts inside `root` (a node a MutationObserver reported) are; see `findPostsIn`. */
 export function locatePostsIn(root: Element, doc: Document, url: string, options: FindOptions = {}): PostRef[] {
   const ctx = context(doc, url, options);
-  return locate(adapterFor(doc, url, ctx.url), root, ctx);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return [];
+  return locate(adapter, root, ctx);
 }
 
 /**
