@@ -29,8 +29,9 @@ export function setupDeadlineWatch(): void {
     if (!existing) void browser.alarms.create(ALARM, { periodInMinutes: 1 });
   });
   browser.notifications.onClicked.addListener((notificationId) => {
-    const caseId = notificationId.split('|')[0];
-    if (caseId) void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#case/${encodeURIComponent(caseId)}`) });
+    // Deadline alerts are keyed `caseId|rule|limit|fraction`; other notifications (captures) open nothing.
+    const [caseId, rule] = notificationId.split('|');
+    if (caseId && rule) void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#case/${encodeURIComponent(caseId)}`) });
   });
 }
 
