@@ -1,5 +1,5 @@
 /**
- * The background's deadline watch: every minute an alarm recomputes the open
+ * The background's deadline watch (and patrol reminders): every minute an alarm recomputes the open
  * cases' deadlines from the log and notifies the thresholds newly crossed
  * (50 % / 75 % / overdue by default). The worker keeps nothing in memory;
  * which alerts were already shown is kept in extension storage.
@@ -14,6 +14,7 @@ import { getActiveProfile } from '../db/repos/policy-profiles';
 import { getSettings } from '../db/repos/settings';
 import { dueAlerts, type AlertCase } from '../alerts';
 import { createTranslator } from '../i18n';
+import { checkPatrol } from './patrol-watch';
 
 const ALARM = 'deadline-watch';
 const SENT_KEY = 'sentAlerts';
@@ -23,7 +24,9 @@ const MAX_REMEMBERED = 5_000;
 /** Starts the minute alarm and answers it. Listeners are registered synchronously. */
 export function setupDeadlineWatch(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) checkDeadlines(Date.now()).catch((error: unknown) => console.error('deadline check failed', error));
+    if (alarm.name !== ALARM) return;
+    checkDeadlines(Date.now()).catch((error: unknown) => console.error('deadline check failed', error));
+    checkPatrol(Date.now()).catch((error: unknown) => console.error('patrol check failed', error));
   });
   void browser.alarms.get(ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(ALARM, { periodInMinutes: 1 });
@@ -31,7 +34,7 @@ export function setupDeadlineWatch(): void {
   browser.notifications.onClicked.addListener((notificationId) => {
     // Deadline alerts are keyed `caseId|rule|limit|fraction`; other notifications (captures) open nothing.
     const [caseId, rule] = notificationId.split('|');
-    if (caseId && rule) void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#case/${encodeURIComponent(caseId)}`) });
+    if (caseId && rule && caseId !== 'patrol') void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#case/${encodeURIComponent(caseId)}`) });
   });
 }
 

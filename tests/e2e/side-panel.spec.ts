@@ -175,3 +175,15 @@ test("the office console shows this quarter's table per department and the bulle
   await expect(office.bulletin).toHaveValue(new RegExp(`^${quarter}网络舆情认领处置回应情况通报`));
   await expect(office.bulletin).toHaveValue(new RegExp(`1\\. ${OFFICER.department}:收集1件,自主认领1件,指定认领0件,未认领0件`));
 });
+
+test('the officer records a patrol from the desk, and the desk says when the last one was', async ({ openExtensionPage }) => {
+  const panel = await openExtensionPage('sidepanel.html');
+  const button = panel.getByTestId('record-patrol');
+  await expect(button).toHaveText('记录巡查');
+  await expect(button).not.toHaveAttribute('title');
+  await button.click();
+  await expect(button).toHaveAttribute('title', /^上次巡查 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  // Kept in extension storage, where the background's patrol reminders read it.
+  await panel.reload();
+  await expect(panel.getByTestId('record-patrol')).toHaveAttribute('title', /^上次巡查 /);
+});
