@@ -121,24 +121,28 @@ function unwrap(mark: Element): void {
   }
 }
 
+/**
+ * Whether a text node may be wrapped: not inside script/style/form fields,
+ * not in editable content. Each element's answer is cached, so the walk up
+ * the tree is done once per element, not once per match (the ancestors above
+ * the post body are shared by every mark of the post).
+ */
 function isWrappable(node: Text, cache: Map<Element, boolean>): boolean {
   const parent = node.parentElement;
-  if (!parent) return false;
-  const cached = cache.get(parent);
+  return parent ? elementWrappable(parent, cache) : false;
+}
+
+function elementWrappable(el: Element, cache: Map<Element, boolean>): boolean {
+  const cached = cache.get(el);
   if (cached !== undefined) return cached;
-  let ok = true;
-  for (let el: Element | null = parent; el; el = el.parentElement) {
-    if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) {
-      ok = false;
-      break;
-    }
+  let ok: boolean;
+  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) ok = false;
+  else {
     const editable = el.getAttribute('contenteditable');
-    if (editable !== null) {
-      ok = editable.toLowerCase() === 'false';
-      break;
-    }
+    if (editable !== null) ok = editable.toLowerCase() === 'false';
+    else ok = el.parentElement ? elementWrappable(el.parentElement, cache) : true;
   }
-  cache.set(parent, ok);
+  cache.set(el, ok);
   return ok;
 }
 

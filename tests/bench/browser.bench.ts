@@ -25,7 +25,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Browser start until the extension's service worker runs, against the same browser started without it. */
+/**
+ * Browser start until the extension's service worker runs, against the same
+ * browser started without the extension (until its context is ready): the
+ * difference is what the extension adds to the officer's browser start.
+ */
 async function coldStart(): Promise<Figure> {
   const executablePath = ensureChromium();
   const withExtension: number[] = [];
@@ -44,7 +48,6 @@ async function coldStart(): Promise<Figure> {
       headless: true,
       args: chromiumArgs('').filter((arg) => !arg.includes('extension')),
     });
-    await plain.newPage();
     without.push(performance.now() - start);
     await plain.close();
     rmSync(dir, { recursive: true, force: true });
