@@ -71,8 +71,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
     for (const post of posts) {
-      if (seen.has(post.element) || flagged.has(post.postId)) continue;
-      seen.add(post.element);
+      if (seen.has(post.bodyElement) || flagged.has(post.postId)) continue;
+      seen.add(post.bodyElement);
       // Raw textContent, so the offsets line up with the highlighter's.
       const text = post.bodyElement.textContent ?? '';
       const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist, options);

@@ -70,17 +70,22 @@ export const discuzAdapter: SiteAdapter = {
       return ref ? [ref] : [];
     }
     const out: PostRef[] = [];
+    // Deleted floors print a notice instead of a postmessage body, so every body found is a live post.
+    // The floor's container is only looked up when asked for (a flagged post): on a long thread
+    // most posts are never flagged, and touching 1,000 containers costs more than scanning them.
     for (const body of Array.from(root.querySelectorAll(DESKTOP_BODY))) {
       const pid = body.id.slice('postmessage_'.length);
-      // An id lookup and an ancestor check: cheaper on long threads than matching a selector up the tree.
-      const container = body.ownerDocument.getElementById(`post_${pid}`);
-      if (!container?.contains(body)) continue;
-      // The body must sit in its own floor, whose post table (the floor's first child in
-      // the stock template) is live: deleted floors lose class plhin.
-      const table = container?.firstElementChild;
-      const deleted = table?.tagName === 'TABLE' && table.id === `pid${pid}` && !table.classList.contains('plhin');
-      if (deleted || !/^\d+$/.test(pid)) continue;
-      out.push({ postId: pid, kind: 'post', element: container, bodyElement: body });
+      if (!/^\d+$/.test(pid)) continue;
+      let container: Element | undefined;
+      out.push({
+        postId: pid,
+        kind: 'post',
+        bodyElement: body,
+        get element() {
+          container ??= body.ownerDocument.getElementById(`post_${pid}`) ?? body.closest('div[id^="post_"]') ?? body;
+          return container;
+        },
+      });
     }
     // A page is desktop or touch: only look for touch posts when there were no desktop ones.
     if (out.length > 0) return out;
