@@ -85,3 +85,14 @@ export function recordEvent(state: CaseState | undefined, input: unknown): Recor
   const result = applyEvent(state, parsed.data);
   return result.ok ? { ok: true, event: parsed.data, state: result.state } : result;
 }
+
+/** Groups a merged log's events by case, keeping their order within each case. */
+export function groupByCase(events: Iterable<CaseEvent>): Map<string, CaseEvent[]> {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const event of events) {
+    const list = byCase.get(event.caseId);
+    if (list) list.push(event);
+    else byCase.set(event.caseId, [event]);
+  }
+  return byCase;
+}

@@ -8,6 +8,7 @@
 import { CHINA_OFFSET_MS } from '../calendar/china-date';
 import {
   deadlinesOf,
+  groupByCase,
   replayWithReport,
   type CaseEvent,
   type CaseState,
@@ -179,13 +180,7 @@ export function quarterlyStats(
 ): QuarterlyStats {
   if (!Number.isFinite(now)) throw new RangeError(`invalid now ${String(now)}`);
   const bounds = quarterBounds(quarter.year, quarter.quarter);
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const event of events) {
-    if (event.at > now) continue;
-    const list = byCase.get(event.caseId);
-    if (list) list.push(event);
-    else byCase.set(event.caseId, [event]);
-  }
+  const byCase = groupByCase(events.filter((event) => event.at <= now));
 
   const departments = new Map<string, DepartmentStats>();
   const totals = emptyCounts();

@@ -9,7 +9,7 @@
  * the log is the truth and a v1 row could be stale.
  */
 import type { Transaction } from 'dexie';
-import { replayWithReport, type CaseEvent } from '../../cases';
+import { groupByCase, replayWithReport } from '../../cases';
 import { BUILT_IN_PROFILES, type PolicyProfile } from '../../policy';
 import type { CaseRow } from '../entities/case-row';
 import type { EventRow } from '../entities/event-row';
@@ -28,16 +28,7 @@ export async function upgradeToV2(tx: Transaction, now: number): Promise<void> {
     BUILT_IN_PROFILES.find((p) => p.id === settings.activeProfileId) ?? userProfile?.profile ?? defaultProfile();
   const context = projectionContextOf(settings, policy);
 
-  const byCase = new Map<string, CaseEvent[]>();
-  await tx
-    .table('events')
-    .toCollection()
-    .each((row: EventRow) => {
-      const event = toCaseEvent(row);
-      const list = byCase.get(event.caseId);
-      if (list) list.push(event);
-      else byCase.set(event.caseId, [event]);
-    });
+  const byCase = groupByCase(((await tx.table('events').toArray()) as EventRow[]).map(toCaseEvent));
 
   await tx
     .table('cases')

@@ -4,7 +4,7 @@ import type { CaseRow } from '../entities/case-row';
 import { toCaseEvent } from '../entities/event-row';
 import { timeOf, type Clock } from '../clock';
 import { projectCase, projectionContextOf } from '../projection';
-import { replayWithReport, type CaseEvent } from '../../cases';
+import { groupByCase, replayWithReport, type CaseEvent } from '../../cases';
 import type { PolicyProfile } from '../../policy';
 import type { PostStates } from '../../messaging/schemas';
 import { ok, type Result } from '../../messaging/result';
@@ -72,17 +72,6 @@ export async function getCaseStatesByKeys(db: AppDB, caseIds: readonly string[])
     };
   }
   return states;
-}
-
-/** Groups events by case, each group in replay order. */
-export function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const event of events) {
-    const list = byCase.get(event.caseId);
-    if (list) list.push(event);
-    else byCase.set(event.caseId, [event]);
-  }
-  return byCase;
 }
 
 /** Every case's projection row computed from the log alone. */
