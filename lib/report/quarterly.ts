@@ -6,6 +6,7 @@
  * re-run for the same `now` all print the same figures.
  */
 import { CHINA_OFFSET_MS } from '../calendar/china-date';
+import { formatChinaTime } from '../format/china-time';
 import {
   deadlinesOf,
   groupByCase,
@@ -221,21 +222,9 @@ export function percent(rate: number | null): string {
   return `${String(Math.round(rate * 1000) / 10)}%`;
 }
 
-/** China wall-clock parts of an instant. */
-function chinaParts(epochMs: number): { y: number; m: number; d: number; hh: string; mm: string } {
-  const shifted = new Date(epochMs + CHINA_OFFSET_MS);
-  return {
-    y: shifted.getUTCFullYear(),
-    m: shifted.getUTCMonth() + 1,
-    d: shifted.getUTCDate(),
-    hh: String(shifted.getUTCHours()).padStart(2, '0'),
-    mm: String(shifted.getUTCMinutes()).padStart(2, '0'),
-  };
-}
-
+/** "2026年10月1日" in China time. */
 function chinaDate(epochMs: number): string {
-  const { y, m, d } = chinaParts(epochMs);
-  return `${String(y)}年${String(m)}月${String(d)}日`;
+  return formatChinaTime(epochMs, 'yyyy年M月d日');
 }
 
 function countsLine(c: QuarterlyCounts): string {
@@ -252,11 +241,10 @@ function countsLine(c: QuarterlyCounts): string {
  * line per department in the figures' order.
  */
 export function bulletinText(stats: QuarterlyStats, policyName: string): string {
-  const asOf = chinaParts(stats.asOf);
   const lines = [
     `${String(stats.year)}年第${String(stats.quarter)}季度网络舆情认领处置回应情况通报`,
     `统计范围:${chinaDate(stats.start)}至${chinaDate(stats.end)}采集的舆情;` +
-      `数据截至${chinaDate(stats.asOf)}${asOf.hh}:${asOf.mm};依据:${policyName}。`,
+      `数据截至${formatChinaTime(stats.asOf, 'yyyy年M月d日HH:mm')};依据:${policyName}。`,
     `一、总体情况:本季度共${countsLine(stats.totals)}`,
   ];
   if (stats.departments.length === 0) {

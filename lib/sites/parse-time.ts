@@ -7,8 +7,8 @@
  * done on UTC fields shifted by +8 h, so the machine's time zone never
  * matters; relative forms are resolved against an injected `now`.
  */
+import { CHINA_OFFSET_MS } from '../calendar/china-date.ts';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const MINUTE = 60_000;
 const HOUR = 3600_000;
 const DAY = 86_400_000;
