@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { LAST_PATROL_KEY } from '../background/patrol-watch';
+import { LAST_PATROL_KEY } from '../reminders';
 
 /**
  * When the officer last recorded a patrol (巡查), live, and the action that
