@@ -7,23 +7,13 @@
  */
 import chineseDays from 'chinese-days';
 import { compared, medianMs, type BenchSuite } from './harness.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { chinaDayNumber, endOfChinaDay, formatChinaDay, getDefaultCalendar } from '../../lib/calendar/index.ts';
 
 const COUNT = 100_000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs compare. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildStarts(): { start: number; n: number }[] {
-  const next = random(2024);
+  const next = seededRandom(2024);
   const from = Date.parse('2024-01-01T00:00:00+08:00');
   // Leave room so 15 working days from the last start stay inside the official data.
   const to = Date.parse('2026-11-30T00:00:00+08:00');

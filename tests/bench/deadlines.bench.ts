@@ -7,6 +7,7 @@
  */
 import chineseDays from 'chinese-days';
 import { compared, medianMs, type BenchSuite } from './harness.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { chinaDayNumber, endOfChinaDay, formatChinaDay } from '../../lib/calendar/index.ts';
 import {
   CaseEventSchema,
@@ -22,21 +23,11 @@ const CASES = 10_000;
 const EVENTS_PER_CASE = 10;
 const HOUR = 3_600_000;
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TIERS = ['especially-major', 'major', 'larger', 'general'] as const;
 
 /** Ten events per case: a full walk through the procedure, shuffled as merged logs arrive. */
 function buildCases(): { events: CaseEvent[]; profile: PolicyProfile }[] {
-  const next = random(7);
+  const next = seededRandom(7);
   const from = Date.parse('2024-01-01T00:00:00+08:00');
   const span = Date.parse('2026-10-01T00:00:00+08:00') - from;
   const actor = { officer: '张三', department: '市住建局' };

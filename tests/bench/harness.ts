@@ -67,3 +67,4 @@ export function figure(name: string, unit: string, value: number, goal?: string)
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+

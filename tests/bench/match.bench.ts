@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compared, medianMs, type BenchSuite } from './harness.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { compileWatchlist } from '../../lib/match/index.ts';
 
 const CORPUS = join(import.meta.dirname, '../fixtures/corpus');
@@ -35,19 +36,8 @@ function buildText(): string {
   return out.slice(0, SIZE);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs compare. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildTerms(text: string): string[] {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const terms = new Set<string>();
   const hanOnly = /^[\u4e00-\u9fff]+$/;
   while (terms.size < TERM_COUNT / 2) {

@@ -19,18 +19,8 @@ import { CaseEventSchema, replayWithReport, type CaseEvent, type CaseEventInput 
 import { assessed, captured, claimed, closed, HOUR, note, responded, T0 } from '../../fixtures/db/builders';
 import type { Result } from '../../../lib/messaging/result';
 import type { Appended } from '../../../lib/db/repos/events';
+import { seededRandom } from '../../support/seeded-random';
 
-/** mulberry32: a tiny seeded PRNG, so a failure names the seed that reproduces it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOW = T0 + 100 * HOUR;
 const ACTOR = { officer: '张三', department: '网信办' };
@@ -105,7 +95,7 @@ describe('the claim log under random appends', () => {
   it(`accepts exactly what the state machine allows, one page at a time (${SEQUENCES / 2} sequences)`, async () => {
     const tally = { created: 0, duplicate: 0, refused: 0, backdated: 0 };
     for (let seed = 1; seed <= SEQUENCES / 2; seed++) {
-      const rand = prng(seed);
+      const rand = seededRandom(seed);
       const db = new AppDB(`prop-seq-${seed}`);
       const model: CaseEvent[] = [];
       const sent: CaseEventInput[] = [];
@@ -140,7 +130,7 @@ describe('the claim log under random appends', () => {
 
   it(`keeps the log consistent when two pages append at once (${SEQUENCES / 2} sequences)`, async () => {
     for (let seed = 100_001; seed <= 100_000 + SEQUENCES / 2; seed++) {
-      const rand = prng(seed);
+      const rand = seededRandom(seed);
       const name = `prop-two-pages-${seed}`;
       const pageA = new AppDB(name);
       const pageB = new AppDB(name);

@@ -12,18 +12,8 @@ import { compileWatchlist, DEMO_WATCHLIST, type WatchlistInput } from '../../../
 import { compileWatchlistWith, watchlistForms } from '../../../lib/match/compile.ts';
 import { buildFoldTable, foldWith, SKIP } from '../../../lib/match/fold-table.ts';
 import { getFoldTable, relevantFoldPairs } from '../../../lib/match/fold.ts';
+import { seededRandom } from '../../support/seeded-random';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FULL = getFoldTable();
 
@@ -139,7 +129,7 @@ describe('compileWatchlistWith the reduced table finds exactly what compileWatch
   });
 
   it.each(CORPUS)('corpus page %s, with demo names and variant forms sprinkled in', (name, text) => {
-    const rnd = random(name.length * 7919 + text.length);
+    const rnd = seededRandom(name.length * 7919 + text.length);
     const names = EXTENDED.flatMap((e) => watchlistForms(e).map(([form]) => form));
     // Splice disguised watch-list names into the page at random places.
     let mixed = '';
@@ -155,7 +145,7 @@ describe('compileWatchlistWith the reduced table finds exactly what compileWatch
   });
 
   it.each([1, 2, 3, 4, 5, 6])('random watch list cut from the corpus, scanned over disguised corpus text #%i', (seed) => {
-    const rnd = random(seed * 104729);
+    const rnd = seededRandom(seed * 104729);
     const han = /^[\u4e00-\u9fff]+$/;
     const kinds = ['region', 'agency', 'topic', 'exclusion'] as const;
     const entries: WatchlistInput[] = [];
