@@ -17,8 +17,11 @@ export default defineConfig({
       'contextMenus', // "采集" on a selection or a page
       ...(browser === 'firefox' ? [] : ['sidePanel']), // the officer's desk (Chromium side panel)
     ],
-    // The sites officers patrol: forums, portals and government boards anywhere, plus the local demo.
-    host_permissions: ['http://*/*', 'https://*/*'],
+    // The sites officers patrol: forums, portals and government boards anywhere. Chrome grants
+    // captureVisibleTab (the evidence screenshot of a capture clicked in the page) only with
+    // <all_urls>; activeTab does not cover clicks inside the page. The content script itself
+    // still runs on http(s) pages only.
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_extName__' } }

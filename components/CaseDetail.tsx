@@ -24,6 +24,8 @@ export interface CaseDetailProps {
   now: number;
   onAction(action: DeskAction, payload: ActionPayload<DeskAction>): Promise<string | undefined>;
   onBack(): void;
+  /** Stored evidence (screenshots), oldest first; a re-capture after an edit adds one. */
+  evidence?: { id: string; capturedAt: number; screenshotUrl?: string }[];
 }
 
 /** The actions shown as primary buttons: the ones that move the procedure forward. */
@@ -141,6 +143,16 @@ export function CaseDetail(props: CaseDetailProps) {
         </dd>
       </dl>
       <div className="excerpt">{capture.excerpt}</div>
+      {props.evidence?.map((item) =>
+        item.screenshotUrl ? (
+          <figure key={item.id} className="evidence-shot">
+            <img src={item.screenshotUrl} alt={t('evidenceScreenshot')} data-testid="evidence-screenshot" />
+            <figcaption>
+              {t('evidenceScreenshot')} · {formatChinaTime(item.capturedAt)}
+            </figcaption>
+          </figure>
+        ) : null,
+      )}
 
       <h2>{t('timeline')}</h2>
       <ol className="timeline" data-testid="timeline">

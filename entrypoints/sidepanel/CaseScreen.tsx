@@ -8,6 +8,7 @@ import { newEventId } from '../../lib/desk/actions';
 import type { CaseEventInput } from '../../lib/cases';
 import { useCaseEvents, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
+import { useEvidence } from '../../lib/hooks/use-evidence';
 
 export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void }) {
   const t = useT();
@@ -15,6 +16,7 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void 
   const events = useCaseEvents(caseId);
   const settings = useSettings();
   const policy = useActiveProfile();
+  const evidence = useEvidence(caseId);
   if (events === undefined || settings === undefined || policy === undefined) return <p className="empty">{t('loading')}</p>;
   if (events.length === 0) return <p className="empty">{t('notFound')}</p>;
   const view = buildCaseView(events, policy, settings, now);
@@ -28,6 +30,7 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void 
       formContext={view.form}
       {...(view.categoryName ? { categoryName: view.categoryName } : {})}
       now={now}
+      {...(evidence ? { evidence } : {})}
       onBack={onBack}
       onAction={async (type, payload) => {
         if (!settings.officerName || !settings.department) return t('officerMissing');

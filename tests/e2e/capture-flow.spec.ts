@@ -53,6 +53,10 @@ test('a capture in the page appears live in the open side panel, is claimed ther
   await expect(panel.rows.first()).toContainText('待认领');
   await panel.rows.first().click();
   await expect(panel.detail).toContainText(floor.author);
+  // The evidence screenshot of the visible tab, cropped to the post, is kept with the case.
+  const shot = panel.page.getByTestId('evidence-screenshot');
+  await expect(shot).toBeVisible();
+  expect(await shot.evaluate((img: HTMLImageElement) => img.naturalWidth > 50 && img.naturalHeight > 20)).toBe(true);
   await expect(panel.page.getByTestId('next-step')).toContainText('认领');
   await panel.act('claimed');
   await expect(panel.detail.locator('.badge').first()).toHaveText('已认领');

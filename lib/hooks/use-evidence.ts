@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AppDB } from '../db/app-db';
+import { getDb } from '../db/db';
+import { listCapturedContents } from '../db/repos/captured-content';
+
+/** One stored evidence of a case, ready to show: its screenshot as an object URL. */
+export interface EvidenceView {
+  id: string;
+  digest: string;
+  capturedAt: number;
+  url: string;
+  screenshotUrl?: string;
+}
+
+/**
+ * Every stored evidence of a case, oldest first, live. Screenshot blobs
+ * become object URLs that are revoked when the list changes or the page
+ * leaves the case, so viewing many cases does not leak memory.
+ */
+export function useEvidence(caseId: string, db: AppDB = getDb()): EvidenceView[] | undefined {
+  const rows = useLiveQuery(() => listCapturedContents(db, caseId), [db, caseId]);
+  const [views, setViews] = useState<EvidenceView[]>();
+  useEffect(() => {
+    if (!rows) return;
+    const urls: string[] = [];
+    setViews(
+      rows.map((row) => {
+        const screenshotUrl = row.screenshot ? URL.createObjectURL(row.screenshot) : undefined;
+        if (screenshotUrl) urls.push(screenshotUrl);
+        return { id: row.id, digest: row.digest, capturedAt: row.capturedAt, url: row.url, ...(screenshotUrl ? { screenshotUrl } : {}) };
+      }),
+    );
+    return () => urls.forEach((url) => URL.revokeObjectURL(url));
+  }, [rows]);
+  return views;
+}
