@@ -91,6 +91,12 @@ export interface LaunchOptions {
   executablePath?: string;
   /** How long to wait for the extension's service worker; default 15 s. */
   serviceWorkerTimeoutMs?: number;
+  /**
+   * Time zone of the whole browser (its process, so the service worker too,
+   * and its pages); default Asia/Shanghai, where officers work. Tests set a
+   * zone west of UTC to prove no answer depends on it.
+   */
+  timezone?: string;
 }
 
 /** A launched browser with the extension loaded. */
@@ -142,7 +148,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(extensionPath, lang),
     locale: lang,
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: options.timezone ?? 'Asia/Shanghai',
+    env: { ...process.env, TZ: options.timezone ?? 'Asia/Shanghai' },
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
   });
   try {
