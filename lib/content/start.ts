@@ -57,8 +57,15 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
       ctx.requestIdleCallback(task, { timeout: 300 });
     },
   });
-  flagger.scanPage();
-  ctx.onInvalidated(flagger.observe());
+  // The first scan waits for a quiet moment after load (the page's own scripts, layout and the
+  // garbage collection of a freshly parsed document), so it neither delays them nor is slowed by them.
+  ctx.requestIdleCallback(
+    () => {
+      flagger.scanPage();
+      ctx.onInvalidated(flagger.observe());
+    },
+    { timeout: 1_000 },
+  );
 }
 
 /** "已采集 · 已认领 · 澜江市公安局 · 剩余 3小时" for a post already in the log. */
