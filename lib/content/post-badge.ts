@@ -49,6 +49,31 @@ button[disabled] { background: #999; cursor: progress; }
 .error { color: #b71c1c; }
 `;
 
+/** One parsed stylesheet per page, shared by every badge's shadow root. */
+const sharedSheets = new WeakMap<Document, CSSStyleSheet>();
+
+/**
+ * Gives `root` the page's shared badge stylesheet; false where constructable
+ * stylesheets are unavailable (then each badge carries its own <style>).
+ * Parsing the rules once rather than once per flagged post matters on long threads.
+ */
+function adoptSharedStyle(root: ShadowRoot, doc: Document): boolean {
+  try {
+    const Sheet = doc.defaultView?.CSSStyleSheet;
+    if (!Sheet || !('adoptedStyleSheets' in root)) return false;
+    let sheet = sharedSheets.get(doc);
+    if (!sheet) {
+      sheet = new Sheet();
+      sheet.replaceSync(STYLE);
+      sharedSheets.set(doc, sheet);
+    }
+    root.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Mounts a badge at the start of `anchor` (the post body) for a post that
  * matched `terms`; `onCapture` runs on click.
@@ -66,12 +91,15 @@ export function mountPostBadge(
   host.style.cssText = 'float:right;margin:0 0 4px 8px;position:relative;z-index:1;';
   // Open, so tests can reach it; clicks are honoured only when trusted (a real user), so page scripts cannot capture.
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
   const wrap = doc.createElement('span');
   wrap.className = 'wrap';
   wrap.title = labels.flaggedTitle.replace('$1', terms.join('、'));
-  root.append(style, wrap);
+  if (!adoptSharedStyle(root, doc)) {
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
+  root.append(wrap);
   anchor.prepend(host);
 
   const render = (state: BadgeState) => {
