@@ -3,9 +3,11 @@
  * by, whatever link, page number or tracking tag brought them there.
  */
 
-/** Query parameters that only track where a visitor came from or how the page is shown. */
+import { declaredCanonicalUrl } from '../sites';
+
 // Not `s`, `t` or `page`: ThinkPHP government sites route by `?s=/home/article/id/123`, and
 // elsewhere a page number names different content (Discuz! threads are keyed by tid below).
+/** Query parameters that only track where a visitor came from or how the page is shown. */
 const NOISE_PARAMS = /^(?:utm_\w+|spm|from|fromvsogou|share_token|share_from|isappinstalled|wfr|fr|highlight|_t|timestamp|sid|vd_source)$/i;
 
 /** Two-label public suffixes of Chinese hosts: bbs.xx.gov.cn and www.xx.gov.cn are one site, xx.gov.cn and yy.gov.cn are not. */
@@ -15,24 +17,18 @@ const CN_SECOND_LEVEL = /\.(?:com|net|org|gov|edu|ac|mil)\.cn$/i;
 const DISCUZ_REWRITE = /\/thread-(\d+)-\d+-\d+\.html$/i;
 
 /**
- * Resolves the page's canonical URL: the page's own `<link rel="canonical">`
- * when it points to an http(s) address on the same site, else `url`; then
+ * Resolves the page's canonical URL: the one the page declares when it
+ * points to an http(s) address on the same site, else `url`; then
  * removes the fragment and tracking parameters and sorts what is left.
  * Discuz! threads are keyed by `tid` alone, since every page of a thread
  * shows posts whose ids are unique in the forum.
  */
 export function canonicalUrlOf(doc: Document | undefined, url: string): string {
-  const declared = doc?.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const base = new URL(url);
-  let chosen = base;
-  if (declared) {
-    try {
-      const candidate = new URL(declared, base);
-      if (/^https?:$/.test(candidate.protocol) && sameSite(candidate.hostname, base.hostname)) chosen = candidate;
-    } catch {
-      // A malformed canonical link is the page's problem; the address bar is still right.
-    }
-  }
+  // What the page declares is read once, by lib/sites (link rel=canonical, then a non-home og:url).
+  const declared = doc ? declaredCanonicalUrl(doc, base) : undefined;
+  const candidate = declared ? new URL(declared) : undefined;
+  const chosen = candidate && /^https?:$/.test(candidate.protocol) && sameSite(candidate.hostname, base.hostname) ? candidate : base;
   return normalizeUrl(chosen.href);
 }
 

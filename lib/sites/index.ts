@@ -42,7 +42,7 @@ export function detectSite(doc: Document, url: string): SiteInfo {
   const parsed = parseUrl(url);
   const adapter = adapterFor(doc, url, parsed);
   const title = adapter.title(doc);
-  const canonicalUrl = readCanonicalUrl(doc, parsed);
+  const canonicalUrl = declaredCanonicalUrl(doc, parsed);
   return {
     site: adapter.key,
     pageKind: adapter.pageKind(doc),
@@ -198,7 +198,7 @@ function parseUrl(url: string): URL | null {
  * it names more than a site root: china.com.cn's articles declare the home
  * page, which would merge every article into one case.
  */
-function readCanonicalUrl(doc: Document, base: URL | null): string | undefined {
+export function declaredCanonicalUrl(doc: Document, base: URL | null): string | undefined {
   const candidates = [
     doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
     doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
