@@ -4,7 +4,8 @@
  * nothing after midnight. Checked across National Day 2026 and its adjusted
  * working days, in China time whatever the machine's zone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useProcessTimeZone } from '../../support/process-time-zone';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar, type Calendar } from '../../../lib/calendar';
 import { nextPatrolDue, type PatrolInterval } from '../../../lib/alerts';
 import { getBuiltInProfile, type Patrol } from '../../../lib/policy';
@@ -54,15 +55,10 @@ const ROWS: Row[] = [
 ];
 
 describe.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles'])('with the machine in %s', (zone) => {
-  const original = process.env.TZ;
+  useProcessTimeZone(zone);
   let calendar: Calendar;
   beforeAll(() => {
-    process.env.TZ = zone;
     calendar = createCalendar();
-  });
-  afterAll(() => {
-    if (original === undefined) delete process.env.TZ;
-    else process.env.TZ = original;
   });
 
   it('really runs in that zone', () => {

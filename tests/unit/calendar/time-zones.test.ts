@@ -6,9 +6,10 @@
  * time) and in a fresh child process started with TZ set. Both first prove
  * the zone is really in effect via the local UTC offset.
  */
+import { useProcessTimeZone } from '../../support/process-time-zone';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addWorkingDays, isWorkingDay } from '../../../lib/calendar';
 import { ADD_WORKING_DAYS_CASES, WORKING_DAY_CASES } from './official-days';
 
@@ -23,14 +24,7 @@ const expectedWorking = WORKING_DAY_CASES.map(([, working]) => working);
 const expectedEnds = ADD_WORKING_DAYS_CASES.map(([, , end]) => Date.parse(end));
 
 describe.each(ZONES)('in-process with TZ=%s', (zone, offset, localMidnight) => {
-  const original = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (original === undefined) delete process.env.TZ;
-    else process.env.TZ = original;
-  });
+  useProcessTimeZone(zone);
 
   it('really runs in that zone', () => {
     expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(offset);

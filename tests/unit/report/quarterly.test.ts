@@ -3,7 +3,8 @@
  * the quarter, how each department claimed, handled and responded, and the
  * text the office pastes into its notice.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useProcessTimeZone } from '../../support/process-time-zone';
+import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../../lib/cases';
 import { getBuiltInProfile, type PolicyProfile } from '../../../lib/policy';
 import {
@@ -70,14 +71,7 @@ function stats(events = quarterLog(), now = QUARTER_END): QuarterlyStats {
 describe('which quarter an instant belongs to (China time)', () => {
   const zones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
   describe.each(zones)('with the machine in %s', (zone) => {
-    const original = process.env.TZ;
-    beforeAll(() => {
-      process.env.TZ = zone;
-    });
-    afterAll(() => {
-      if (original === undefined) delete process.env.TZ;
-      else process.env.TZ = original;
-    });
+    useProcessTimeZone(zone);
 
     it('really runs in that zone', () => {
       const offsets: Record<string, number> = { UTC: 0, 'Asia/Shanghai': -480, 'America/Los_Angeles': 420 };
