@@ -12,6 +12,7 @@ import { StatusBadge, TierBadge } from './Badges';
 import { Countdown } from './Countdown';
 import { DeadlineList } from './DeadlineList';
 import { useT } from './I18n';
+import type { MessageKey } from '../lib/i18n/translate';
 
 export interface CaseDetailProps {
   state: CaseState;
@@ -26,6 +27,24 @@ export interface CaseDetailProps {
   onBack(): void;
   /** Stored evidence (screenshots), oldest first; a re-capture after an edit adds one. */
   evidence?: { id: string; capturedAt: number; screenshotUrl?: string }[];
+}
+
+/** The timeline's label of an event (the desk's actions, plus what happens outside the desk). */
+function eventLabelKey(type: CaseEvent['type']): MessageKey {
+  switch (type) {
+    case 'captured':
+      return 'captureButton';
+    case 'evidence-added':
+      return 'case_evidenceAdded';
+    case 'split':
+      return 'case_split';
+    case 'merged':
+      return 'case_merged';
+    case 'rechecked':
+      return 'case_rechecked';
+    default:
+      return actionLabelKey(type);
+  }
 }
 
 /** The actions shown as primary buttons: the ones that move the procedure forward. */
@@ -159,7 +178,7 @@ export function CaseDetail(props: CaseDetailProps) {
         {events.map((event) => (
           <li key={event.id}>
             <time>{formatChinaTime(event.at)}</time>
-            <strong>{event.type === 'captured' ? t('captureButton') : t(actionLabelKey(event.type))}</strong>
+            <strong>{t(eventLabelKey(event.type))}</strong>
             {' · '}
             {event.actor.officer}（{event.actor.department}）
           </li>

@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
 import { getActiveWatchlist } from '../db/repos/watchlists';
 import { requestPersistentStorage } from '../db/repos/storage';
-import { caseIdOf, digestOf } from '../extract/digest';
+import { digestOf } from '../extract/digest';
+import { threadCaseIdOf } from '../cases/identity';
 import { CAPTURE_FUNCTION_GLOBAL, type CaptureOrder } from '../extract/capture-order';
 import { compileWatchlist } from '../match';
 import { setupMessageHandlers } from '../messaging/handlers/register-background';
@@ -59,7 +60,7 @@ function captureDeps(): CaptureDeps {
     now: Date.now,
     newId: () => crypto.randomUUID(),
     digestOf,
-    caseIdOf,
+    threadCaseIdOf,
     matchTerms,
     extractFromTab,
     captureScreenshot: (windowId, rect) =>

@@ -58,26 +58,117 @@ const base = {
   actor: ActorSchema,
 };
 
-/** A post was found and saved as evidence (收集 / 巡查 / 采集). */
+/**
+ * One captured post as evidence of a case: the fields `captured` and
+ * `evidence-added` share. The evidence item's id is `canonicalUrl#postId`
+ * (see `evidenceIdOf` in identity.ts).
+ */
+export const EvidencePayloadSchema = z.object({
+  url: HttpUrl,
+  canonicalUrl: HttpUrl,
+  site: Text(100),
+  siteName: Text(200).optional(),
+  postId: Text(200),
+  floor: z.number().int().nonnegative().optional(),
+  title: Text(500),
+  author: Text(200).optional(),
+  publishedAt: Text(40).optional(),
+  excerpt: Text(2000),
+  matchedTerms: z.array(Text(100)).max(200),
+  replies: z.number().int().nonnegative().optional(),
+  views: z.number().int().nonnegative().optional(),
+  /** SHA-256 (hex) over the canonical serialization of the captured content. */
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+});
+/** One captured post (evidence item) as an event carries it. */
+export type EvidencePayload = z.infer<typeof EvidencePayloadSchema>;
+
+/**
+ * A post was found and saved as evidence (收集 / 巡查 / 采集). The earliest
+ * `captured` event of a case opens it and starts its clocks; a later one
+ * (another officer capturing another floor of the same thread before the
+ * logs met) only adds its post as evidence.
+ */
 export const CapturedEventSchema = z.object({
   ...base,
   type: z.literal('captured'),
+  payload: EvidencePayloadSchema.extend({
+    /** Set when this case was split off another (the floor raised its own issue): the source case's id. */
+    splitFrom: Id.optional(),
+  }),
+});
+
+/**
+ * Another post joins a case that is already open (已加入案件): another floor
+ * or comment of its thread, or a post's new text found by a re-check. It
+ * starts no clock.
+ */
+export const EvidenceAddedEventSchema = z.object({
+  ...base,
+  type: z.literal('evidence-added'),
+  payload: EvidencePayloadSchema.extend({
+    /** Why it was added: an officer's capture, or the edited text a re-check read. */
+    origin: z.enum(['capture', 'recheck']).default('capture'),
+  }),
+});
+
+/**
+ * Evidence items leave this case for a case of their own (拆分): a floor of a
+ * megathread raised its own issue. The new case starts with a `captured`
+ * event carrying `splitFrom` = this case, recorded in the same batch.
+ */
+export const SplitEventSchema = z.object({
+  ...base,
+  type: z.literal('split'),
   payload: z.object({
+    /** Evidence ids (`canonicalUrl#postId`) that move out. */
+    evidenceIds: z.array(Text(4300).min(1)).min(1).max(500),
+    newCaseId: Id,
+    reason: Text(2000).optional(),
+  }),
+});
+
+/**
+ * This case is the same 舆情 as `into` (合并: e.g. one event posted on Tieba
+ * and Weibo). Recorded on the case that is absorbed; its evidence and
+ * sources count under `into` from then on, and it leaves every list and
+ * statistic. Never recorded automatically (a possible duplicate is only offered).
+ */
+export const MergedEventSchema = z.object({
+  ...base,
+  type: z.literal('merged'),
+  payload: z.object({ into: Id, reason: Text(2000).optional() }),
+});
+
+/** What a re-check found at the source (跟踪). `failed` is never read as deleted. */
+export const RECHECK_OUTCOMES = ['found', 'deleted', 'edited', 'failed'] as const;
+export const RecheckOutcomeSchema = z.enum(RECHECK_OUTCOMES);
+/** What a re-check found. */
+export type RecheckOutcome = z.infer<typeof RecheckOutcomeSchema>;
+
+/**
+ * A source post was fetched again and read with its site adapter (复查).
+ * Counts are the thread's as the page shows them then; an `edited` post's
+ * new text is recorded as an `evidence-added` event (origin `recheck`).
+ */
+export const RecheckedEventSchema = z.object({
+  ...base,
+  type: z.literal('rechecked'),
+  payload: z.object({
+    evidenceId: Text(4300).min(1),
     url: HttpUrl,
-    canonicalUrl: HttpUrl,
-    site: Text(100),
-    siteName: Text(200).optional(),
-    postId: Text(200),
-    floor: z.number().int().nonnegative().optional(),
-    title: Text(500),
-    author: Text(200).optional(),
-    publishedAt: Text(40).optional(),
-    excerpt: Text(2000),
-    matchedTerms: z.array(Text(100)).max(200),
+    outcome: RecheckOutcomeSchema,
+    /** HTTP status of the fetch, when one came back. */
+    httpStatus: z.number().int().min(0).max(999).optional(),
+    /** Why: "404", "帖子已删除", a network error… (shown to the officer). */
+    reason: Text(500).optional(),
+    /** The post's digest now, when found or edited. */
+    digest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     replies: z.number().int().nonnegative().optional(),
     views: z.number().int().nonnegative().optional(),
-    /** SHA-256 (hex) over the canonical serialization of the captured content. */
-    digest: z.string().regex(/^[0-9a-f]{64}$/),
+    reposts: z.number().int().nonnegative().optional(),
+    /** Posts the adapter read on the page (the thread's visible replies). */
+    posts: z.number().int().nonnegative().optional(),
   }),
 });
 
@@ -193,6 +284,10 @@ export const NoteEventSchema = z.object({
 
 export const CaseEventSchema = z.discriminatedUnion('type', [
   CapturedEventSchema,
+  EvidenceAddedEventSchema,
+  SplitEventSchema,
+  MergedEventSchema,
+  RecheckedEventSchema,
   ClaimedEventSchema,
   AssignedEventSchema,
   AssessedEventSchema,

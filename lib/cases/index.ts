@@ -7,3 +7,5 @@ export * from './state';
 export * from './replay';
 export * from './deadlines';
 export * from './next-step';
+export * from './identity';
+export * from './merge';

@@ -7,7 +7,8 @@
  * applying are separate steps so a refused event can never half-apply.
  */
 import { STEP_IDS, type StepId } from '../policy/steps';
-import type { Actor, CaseEvent, CaseEventOf, CaseFlag, TierId } from './events';
+import type { Actor, CaseEvent, CaseEventOf, CaseFlag, EvidencePayload, RecheckOutcome, TierId } from './events';
+import { evidenceIdOf } from './identity';
 
 /** Where a case is in the procedure, in order. */
 export const CASE_STATUSES = [
@@ -48,6 +49,48 @@ export type MarkKey = (typeof MARK_KEYS)[number];
 /** What was captured: the post and its evidence digest. */
 export type CaptureInfo = CaseEventOf<'captured'>['payload'] & { capturedBy: Actor; capturedAt: number };
 
+/**
+ * One evidence item of a case: a captured post (floor, comment, article) in
+ * one version. A post whose text changed (re-capture or re-check) has one
+ * item per digest, never overwritten.
+ */
+export interface EvidenceItem {
+  /** `canonicalUrl#postId` (identity.ts). */
+  evidenceId: string;
+  url: string;
+  canonicalUrl: string;
+  site: string;
+  siteName?: string;
+  postId: string;
+  floor?: number;
+  title: string;
+  author?: string;
+  publishedAt?: string;
+  excerpt: string;
+  digest: string;
+  replies?: number;
+  views?: number;
+  /** When this version was recorded (epoch ms) and by whom. */
+  at: number;
+  by: Actor;
+  /** `capture`: an officer captured it; `recheck`: a re-check read the post's new text. */
+  origin: 'capture' | 'recheck';
+}
+
+/** One re-check of a source post (rechecked event). */
+export interface RecheckRecord {
+  at: number;
+  evidenceId: string;
+  url: string;
+  outcome: RecheckOutcome;
+  httpStatus?: number;
+  reason?: string;
+  digest?: string;
+  replies?: number;
+  views?: number;
+  reposts?: number;
+}
+
 /** One published response. */
 export interface ResponseRecord {
   at: number;
@@ -71,8 +114,21 @@ export interface CaseState {
   caseId: string;
   status: CaseStatus;
   capture: CaptureInfo;
-  /** How many officers captured the same post (merged logs). */
+  /** How many `captured` events the case has (officers capturing its thread, merged logs). */
   captureCount: number;
+  /** Every evidence item still in this case, in (at, id) order; split-off items are gone. */
+  evidence: EvidenceItem[];
+  /** The canonical thread URLs the evidence comes from (a merged case keeps every source). */
+  sources: string[];
+  /** Every re-check of the case's sources, in (at, id) order. */
+  rechecks: RecheckRecord[];
+  /** Set once the case was merged into another (its own first `merged` event). */
+  mergedInto?: string;
+  mergedAt?: number;
+  /** The case this one was split off, when it was. */
+  splitFrom?: string;
+  /** Cases split off this one, by new case id. */
+  splitTo: string[];
   /** Department that claimed (or was assigned) the case. */
   claimedBy?: string;
   claimedAt?: number;
@@ -138,13 +194,31 @@ export function checkTransition(state: CaseState | undefined, event: CaseEvent):
     return fail('wrong-case', `事件属于案件 ${event.caseId},不属于 ${state.caseId}`);
   }
   const claimed = state.claimedAt !== undefined;
-  if (state.status === 'closed' && !['captured', 'note', 'reopened'].includes(event.type)) {
+  if (state.mergedInto !== undefined && !['captured', 'evidence-added', 'note', 'rechecked'].includes(event.type)) {
+    return fail('case-merged', `案件已合并到 ${state.mergedInto},请在该案件中办理`);
+  }
+  // Following a closed case goes on (跟踪 / 复查): evidence and re-checks tell whether it flares up again.
+  if (state.status === 'closed' && !['captured', 'evidence-added', 'rechecked', 'note', 'reopened', 'merged'].includes(event.type)) {
     return fail('case-closed', '案件已办结;需先重新打开(reopened)');
   }
   switch (event.type) {
     case 'captured':
+    case 'evidence-added':
     case 'note':
+    case 'rechecked':
       return undefined;
+    case 'merged':
+      return event.payload.into === state.caseId ? fail('merge-self', '不能把案件合并到它自己') : undefined;
+    case 'split': {
+      if (event.payload.newCaseId === state.caseId) return fail('split-self', '拆分出的案件须为新案件');
+      const held = new Set(state.evidence.map((item) => item.evidenceId));
+      const missing = event.payload.evidenceIds.find((id) => !held.has(id));
+      if (missing !== undefined) return fail('evidence-not-in-case', `证据 ${missing} 不在本案件中`);
+      const remaining = new Set(event.payload.evidenceIds);
+      return state.evidence.some((item) => !remaining.has(item.evidenceId))
+        ? undefined
+        : fail('split-all', '不能拆分出案件的全部证据;如整案有误,请合并或备注');
+    }
     case 'claimed':
     case 'assigned':
       return claimed ? fail('already-claimed', `案件已由${state.claimedBy ?? ''}认领`) : undefined;
@@ -178,6 +252,10 @@ export function checkTransition(state: CaseState | undefined, event: CaseEvent):
 /** Chinese verb phrase per event type, for error messages. */
 const ACTION_LABELS: Record<CaseEvent['type'], string> = {
   captured: '采集',
+  'evidence-added': '加入证据',
+  split: '拆分',
+  merged: '合并',
+  rechecked: '复查',
   claimed: '认领',
   assigned: '指定认领',
   assessed: '研判',
@@ -217,6 +295,11 @@ function initialState(event: CaseEventOf<'captured'>): CaseState {
     status: 'captured',
     capture: { ...event.payload, matchedTerms: [...event.payload.matchedTerms], capturedBy: event.actor, capturedAt: event.at },
     captureCount: 0,
+    evidence: [],
+    sources: [],
+    rechecks: [],
+    splitTo: [],
+    ...(event.payload.splitFrom !== undefined ? { splitFrom: event.payload.splitFrom } : {}),
     assigned: false,
     flags: [],
     mustRespondCriteria: [],
@@ -247,8 +330,46 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
   switch (event.type) {
     case 'captured':
       draft.captureCount += 1;
-      mark(draft, 'captured', event.at);
+      addEvidence(draft, event.payload, event.at, event.actor, 'capture');
+      // Only the case's opening capture starts its clocks; another floor is evidence, not a new 舆情.
+      if (draft.steps.captured === undefined) mark(draft, 'captured', event.at);
       break;
+    case 'evidence-added':
+      addEvidence(draft, event.payload, event.at, event.actor, event.payload.origin);
+      break;
+    case 'split': {
+      const leaving = new Set(event.payload.evidenceIds);
+      draft.evidence = draft.evidence.filter((item) => !leaving.has(item.evidenceId));
+      draft.sources = sourcesOf(draft.evidence);
+      draft.splitTo = [...draft.splitTo, event.payload.newCaseId];
+      break;
+    }
+    case 'merged':
+      // The first merge (in the canonical order) counts; a later contradictory one changes nothing.
+      if (draft.mergedInto === undefined) {
+        draft.mergedInto = event.payload.into;
+        draft.mergedAt = event.at;
+      }
+      break;
+    case 'rechecked': {
+      const { evidenceId, url, outcome, httpStatus, reason, digest, replies, views, reposts } = event.payload;
+      draft.rechecks = [
+        ...draft.rechecks,
+        {
+          at: event.at,
+          evidenceId,
+          url,
+          outcome,
+          ...(httpStatus !== undefined ? { httpStatus } : {}),
+          ...(reason !== undefined ? { reason } : {}),
+          ...(digest !== undefined ? { digest } : {}),
+          ...(replies !== undefined ? { replies } : {}),
+          ...(views !== undefined ? { views } : {}),
+          ...(reposts !== undefined ? { reposts } : {}),
+        },
+      ];
+      break;
+    }
     case 'claimed':
       draft.claimedBy = event.payload.department;
       draft.claimedAt = event.at;
@@ -335,6 +456,37 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
     case 'note':
       break;
   }
+}
+
+/** Adds a post version as evidence unless the same version (id and digest) is already held. */
+function addEvidence(draft: CaseState, post: EvidencePayload, at: number, by: Actor, origin: EvidenceItem['origin']): void {
+  const evidenceId = evidenceIdOf(post.canonicalUrl, post.postId);
+  if (draft.evidence.some((item) => item.evidenceId === evidenceId && item.digest === post.digest)) return;
+  const item: EvidenceItem = {
+    evidenceId,
+    url: post.url,
+    canonicalUrl: post.canonicalUrl,
+    site: post.site,
+    postId: post.postId,
+    title: post.title,
+    excerpt: post.excerpt,
+    digest: post.digest,
+    at,
+    by,
+    origin,
+    ...(post.siteName !== undefined ? { siteName: post.siteName } : {}),
+    ...(post.floor !== undefined ? { floor: post.floor } : {}),
+    ...(post.author !== undefined ? { author: post.author } : {}),
+    ...(post.publishedAt !== undefined ? { publishedAt: post.publishedAt } : {}),
+    ...(post.replies !== undefined ? { replies: post.replies } : {}),
+    ...(post.views !== undefined ? { views: post.views } : {}),
+  };
+  draft.evidence = [...draft.evidence, item];
+  if (!draft.sources.includes(post.canonicalUrl)) draft.sources = [...draft.sources, post.canonicalUrl];
+}
+
+function sourcesOf(evidence: readonly EvidenceItem[]): string[] {
+  return [...new Set(evidence.map((item) => item.canonicalUrl))];
 }
 
 /** A copy of a state whose mutable parts can be changed without touching the original. */

@@ -30,8 +30,11 @@ export interface FlaggerDeps {
   now(): Date;
   watchlist: CompiledWatchlist;
   labels: BadgeLabels;
-  /** Captures one post; resolves to an error message, or undefined on success. */
-  capture(post: PostRef): Promise<string | undefined>;
+  /**
+   * Captures one post; resolves to an error message, undefined on success,
+   * or `{ note }` on success with something to tell (e.g. "已加入案件 …").
+   */
+  capture(post: PostRef): Promise<string | { note: string } | undefined>;
   /** Posts already in the claim log, by post id, as the badge should show them. */
   knownStates(posts: PostRef[]): Promise<Map<string, BadgeState>>;
   /** Opens the side panel (called inside the officer's click). */
@@ -97,21 +100,25 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   const captureOne = async (entry: FlaggedPost) => {
     entry.badge.setState({ kind: 'busy' });
     // The background may be restarting or the extension reloaded: the officer must see it, not a spinner.
-    const error = await deps.capture(entry.post).catch((failure: unknown) => (failure instanceof Error ? failure.message : String(failure)));
-    if (error) {
-      entry.badge.setState({ kind: 'error', message: error });
+    const answer = await deps.capture(entry.post).catch((failure: unknown) => (failure instanceof Error ? failure.message : String(failure)));
+    if (typeof answer === 'string' && answer) {
+      entry.badge.setState({ kind: 'error', message: answer });
       return;
     }
     entry.badge.setState({ kind: 'done' });
-    await showKnownStates([entry]);
+    // A capture can make the whole thread a case: every flagged floor shows it, the captured one with the note.
+    const note = typeof answer === 'object' ? answer.note : undefined;
+    const others = [...flagged.values()].filter((other) => other !== entry);
+    await showKnownStates([entry, ...others], note ? { entry, note } : undefined);
   };
 
-  const showKnownStates = async (entries: FlaggedPost[]) => {
+  const showKnownStates = async (entries: FlaggedPost[], noted?: { entry: FlaggedPost; note: string }) => {
     // Without an answer the capture buttons simply stay: nothing is lost.
     const states = await deps.knownStates(entries.map((e) => e.post)).catch(() => new Map<string, BadgeState>());
     for (const entry of entries) {
       const state = states.get(entry.post.postId);
-      if (state) entry.badge.setState(state);
+      if (!state) continue;
+      entry.badge.setState(noted?.entry === entry && state.kind === 'known' ? { ...state, text: `${noted.note} · ${state.text}` } : state);
     }
   };
 

@@ -14,7 +14,8 @@ export type BadgeState =
   | { kind: 'busy' }
   | { kind: 'done' }
   | { kind: 'error'; message: string }
-  | { kind: 'known'; text: string; overdue: boolean };
+  /** `capturable`: the post is not evidence yet (another floor of its thread is a case): it can still be captured. */
+  | { kind: 'known'; text: string; overdue: boolean; capturable?: boolean };
 
 /** The labels the badge uses, already translated. */
 export interface BadgeLabels {
@@ -102,6 +103,21 @@ export function mountPostBadge(
   root.append(wrap);
   anchor.prepend(host);
 
+  const captureButton = (busy: boolean) => {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.textContent = busy ? labels.capturing : labels.capture;
+    button.disabled = busy;
+    button.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      // The forum's own handlers (quote, reply, lightbox) must not see our click.
+      event.preventDefault();
+      event.stopPropagation();
+      onCapture();
+    });
+    return button;
+  };
+
   const render = (state: BadgeState) => {
     wrap.replaceChildren();
     if (state.kind === 'known' || state.kind === 'done') {
@@ -119,20 +135,10 @@ export function mountPostBadge(
       });
       wrap.setAttribute('role', 'status');
       wrap.append(chip);
+      if (state.kind === 'known' && state.capturable) wrap.append(captureButton(false));
       return;
     }
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.textContent = state.kind === 'busy' ? labels.capturing : labels.capture;
-    button.disabled = state.kind === 'busy';
-    button.addEventListener('click', (event) => {
-      if (!event.isTrusted) return;
-      // The forum's own handlers (quote, reply, lightbox) must not see our click.
-      event.preventDefault();
-      event.stopPropagation();
-      onCapture();
-    });
-    wrap.append(button);
+    wrap.append(captureButton(state.kind === 'busy'));
     if (state.kind === 'error') {
       const error = doc.createElement('span');
       error.className = 'error';

@@ -40,7 +40,8 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     openDesk: () => void sendMessage('openSidePanel', {}),
     capture: async (post) => {
       const answer = await sendMessage('capturePost', { postId: post.postId });
-      return answer.ok ? undefined : t('captureFailed', answer.error.message);
+      if (!answer.ok) return t('captureFailed', answer.error.message);
+      return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
     },
     knownStates: async (posts) => {
       const answer = await sendMessage('getPostStates', {
@@ -68,11 +69,15 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   );
 }
 
-/** "已采集 · 已认领 · 澜江市公安局 · 剩余 3小时" for a post already in the log. */
+/**
+ * "已采集 · 已认领 · 澜江市公安局 · 剩余 3小时" for a post already in the log;
+ * "本帖已立案 · …" for another floor of a thread that is a case (it can still be captured).
+ */
 export function badgeStateOf(state: PostState, now: number, t: Translate): BadgeState {
-  const parts = [t('stateCaptured')];
+  const threadOnly = state.evidence === false;
+  const parts = [threadOnly ? t('case_threadState') : t('stateCaptured')];
   if (state.claimedBy) parts.push(t('stateClaimedBy', state.claimedBy));
   const overdue = state.nextDeadlineAt != null && state.nextDeadlineAt < now;
   if (state.nextDeadlineAt != null) parts.push(formatCountdown(state.nextDeadlineAt, now, t));
-  return { kind: 'known', text: parts.join(' · '), overdue };
+  return { kind: 'known', text: parts.join(' · '), overdue, ...(threadOnly ? { capturable: true } : {}) };
 }

@@ -32,8 +32,9 @@ import type { SettingsRow } from './entities/settings';
 import type { WatchlistRow } from './entities/watchlist-row';
 import type { PolicyProfileRow } from './entities/policy-profile-row';
 import type { SyncStateRow } from './entities/sync-state-row';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { upgradeToV2 } from './migrations/v2-next-deadline';
+import { upgradeToV3 } from './migrations/v3-thread-cases';
 
 /** Name of the production database. */
 export const DB_NAME = 'yuqing-assistant';
@@ -49,6 +50,11 @@ export interface AppDBOptions {
   indexedDB?: IDBFactory;
   /** Its matching key range constructor. */
   IDBKeyRange?: typeof IDBKeyRange;
+  /**
+   * Declare only the versions up to this one (tests of one upgrade step
+   * against its fixture). Default: every version.
+   */
+  upToVersion?: number;
 }
 
 /** The extension's database. Use `getDb()` in the extension; `new AppDB(name)` in tests. */
@@ -80,10 +86,14 @@ export class AppDB extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.now = options.now ?? Date.now;
+    const upTo = options.upToVersion ?? Number.POSITIVE_INFINITY;
     this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores(SCHEMA_V2)
-      .upgrade((tx) => upgradeToV2(tx, this.now()));
+    if (upTo >= 2) {
+      this.version(2)
+        .stores(SCHEMA_V2)
+        .upgrade((tx) => upgradeToV2(tx, this.now()));
+    }
+    if (upTo >= 3) this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
 
     this.on('ready', () => this.setState('open'));
     // Dexie already closes on 'versionchange' (keeping auto-open); we record it so the UI can say why.

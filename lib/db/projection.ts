@@ -21,10 +21,12 @@ export interface ProjectionContext {
  * deadlines (and in the statistics) but never makes it urgent again.
  */
 export function projectCase(state: CaseState, context: ProjectionContext, now: number): CaseRow {
-  const closed = state.status === 'closed';
+  // A case merged into another has nothing left to do itself: the survivor carries its deadlines.
+  const closed = state.status === 'closed' || state.mergedInto !== undefined;
   const next = closed ? undefined : mostUrgentDeadline(deadlinesOf(state, context.policy, now, context.options));
   const step = closed ? undefined : nextStepOf(state, context.policy, now, context.options);
   const { capture } = state;
+  const lastRecheck = state.rechecks[state.rechecks.length - 1];
   const department = state.department ?? state.claimedBy;
   return {
     caseId: state.caseId,
@@ -45,6 +47,11 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
     nextStep: step?.step ?? null,
     overdue: next !== undefined && next.limit < now ? 1 : 0,
     provisional: next?.provisional ?? false,
+    threadUrls: [...state.sources],
+    evidenceIds: [...new Set(state.evidence.map((item) => item.evidenceId))],
+    evidenceCount: state.evidence.length,
+    ...(state.mergedInto !== undefined ? { mergedInto: state.mergedInto } : {}),
+    ...(lastRecheck ? { lastRecheck: { at: lastRecheck.at, outcome: lastRecheck.outcome } } : {}),
   };
 }
 

@@ -43,5 +43,18 @@ export const SCHEMA_V2 = {
   cases: 'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt]',
 } as const;
 
+/**
+ * Version 3: a case is one 舆情 (a thread), its captured posts are evidence
+ * items. Case rows gain `threadUrls`, `evidenceIds`, `evidenceCount` (and,
+ * once it happens, `mergedInto` and `lastRecheck`), filled in the upgrade
+ * from each case's `captured` events; no event or evidence body changes.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  // *threadUrls: the case a new capture of a thread joins (findCaseForPost).
+  // *evidenceIds: the case that holds a post (after a split it is not the thread's case); getPostStates.
+  cases: 'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt], *threadUrls, *evidenceIds',
+} as const;
+
 /** The newest version number. */
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;

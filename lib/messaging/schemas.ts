@@ -63,8 +63,12 @@ export type CapturePostRequest = z.infer<typeof CapturePostRequestSchema>;
 /** `capturePost` answer. */
 export interface CapturePostResponse {
   caseId: string;
-  /** False when the post was already captured (its new evidence, if any, is still kept). */
+  /** True when the capture opened a new case (a new 舆情, with its own clocks). */
   created: boolean;
+  /** True when the post joined a case that was already open (another floor of its thread): "已加入案件". */
+  joined: boolean;
+  /** The case's title, for "已加入案件 …". */
+  title: string;
 }
 
 /**
@@ -82,6 +86,11 @@ export type GetPostStatesRequest = z.infer<typeof GetPostStatesRequestSchema>;
 /** A captured post's state, for its badge in the page. */
 export interface PostState {
   status: string;
+  /**
+   * True when this post itself is evidence of the case ("已采集"); false when
+   * another floor of its thread is ("本帖已立案"), so it can still be added.
+   */
+  evidence?: boolean;
   claimedBy?: string;
   nextDeadlineAt?: number;
   nextDeadlineStep?: string;
@@ -108,6 +117,8 @@ export const CONTENT_MESSAGE_KEYS = [
   'openDesk',
   'stateCaptured',
   'stateClaimedBy',
+  'case_threadState',
+  'case_joined',
   'remaining',
   'overdueBy',
   'minutes',

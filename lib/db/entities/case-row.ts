@@ -42,4 +42,14 @@ export interface CaseRow {
   overdue: 0 | 1;
   /** True when the deadline was computed past the official calendar's coverage. */
   provisional: boolean;
+  /** Canonical URLs of the threads the case's evidence comes from (version 3). */
+  threadUrls: string[];
+  /** Ids (`canonicalUrl#postId`) of the posts that are its evidence (version 3). */
+  evidenceIds: string[];
+  /** Evidence items (post versions) held by the case itself, not counting merged cases. */
+  evidenceCount: number;
+  /** Set when the case was merged into another: it then leaves every list and statistic. */
+  mergedInto?: string;
+  /** The latest re-check of any of its sources. */
+  lastRecheck?: { at: number; outcome: string };
 }

@@ -41,6 +41,8 @@ export async function upgradeToV2(tx: Transaction, now: number): Promise<void> {
         Object.assign(row, { nextDeadlineAt: null, nextDeadlineStep: null, nextStep: null, overdue: 0, provisional: false });
         return;
       }
-      ref.value = projectCase(state, context, now);
+      // Version 2 rows as version 2 wrote them: the fields later versions add to the projection are theirs to fill.
+      const { threadUrls: _t, evidenceIds: _e, evidenceCount: _c, mergedInto: _m, lastRecheck: _r, ...v2Row } = projectCase(state, context, now);
+      ref.value = v2Row;
     });
 }

@@ -4,9 +4,9 @@ import type { CaseRow } from '../entities/case-row';
 import { toCaseEvent } from '../entities/event-row';
 import { timeOf, type Clock } from '../clock';
 import { projectCase, projectionContextOf } from '../projection';
-import { groupByCase, replayWithReport, type CaseEvent } from '../../cases';
+import { evidenceIdOf, groupByCase, replayWithReport, type CaseEvent } from '../../cases';
 import type { PolicyProfile } from '../../policy';
-import type { PostStates } from '../../messaging/schemas';
+import type { PostState, PostStates } from '../../messaging/schemas';
 import { ok, type Result } from '../../messaging/result';
 import { getSettings } from './settings';
 import { guarded } from './guard';
@@ -26,13 +26,15 @@ export async function listCases(db: AppDB, query: ListCasesQuery): Promise<CaseR
   const limit = Math.max(0, Math.floor(query.limit ?? 50));
   if (limit === 0) return [];
   const { status } = query;
+  // A case merged into another is listed as part of the survivor, never on its own.
   const recent = () =>
-    status === undefined
+    (status === undefined
       ? db.cases.orderBy('lastEventAt').reverse()
       : db.cases
           .where('[status+lastEventAt]')
           .between([status, Dexie.minKey], [status, Dexie.maxKey], true, true)
-          .reverse();
+          .reverse()
+    ).filter((row) => row.mergedInto === undefined);
   if (query.order === 'recent') return recent().limit(limit).toArray();
 
   // Rows whose nextDeadlineAt is null are absent from the index (null is not a key), which is what we want first.
@@ -57,6 +59,17 @@ export async function getCase(db: AppDB, caseId: string): Promise<CaseRow | unde
   return db.cases.get(caseId);
 }
 
+/** A case row's state as a page badge shows it. */
+function postStateOf(row: CaseRow, evidence: boolean): PostState {
+  return {
+    status: row.status,
+    evidence,
+    ...(row.claimedBy !== undefined ? { claimedBy: row.claimedBy } : {}),
+    ...(row.nextDeadlineAt !== null ? { nextDeadlineAt: row.nextDeadlineAt } : {}),
+    ...(row.nextDeadlineStep !== null ? { nextDeadlineStep: row.nextDeadlineStep } : {}),
+  };
+}
+
 /** The states of the given cases that exist (for "already captured" badges); unknown ids are left out. */
 export async function getCaseStatesByKeys(db: AppDB, caseIds: readonly string[]): Promise<PostStates> {
   const unique = [...new Set(caseIds)];
@@ -64,12 +77,85 @@ export async function getCaseStatesByKeys(db: AppDB, caseIds: readonly string[])
   const states: PostStates = {};
   for (const row of rows) {
     if (!row) continue;
-    states[row.caseId] = {
-      status: row.status,
-      ...(row.claimedBy !== undefined ? { claimedBy: row.claimedBy } : {}),
-      ...(row.nextDeadlineAt !== null ? { nextDeadlineAt: row.nextDeadlineAt } : {}),
-      ...(row.nextDeadlineStep !== null ? { nextDeadlineStep: row.nextDeadlineStep } : {}),
-    };
+    const survivor = await survivorOf(db, row);
+    states[row.caseId] = postStateOf(survivor, true);
+  }
+  return states;
+}
+
+/** The most merges followed from one case (a longer chain is a corrupt log, not an office's work). */
+const MAX_MERGE_HOPS = 50;
+
+/** The case `row` counts under: itself, or the end of its chain of merges (a missing target ends it). */
+export async function survivorOf(db: AppDB, row: CaseRow): Promise<CaseRow> {
+  let current = row;
+  const seen = new Set([row.caseId]);
+  for (let hop = 0; hop < MAX_MERGE_HOPS && current.mergedInto !== undefined; hop++) {
+    if (seen.has(current.mergedInto)) break;
+    const next = await db.cases.get(current.mergedInto);
+    if (!next) break;
+    seen.add(next.caseId);
+    current = next;
+  }
+  return current;
+}
+
+/** Where a post belongs: the case holding it as evidence, else its thread's case. */
+export interface PostCase {
+  /** The case the post counts under (after following merges). */
+  row: CaseRow;
+  /** True when the post itself is evidence of a case (not only another floor of its thread). */
+  holdsPost: boolean;
+  /** The digests the holding case has for this post (empty when it does not hold it). */
+  evidenceIds: string[];
+}
+
+/**
+ * The case a post of a thread belongs to: the case that holds the post
+ * (after a split it is not the thread's case), else the thread's own case
+ * (`threadCaseId`), else the earliest case with evidence from the thread (a
+ * version 2 case, one per post). Merges are followed to the surviving case.
+ * Undefined when nothing of the thread is a case yet.
+ */
+export async function findCaseForPost(
+  db: AppDB,
+  canonicalUrl: string,
+  postId: string,
+  threadCaseId: string,
+): Promise<PostCase | undefined> {
+  const evidenceId = evidenceIdOf(canonicalUrl, postId);
+  const holding = await db.cases.where('evidenceIds').equals(evidenceId).sortBy('capturedAt');
+  const holder = holding[0];
+  if (holder) return { row: await survivorOf(db, holder), holdsPost: true, evidenceIds: holding.map((r) => r.caseId) };
+  const thread = await findThreadCase(db, canonicalUrl, threadCaseId);
+  return thread ? { row: thread, holdsPost: false, evidenceIds: [] } : undefined;
+}
+
+/** The case of a thread (see {@link findCaseForPost}), or undefined. */
+export async function findThreadCase(db: AppDB, canonicalUrl: string, threadCaseId: string): Promise<CaseRow | undefined> {
+  const own = await db.cases.get(threadCaseId);
+  if (own) return survivorOf(db, own);
+  const earliest = (await db.cases.where('threadUrls').equals(canonicalUrl).sortBy('capturedAt'))[0];
+  return earliest ? survivorOf(db, earliest) : undefined;
+}
+
+/**
+ * The badge state of each of a thread's posts: a post that is evidence
+ * shows its case; every other floor of a thread that is a case shows the
+ * thread's case ("本帖已立案"). Posts of a thread with no case are left out.
+ */
+export async function getThreadPostStates(
+  db: AppDB,
+  canonicalUrl: string,
+  postIds: readonly string[],
+  threadCaseId: string,
+): Promise<PostStates> {
+  const thread = await findThreadCase(db, canonicalUrl, threadCaseId);
+  const states: PostStates = {};
+  for (const postId of new Set(postIds)) {
+    const holder = (await db.cases.where('evidenceIds').equals(evidenceIdOf(canonicalUrl, postId)).sortBy('capturedAt'))[0];
+    if (holder) states[postId] = postStateOf(await survivorOf(db, holder), true);
+    else if (thread) states[postId] = postStateOf(thread, false);
   }
   return states;
 }

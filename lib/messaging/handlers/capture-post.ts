@@ -33,8 +33,8 @@ export interface CaptureDeps {
   matchTerms: (text: string) => Promise<string[]>;
   /** SHA-256 hex over the canonical serialization of `capture`. */
   digestOf: (capture: unknown) => Promise<string>;
-  /** The stable case id of a post (canonical URL + the post's own id). */
-  caseIdOf: (canonicalUrl: string, postId: string) => Promise<string>;
+  /** The case id of a thread (`threadCaseIdOf`: one 舆情 per canonical thread URL). */
+  threadCaseIdOf: (canonicalUrl: string) => Promise<string>;
   /** The visible tab's screenshot cropped to `rect`, or undefined when not allowed/possible. */
   captureScreenshot: (windowId: number | undefined, rect?: CaptureRect) => Promise<Blob | undefined>;
 }
@@ -44,8 +44,9 @@ const UNNAMED_OFFICER = '未填写姓名';
 const UNNAMED_DEPARTMENT = '未填写部门';
 
 /**
- * Captures one post from `tab`. Answers the case id and whether the case is
- * new (a post already captured keeps its case; new evidence is added).
+ * Captures one post from `tab`. Answers the case id, whether the case is
+ * new, and whether the post joined an open case of its thread ("已加入案件");
+ * a post already captured keeps its case (changed content is added beside).
  */
 export async function capturePost(
   deps: CaptureDeps,
@@ -68,7 +69,7 @@ export async function capturePost(
     html,
   };
   const [caseId, digest, screenshot] = await Promise.all([
-    deps.caseIdOf(canonicalUrl, post.postId),
+    deps.threadCaseIdOf(canonicalUrl),
     deps.digestOf(content),
     // A screenshot is extra evidence: failing to take one must not lose the capture.
     deps.captureScreenshot(tab.windowId, request.rect).catch(() => undefined),

@@ -73,7 +73,7 @@ describe('badges for posts already captured', () => {
     expect(Object.keys(states).sort()).toEqual(['early', 'fresh']);
     expect(states.early).toMatchObject({ status: 'claimed', claimedBy: '澜江市住房和城乡建设局' });
     expect(states.early?.nextDeadlineAt).toEqual(expect.any(Number));
-    expect(states.fresh).toEqual({ status: 'captured' });
+    expect(states.fresh).toEqual({ status: 'captured', evidence: true });
   });
 });
 

@@ -37,8 +37,8 @@ beforeEach(() => {
     newId: () => crypto.randomUUID(),
     matchTerms: async () => [],
     digestOf: async () => 'a'.repeat(64),
-    // The builders' case ids are the post ids minus the 'p-' prefix.
-    caseIdOf: async (_url, postId) => postId.replace(/^p-/, ''),
+    // The builders' threads are thread-<caseId>.html and their case ids the <caseId>.
+    threadCaseIdOf: async (url) => /thread-(.+)\.html$/.exec(url)?.[1] ?? url,
     captureScreenshot: async () => undefined,
     findTab: async () => undefined,
     extractFromTab: async () => ok({ post: { site: 's', postId: 'p', text: '', html: '' }, page: { url: 'https://x.cn/', title: '' }, matchedTerms: [] }),
@@ -86,6 +86,7 @@ describe('background handlers', () => {
     };
     const states: PostState[] = [
       { status: 'captured' },
+      { status: 'captured', evidence: false },
       { status: 'claimed', claimedBy: '澜江市公安局', nextDeadlineAt: T0 + 20 * 60_000 },
       { status: 'claimed', nextDeadlineAt: T0 + 3 * 3_600_000 },
       { status: 'claimed', nextDeadlineAt: T0 + 2 * 86_400_000 },
@@ -97,10 +98,15 @@ describe('background handlers', () => {
     expect([...used].filter((key) => !(CONTENT_MESSAGE_KEYS as readonly string[]).includes(key))).toEqual([]);
   });
 
-  it('answer post states by post id when asked with the page URL and post ids', async () => {
+  it('answer post states by post id for every floor of a thread that is a case: the captured one as evidence, the others as its thread', async () => {
     await appendEvent(db, captured('c1'), { now: T0 });
     const answer = await deliver('getPostStates', { canonicalUrl: 'https://bbs.example.cn/thread-c1.html', postIds: ['p-c1', 'p-other'] }, contentScript);
-    expect(answer).toEqual({ ok: true, data: { 'p-c1': { status: 'captured' } } });
+    expect(answer).toEqual({
+      ok: true,
+      data: { 'p-c1': { status: 'captured', evidence: true }, 'p-other': { status: 'captured', evidence: false } },
+    });
+    const elsewhere = await deliver('getPostStates', { canonicalUrl: 'https://bbs.example.cn/thread-c2.html', postIds: ['p-c2'] }, contentScript);
+    expect(elsewhere).toEqual({ ok: true, data: {} });
   });
 
   it('answer the e2e ping from an extension page with the time', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../../lib/db/app-db';
 import { getCase } from '../../../lib/db/repos/cases';
-import { listEventsOfCase } from '../../../lib/db/repos/events';
+import { getCaseState, listEventsOfCase } from '../../../lib/db/repos/events';
 import { getCapturedContent, listCapturedContents } from '../../../lib/db/repos/captured-content';
 import { saveSettings } from '../../../lib/db/repos/settings';
 import { handleCapturePost, type CaptureDeps } from '../../../lib/messaging/handlers/capture-post';
@@ -35,8 +35,9 @@ function request(overrides: Partial<CapturePostRequest['post']> = {}): CapturePo
   };
 }
 
+/** Event ids stay unique across the handlers a test builds, as `crypto.randomUUID` keeps them. */
+let n = 0;
 function deps(overrides: Partial<CaptureDeps> = {}): CaptureDeps {
-  let n = 0;
   return {
     db,
     now: () => T0,
@@ -45,13 +46,13 @@ function deps(overrides: Partial<CaptureDeps> = {}): CaptureDeps {
     // The background matches the watch list itself; whatever the page claimed is ignored.
     matchTerms: async () => ['澜江市', '停水'],
     digestOf: async (capture) => fakeDigest(JSON.stringify(capture)),
-    caseIdOf: async (url, postId) => `case:${url}#${postId}`,
+    threadCaseIdOf: async (url) => `case:${url}`,
     captureScreenshot: vi.fn(async () => new Blob(['png'], { type: 'image/png' })),
     ...overrides,
   };
 }
 
-const CASE_ID = 'case:https://bbs.example.cn/thread-1.html#pid-1';
+const CASE_ID = 'case:https://bbs.example.cn/thread-1.html';
 
 describe('capturing a post from the content script', () => {
   it('stores the captured event, the case row and the evidence together', async () => {
@@ -59,7 +60,7 @@ describe('capturing a post from the content script', () => {
     await saveSettings(db, { officerName: '李四', department: '宣传部' });
     const d = deps();
     const result = await handleCapturePost(d)({ postId: 'pid-1' }, { sender: { id: 'x' }, tab: TAB });
-    expect(result).toEqual({ ok: true, data: { caseId: CASE_ID, created: true } });
+    expect(result).toEqual({ ok: true, data: { caseId: CASE_ID, created: true, joined: false, title: '停水三天没人管' } });
 
     const [event] = await listEventsOfCase(db, CASE_ID);
     expect(event).toMatchObject({
@@ -76,14 +77,38 @@ describe('capturing a post from the content script', () => {
     expect(d.extractFromTab).toHaveBeenCalledWith(TAB, { mode: 'post', postId: 'pid-1' });
   });
 
-  it('keeps one case when the same post is captured again, adding only new evidence', async () => {
+  it('keeps one case when the same post is captured again: the same text stores nothing, an edited text is added beside it', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     await handleCapturePost(deps())({ postId: 'pid-1' }, { sender: {}, tab: TAB });
+    const same = await handleCapturePost(deps())({ postId: 'pid-1' }, { sender: {}, tab: TAB });
+    expect(same).toEqual({ ok: true, data: { caseId: CASE_ID, created: false, joined: false, title: '停水三天没人管' } });
+    expect(await listEventsOfCase(db, CASE_ID)).toHaveLength(1);
     const edited = deps({ extractFromTab: async () => ok(request({ text: '澜江市某小区停水三天（已编辑）' })) });
     const again = await handleCapturePost(edited)({ postId: 'pid-1' }, { sender: {}, tab: TAB });
-    expect(again).toEqual({ ok: true, data: { caseId: CASE_ID, created: false } });
-    expect(await listEventsOfCase(db, CASE_ID)).toHaveLength(1);
+    expect(again).toEqual({ ok: true, data: { caseId: CASE_ID, created: false, joined: false, title: '停水三天没人管' } });
+    expect((await listEventsOfCase(db, CASE_ID)).map((e) => e.type)).toEqual(['captured', 'evidence-added']);
     expect(await listCapturedContents(db, CASE_ID)).toHaveLength(2);
+    expect((await getCaseState(db, CASE_ID))?.evidence.map((item) => item.excerpt)).toEqual(['澜江市某小区停水三天', '澜江市某小区停水三天（已编辑）']);
+  });
+
+  it('adds another floor of the same thread to its case ("已加入案件"), with no second case and no new clock', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    await handleCapturePost(deps())({ postId: 'pid-1' }, { sender: {}, tab: TAB });
+    const floor4 = deps({
+      now: () => T0 + 3_600_000,
+      extractFromTab: async () => ok(request({ postId: 'pid-4', floor: 4, text: '四楼：澜江市这个小区的水到现在还没来' })),
+    });
+    const joined = await handleCapturePost(floor4)({ postId: 'pid-4' }, { sender: {}, tab: TAB });
+    expect(joined).toEqual({ ok: true, data: { caseId: CASE_ID, created: false, joined: true, title: '停水三天没人管' } });
+    expect(await db.cases.count()).toBe(1);
+    const state = await getCaseState(db, CASE_ID);
+    expect(state?.evidence.map((item) => [item.postId, item.floor])).toEqual([
+      ['pid-1', 2],
+      ['pid-4', 4],
+    ]);
+    // The claim clock runs from the first capture of the thread, not from the new floor.
+    expect(state?.steps.captured).toBe(T0);
+    expect((await getCase(db, CASE_ID))?.evidenceCount).toBe(2);
   });
 
   it('still captures when the screenshot cannot be taken', async () => {
