@@ -162,6 +162,23 @@ export function CaseDetail(props: CaseDetailProps) {
         </dd>
       </dl>
       <div className="excerpt">{capture.excerpt}</div>
+      <h3>{t('case_evidenceItems', state.evidence.length)}</h3>
+      <ol className="evidence-items" data-testid="evidence-items">
+        {state.evidence.map((item) => (
+          <li key={`${item.evidenceId}\n${item.digest}`} data-testid="evidence-item" data-evidence-id={item.evidenceId}>
+            <a href={item.url} target="_blank" rel="noreferrer noopener">
+              {item.siteName ?? item.site}
+              {item.floor !== undefined ? ` · ${t('floor', item.floor)}` : ''}
+            </a>
+            {item.author ? ` · ${item.author}` : ''}
+            {' · '}
+            <time>{formatChinaTime(item.at)}</time>
+            {item.origin === 'recheck' ? <span className="badge">{t('case_editedVersion')}</span> : null}
+            <div className="excerpt">{item.excerpt}</div>
+            <code title={item.digest}>{item.digest.slice(0, 16)}…</code>
+          </li>
+        ))}
+      </ol>
       {props.evidence?.map((item) =>
         item.screenshotUrl ? (
           <figure key={item.id} className="evidence-shot">
