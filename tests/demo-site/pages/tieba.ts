@@ -57,12 +57,41 @@ function tiebaJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function renderFloor(floor: TiebaFloor): string {
+/** A Tieba thread of the demo: its id, title and floors. */
+export interface TiebaThread {
+  id: number;
+  title: string;
+  floors: readonly TiebaFloor[];
+}
+
+/** Thread id of the second demo thread: the 锦江华府 unfinished estate, the story Weibo also carries. */
+export const TIEBA_LANWEI_THREAD_ID = 9000002;
+
+/**
+ * Floors of `/tieba/p/9000002`: the same 舆情 as the Weibo status (one
+ * unfinished estate in 白沙镇), told in a forum user's own words.
+ */
+export const TIEBA_LANWEI_FLOORS: readonly TiebaFloor[] = [
+  { postId: 150000000201, postNo: 1, userId: 7710021, userName: 'baisha_yezhu', nickname: '锦江华府业主', time: '2026-11-20 08:40', client: 'iPhone客户端', mentionsCity: true,
+    body: '澜江市江北区白沙镇锦江华府楼盘烂尾三年了，开发商负责人失联，工地停工快两年。业主多次向澜江市住房和城乡建设局反映，一直说在协调，至今没有实质答复。房贷照还，房子在哪？' },
+  { postId: 150000000202, postNo: 2, userId: 7710022, userName: 'jiangbei_ren', nickname: '江北人', time: '2026-11-20 08:52', mentionsCity: true,
+    body: '白沙镇这个盘我也买了，住建局能不能出来说句话。' },
+  { postId: 150000000203, postNo: 3, userId: 7710023, userName: 'chigua', nickname: '吃瓜群众', time: '2026-11-20 09:05', mentionsCity: false,
+    body: '顶一下，希望早日解决。' },
+];
+
+/** The demo's Tieba threads by id. */
+export const TIEBA_THREADS: ReadonlyMap<number, TiebaThread> = new Map([
+  [TIEBA_THREAD_ID, { id: TIEBA_THREAD_ID, title: '江南区桃源街道停水三天了，有人知道什么时候来水吗？', floors: TIEBA_FLOORS }],
+  [TIEBA_LANWEI_THREAD_ID, { id: TIEBA_LANWEI_THREAD_ID, title: '白沙镇锦江华府烂尾三年，住建局到底管不管？', floors: TIEBA_LANWEI_FLOORS }],
+]);
+
+function renderFloor(floor: TiebaFloor, threadId: number): string {
   const portrait = `tb.1.${floor.userId.toString(16)}.demo`;
   const dataField = {
     author: { user_id: floor.userId, user_name: floor.userName, props: null, portrait, user_nickname: floor.nickname },
     content: {
-      post_id: floor.postId, is_anonym: false, forum_id: FORUM_ID, thread_id: TIEBA_THREAD_ID, content: floor.body,
+      post_id: floor.postId, is_anonym: false, forum_id: FORUM_ID, thread_id: threadId, content: floor.body,
       isPlus: 0, builderId: 3310021, post_no: floor.postNo, type: '0', comment_num: 0, is_fold: 0, props: null, post_index: floor.postNo - 1, pb_tpoint: null,
     },
   };
@@ -122,10 +151,10 @@ h3.core_title_txt{display:inline;margin:0;font-size:16px;font-weight:bold;color:
 .footer{width:980px;margin:16px auto;color:#999;text-align:center}
 `;
 
-/** Renders the Tieba thread page. */
-export function renderTiebaThreadPage(): string {
-  const title = '江南区桃源街道停水三天了，有人知道什么时候来水吗？';
-  const floors = TIEBA_FLOORS.map(renderFloor).join('\n');
+/** Renders a Tieba thread page (default: the 桃源街道 water cut thread). */
+export function renderTiebaThreadPage(thread: TiebaThread = TIEBA_THREADS.get(TIEBA_THREAD_ID)!): string {
+  const { title } = thread;
+  const floors = thread.floors.map((floor) => renderFloor(floor, thread.id)).join('\n');
   return htmlDocument({
     title: `${title}_澜江吧_百度贴吧`,
     css: TIEBA_CSS,
@@ -133,11 +162,11 @@ export function renderTiebaThreadPage(): string {
 <div class="card_top"><span class="card_title_fname">澜江吧</span><span class="card_num">关注：<span class="card_menNum">186,352</span> 贴子：<span class="card_infoNum">4,021,883</span></span></div>
 <div class="content">
 <div class="core_title_wrap_bright clearfix"><h3 class="core_title_txt pull-left text-overflow" title="${escapeHtml(title)}" style="width: 616px">${escapeHtml(title)}</h3><span class="core_title_btns"><a href="#">只看楼主</a> · <a href="#">收藏</a> · <a href="#">回复</a></span></div>
-<div class="l_thread_info"><ul class="l_posts_num"><li class="l_reply_num" style="margin-left:8px"><span class="red" style="margin-right:3px">${TIEBA_FLOORS.length}</span>回复贴，共<span class="red">1</span>页</li></ul></div>
+<div class="l_thread_info"><ul class="l_posts_num"><li class="l_reply_num" style="margin-left:8px"><span class="red" style="margin-right:3px">${thread.floors.length}</span>回复贴，共<span class="red">1</span>页</li></ul></div>
 <div class="p_postlist" id="j_p_postlist">
 ${floors}
 </div>
-<div class="pager">回复贴：${TIEBA_FLOORS.length} 共 1 页</div>
+<div class="pager">回复贴：${thread.floors.length} 共 1 页</div>
 </div>
 <div class="footer">&copy;2026 Baidu 贴吧协议 · 演示页面，内容均为虚构</div>`,
   });
