@@ -27,6 +27,50 @@ export interface CaseDetailProps {
   onBack(): void;
   /** Stored evidence (screenshots), oldest first; a re-capture after an edit adds one. */
   evidence?: { id: string; capturedAt: number; screenshotUrl?: string }[];
+  /** Open cases that may be the same 舆情 (offered, never merged automatically). */
+  duplicates?: { caseId: string; title: string; site: string; similarity: number }[];
+  /** Merges this case and `otherCaseId` (the later one into the earlier); resolves to an error message. */
+  onMerge?(otherCaseId: string): Promise<string | undefined>;
+  /** Opens another case (the one this was merged into). */
+  onOpenCase?(caseId: string): void;
+}
+
+/** "可能与案件 … 相同" with a one-click merge per offer. */
+function DuplicateOffers({ duplicates, onMerge }: { duplicates: NonNullable<CaseDetailProps['duplicates']>; onMerge?: CaseDetailProps['onMerge'] }) {
+  const t = useT();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if (duplicates.length === 0) return null;
+  return (
+    <div className="duplicates" data-testid="duplicate-offers">
+      {duplicates.map((offer) => (
+        <p key={offer.caseId} className="notice" data-testid="duplicate-offer">
+          {t('case_possibleDuplicate', offer.title, Math.round(offer.similarity * 100))}{' '}
+          {onMerge ? (
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="merge-duplicate"
+              onClick={() => {
+                setBusy(true);
+                void onMerge(offer.caseId).then((message) => {
+                  setBusy(false);
+                  setError(message);
+                });
+              }}
+            >
+              {t('case_merge')}
+            </button>
+          ) : null}
+        </p>
+      ))}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /** The timeline's label of an event (the desk's actions, plus what happens outside the desk). */
@@ -69,6 +113,16 @@ export function CaseDetail(props: CaseDetailProps) {
         {state.department ?? state.claimedBy ? <span>{state.department ?? state.claimedBy}</span> : null}
         {state.assigned ? <span className="badge">{t('action_assign')}</span> : null}
       </p>
+
+      {state.mergedInto !== undefined ? (
+        <p className="notice" role="status" data-testid="merged-notice">
+          {t('case_mergedInto')}{' '}
+          <button type="button" className="link" onClick={() => props.onOpenCase?.(state.mergedInto!)}>
+            {t('case_openSurvivor')}
+          </button>
+        </p>
+      ) : null}
+      <DuplicateOffers duplicates={props.duplicates ?? []} {...(props.onMerge ? { onMerge: props.onMerge } : {})} />
 
       <div className="next-step" data-testid="next-step">
         {nextStep ? (
@@ -162,6 +216,20 @@ export function CaseDetail(props: CaseDetailProps) {
         </dd>
       </dl>
       <div className="excerpt">{capture.excerpt}</div>
+      {state.sources.length > 1 ? (
+        <>
+          <h3>{t('case_sources', state.sources.length)}</h3>
+          <ul className="sources" data-testid="case-sources">
+            {state.sources.map((source) => (
+              <li key={source}>
+                <a href={source} target="_blank" rel="noreferrer noopener">
+                  {source}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>{t('case_evidenceItems', state.evidence.length)}</h3>
       <ol className="evidence-items" data-testid="evidence-items">
         {state.evidence.map((item) => (

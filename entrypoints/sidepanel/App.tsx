@@ -49,7 +49,7 @@ export function App() {
       <div className="app">
         <TopBar settings={settings} onSettings={() => go(route.name === 'settings' ? { name: 'inbox' } : { name: 'settings' })} />
         {route.name === 'case' ? (
-          <CaseScreen caseId={route.caseId} onBack={() => go({ name: 'inbox' })} />
+          <CaseScreen caseId={route.caseId} onBack={() => go({ name: 'inbox' })} onOpenCase={(caseId) => go({ name: 'case', caseId })} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
         ) : (

@@ -3,27 +3,34 @@ import { CaseDetail } from '../../components/CaseDetail';
 import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
 import { appendEvent } from '../../lib/db/repos/events';
+import { getCase } from '../../lib/db/repos/cases';
 import { buildCaseView } from '../../lib/desk/case-view';
 import { newEventId } from '../../lib/desk/actions';
+import { mergeEventOf } from '../../lib/desk/merge';
 import type { CaseEventInput } from '../../lib/cases';
 import { useCaseEvents, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
 import { useEvidence } from '../../lib/hooks/use-evidence';
+import { useMergedLogs, usePossibleDuplicates } from '../../lib/hooks/use-case-group';
 
-export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void }) {
+export function CaseScreen({ caseId, onBack, onOpenCase }: { caseId: string; onBack(): void; onOpenCase(caseId: string): void }) {
   const t = useT();
   const now = useNow(1000);
   const events = useCaseEvents(caseId);
+  const mergedLogs = useMergedLogs(caseId);
+  const duplicates = usePossibleDuplicates(caseId);
   const settings = useSettings();
   const policy = useActiveProfile();
   const evidence = useEvidence(caseId);
   if (events === undefined || settings === undefined || policy === undefined) return <p className="empty">{t('loading')}</p>;
   if (events.length === 0) return <p className="empty">{t('notFound')}</p>;
-  const view = buildCaseView(events, policy, settings, now);
+  const view = buildCaseView(events, policy, settings, now, mergedLogs ?? []);
+  const timeline = [...events, ...(mergedLogs ?? []).flat()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  const actor = { officer: settings.officerName, department: settings.department };
   return (
     <CaseDetail
       state={view.state}
-      events={events}
+      events={timeline}
       deadlines={view.deadlines}
       {...(view.nextStep ? { nextStep: view.nextStep } : {})}
       allowed={view.allowed}
@@ -31,14 +38,28 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void 
       {...(view.categoryName ? { categoryName: view.categoryName } : {})}
       now={now}
       {...(evidence ? { evidence } : {})}
+      duplicates={duplicates ?? []}
       onBack={onBack}
+      onOpenCase={onOpenCase}
+      onMerge={async (otherCaseId) => {
+        if (!settings.officerName || !settings.department) return t('officerMissing');
+        const [self, other] = await Promise.all([getCase(getDb(), caseId), getCase(getDb(), otherCaseId)]);
+        if (!self || !other) return t('notFound');
+        if (self.caseId === other.caseId) return t('case_mergeSelf');
+        const input = mergeEventOf(self, other, actor, Date.now(), newEventId());
+        const result = await appendEvent(getDb(), input, { now: Date.now });
+        if (!result.ok) return result.error.message;
+        // Continue in the surviving case.
+        if (input.caseId === caseId && input.type === 'merged') onOpenCase(input.payload.into);
+        return undefined;
+      }}
       onAction={async (type, payload) => {
         if (!settings.officerName || !settings.department) return t('officerMissing');
         const input = {
           id: newEventId(),
           caseId,
           at: Date.now(),
-          actor: { officer: settings.officerName, department: settings.department },
+          actor,
           type,
           payload,
         } as CaseEventInput;

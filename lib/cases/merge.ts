@@ -112,16 +112,20 @@ export interface ReplayAllReport {
   groups: Map<string, CaseGroup>;
   /** Events replay skipped, over all cases. */
   rejected: number;
+  /** Events replay skipped, by case id (only cases with some). */
+  rejectedByCase: Map<string, number>;
 }
 
 /** Replays a whole merged log (any order) into cases and 舆情. Pure and deterministic. */
 export function replayAll(events: readonly CaseEvent[]): ReplayAllReport {
   const states = new Map<string, CaseState>();
+  const rejectedByCase = new Map<string, number>();
   let rejected = 0;
   for (const [caseId, log] of groupByCase(events)) {
     const report = replayWithReport(log);
     rejected += report.rejected.length;
+    if (report.rejected.length > 0) rejectedByCase.set(caseId, report.rejected.length);
     if (report.state) states.set(caseId, report.state);
   }
-  return { states, groups: groupCases(states), rejected };
+  return { states, groups: groupCases(states), rejected, rejectedByCase };
 }

@@ -4,7 +4,7 @@
  * machine accepts, and the choices the action forms offer. Pure, so the
  * side panel only renders what this returns.
  */
-import { deadlinesOf, nextStepOf, replay, TIER_IDS, type CaseEvent, type CaseState, type Deadline, type NextStep, type TierId } from '../cases';
+import { combineGroup, deadlinesOf, nextStepOf, replay, TIER_IDS, type CaseEvent, type CaseState, type Deadline, type NextStep, type TierId } from '../cases';
 import type { PolicyProfile } from '../policy';
 import { STEP_LABELS, type StepId } from '../policy/steps';
 import { projectionContextOf } from '../db/projection';
@@ -38,9 +38,21 @@ export interface CaseView {
   form: ActionChoices;
 }
 
-/** Builds the view of a case from its events (at least its `captured` event). */
-export function buildCaseView(events: readonly CaseEvent[], policy: PolicyProfile, settings: Settings, now: number): CaseView {
-  const state = replay(events);
+/**
+ * Builds the view of a case from its events (at least its `captured` event)
+ * and the logs of the cases merged into it (their evidence, sources and
+ * re-checks count under this case).
+ */
+export function buildCaseView(
+  events: readonly CaseEvent[],
+  policy: PolicyProfile,
+  settings: Settings,
+  now: number,
+  mergedLogs: readonly (readonly CaseEvent[])[] = [],
+): CaseView {
+  const members = mergedLogs.filter((log) => log.length > 0).map((log) => replay(log));
+  const own = replay(events);
+  const state = members.length > 0 ? { ...combineGroup(own, members).state, ...mergedFields(own) } : own;
   const { options } = projectionContextOf(settings, policy);
   const deadlines = deadlinesOf(state, policy, now, options);
   const nextStep = nextStepOf(state, policy, now, options);
@@ -74,6 +86,11 @@ export function buildCaseView(events: readonly CaseEvent[], policy: PolicyProfil
       suggestion: suggestAssessment(`${state.capture.title}\n${state.capture.excerpt}`, policy),
     },
   };
+}
+
+/** A merged case's own merge, kept when its view is combined (it is still merged elsewhere). */
+function mergedFields(state: CaseState): Partial<CaseState> {
+  return state.mergedInto !== undefined ? { mergedInto: state.mergedInto, ...(state.mergedAt !== undefined ? { mergedAt: state.mergedAt } : {}) } : {};
 }
 
 function uniqueSteps(steps: StepId[]): { step: StepId; label: string }[] {

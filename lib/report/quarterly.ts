@@ -9,8 +9,7 @@ import { CHINA_OFFSET_MS } from '../calendar/china-date';
 import { formatChinaTime } from '../format/china-time';
 import {
   deadlinesOf,
-  groupByCase,
-  replayWithReport,
+  replayAll,
   type CaseEvent,
   type CaseState,
   type Deadline,
@@ -168,7 +167,8 @@ function withRates<T extends QuarterlyCounts>(counts: T): T {
 
 /**
  * The quarter's figures from a merged claim log (any order, any number of
- * cases). A case belongs to the quarter in which it was first captured.
+ * cases). A case belongs to the quarter in which it was first captured; a
+ * case merged into another counts once, as the survivor (one 舆情, one line).
  * Each case is replayed on its own, skipping impossible events so one bad
  * line in an officer's file does not drop the case. Events after `now` are
  * ignored, so a bulletin taken at the quarter's end stays the same however
@@ -181,17 +181,16 @@ export function quarterlyStats(
 ): QuarterlyStats {
   if (!Number.isFinite(now)) throw new RangeError(`invalid now ${String(now)}`);
   const bounds = quarterBounds(quarter.year, quarter.quarter);
-  const byCase = groupByCase(events.filter((event) => event.at <= now));
+  // One line per 舆情: the floors of a thread are one case, and merged cases count once, under the survivor.
+  const { groups, rejectedByCase } = replayAll(events.filter((event) => event.at <= now));
 
   const departments = new Map<string, DepartmentStats>();
   const totals = emptyCounts();
   let rejectedEvents = 0;
-  for (const caseEvents of byCase.values()) {
-    const { state, rejected } = replayWithReport(caseEvents);
-    if (!state) continue;
+  for (const { state, mergedFrom } of groups.values()) {
     const capturedAt = state.steps.captured ?? state.capture.capturedAt;
     if (capturedAt < bounds.start || capturedAt > bounds.end) continue;
-    rejectedEvents += rejected.length;
+    for (const id of [state.caseId, ...mergedFrom]) rejectedEvents += rejectedByCase.get(id) ?? 0;
     const deadlines = deadlinesOf(state, policy, now, options);
     const department = state.department ?? state.claimedBy ?? UNCLAIMED_DEPARTMENT;
     let row = departments.get(department);

@@ -10,7 +10,7 @@ import { renderHostilePage } from './pages/hostile.ts';
 import { renderIndexPage } from './pages/index-page.ts';
 import { renderNewsArticlePage } from './pages/news.ts';
 import { renderNotFoundPage } from './pages/not-found.ts';
-import { renderTiebaThreadPage } from './pages/tieba.ts';
+import { renderTiebaThreadPage, TIEBA_LANWEI_THREAD_ID, TIEBA_THREADS } from './pages/tieba.ts';
 import { renderWeiboStatusPage } from './pages/weibo.ts';
 
 /** What the server sends for one request. */
@@ -28,6 +28,7 @@ export const DEMO_PATHS = {
   forumTouch: '/forum/touch-thread-1001.html',
   benchThread: '/forum/thread-1000-posts.html',
   tiebaThread: '/tieba/p/9000001',
+  tiebaLanwei: '/tieba/p/9000002',
   newsArticle: '/news/2026-11/20/content_1.html',
   liuyanList: '/gov/liuyan/list.html',
   liuyanDetail: '/gov/liuyan/detail-5001.html',
@@ -45,7 +46,8 @@ const STATIC_ROUTES: ReadonlyMap<string, () => string> = new Map([
   ['/index.html', renderIndexPage],
   [DEMO_PATHS.forumThread, () => renderDiscuzThreadPage(THREAD_1001, { loadMore: THREAD_1001_MORE_FLOORS })],
   [DEMO_PATHS.forumTouch, () => renderDiscuzTouchPage(THREAD_1001)],
-  [DEMO_PATHS.tiebaThread, renderTiebaThreadPage],
+  [DEMO_PATHS.tiebaThread, () => renderTiebaThreadPage()],
+  [DEMO_PATHS.tiebaLanwei, () => renderTiebaThreadPage(TIEBA_THREADS.get(TIEBA_LANWEI_THREAD_ID))],
   [DEMO_PATHS.newsArticle, renderNewsArticlePage],
   [DEMO_PATHS.liuyanList, renderLiuyanListPage],
   [DEMO_PATHS.weiboStatus, renderWeiboStatusPage],

@@ -3,8 +3,12 @@
  * with one claim clock, and every floor of the thread shows that case on revisit.
  */
 import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
+import { TIEBA_LANWEI_FLOORS } from '../demo-site/pages/tieba.ts';
+import { DEMO_PATHS } from '../demo-site/routes.ts';
 import { expect, test } from './fixtures.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
+import { FlaggedPage } from './pages/flagged-page.ts';
+import { OfficeConsole } from './pages/office-console.ts';
 import { SidePanel } from './pages/side-panel.ts';
 
 const badgeIn = (thread: DiscuzThreadPage, pid: number) => thread.body(pid).locator('[data-yq-ui="badge"]');
@@ -42,4 +46,42 @@ test('capturing floors 1 and 4 of one thread gives one case with two evidence it
   await page.reload();
   await expect(badgeIn(thread, floorPid(6))).toContainText('本帖已立案 · 已认领');
   await expect(badgeIn(thread, floorPid(1))).toContainText('已采集 · 已认领');
+});
+
+test('the same story on Tieba and Weibo is offered as a possible duplicate, merged in one click, and the bulletin counts one case', async ({
+  page,
+  demoUrl,
+  openExtensionPage,
+}) => {
+  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
+  await panel.signIn('李明', '澜江市网信办');
+  const sites = new FlaggedPage(page, demoUrl);
+
+  await sites.goto(DEMO_PATHS.tiebaLanwei);
+  const tiebaFirst = page.locator(`#post_content_${TIEBA_LANWEI_FLOORS[0]!.postId}`);
+  await sites.captureButtonIn(tiebaFirst).click();
+  await expect(sites.badgeIn(tiebaFirst)).toContainText('已采集');
+
+  await sites.goto(DEMO_PATHS.weiboStatus);
+  const status = page.locator('article[class*="Feed_wrap"] [class*="detail_wbtext"]');
+  await sites.captureButtonIn(status).click();
+  await expect(sites.badgeIn(status)).toContainText('已采集');
+
+  await expect(panel.rows).toHaveCount(2);
+  await panel.rows.first().click();
+  const offer = panel.page.getByTestId('duplicate-offer');
+  await expect(offer).toHaveCount(1);
+  await expect(offer).toContainText('可能与案件');
+  await expect(offer).toContainText('锦江华府');
+  await offer.getByTestId('merge-duplicate').click();
+
+  // The later capture (Weibo) joins the earlier one (Tieba): one case, both sources, both evidence items.
+  await expect(panel.page.getByTestId('case-sources').locator('li')).toHaveCount(2);
+  await expect(panel.page.getByTestId('evidence-item')).toHaveCount(2);
+  await expect(panel.page.getByTestId('duplicate-offer')).toHaveCount(0);
+  await panel.page.getByRole('button', { name: /返回/ }).click();
+  await expect(panel.rows).toHaveCount(1);
+
+  const office = new OfficeConsole(await openExtensionPage('office.html'));
+  await expect(office.bulletin).toHaveValue(/本季度共收集1件/);
 });

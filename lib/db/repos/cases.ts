@@ -5,6 +5,7 @@ import { toCaseEvent } from '../entities/event-row';
 import { timeOf, type Clock } from '../clock';
 import { projectCase, projectionContextOf } from '../projection';
 import { evidenceIdOf, groupByCase, replayWithReport, type CaseEvent } from '../../cases';
+import { DuplicateIndex } from '../../dedupe';
 import type { PolicyProfile } from '../../policy';
 import type { PostState, PostStates } from '../../messaging/schemas';
 import { ok, type Result } from '../../messaging/result';
@@ -195,4 +196,62 @@ export async function rebuildProjection(
       return ok({ cases: rows.length });
     }),
   );
+}
+
+/** A possible duplicate as the desk offers it. */
+export interface DuplicateOffer {
+  caseId: string;
+  title: string;
+  site: string;
+  capturedAt: number;
+  /** Estimated containment of the shorter case's text in the longer's, 0–1. */
+  similarity: number;
+}
+
+/** The text a case is compared by: its title and the excerpts of its evidence. */
+function caseTexts(rows: readonly CaseRow[], events: readonly CaseEvent[]): Map<string, string> {
+  const texts = new Map(rows.map((row) => [row.caseId, row.title]));
+  for (const event of events) {
+    if (event.type !== 'captured' && event.type !== 'evidence-added') continue;
+    const text = texts.get(event.caseId);
+    // Enough text to tell a story apart; a megathread's hundredth floor adds little.
+    if (text !== undefined && text.length < 2000) texts.set(event.caseId, `${text}\n${event.payload.excerpt}`);
+  }
+  return texts;
+}
+
+/**
+ * The open cases (not closed, not merged) whose text is close to `caseId`'s
+ * ("可能与案件 … 相同"), most similar first. Only offered: nothing merges
+ * without the officer. Cases already merged into this one are not open, so
+ * they are never offered again.
+ */
+export async function findPossibleDuplicates(db: AppDB, caseId: string): Promise<DuplicateOffer[]> {
+  const rows = await db.cases.filter((row) => row.mergedInto === undefined && row.status !== 'closed').toArray();
+  const self = await db.cases.get(caseId);
+  if (!self || self.mergedInto !== undefined) return [];
+  const open = rows.filter((row) => row.caseId !== caseId);
+  if (open.length === 0) return [];
+  const events = (await db.events.filter((e) => e.type === 'captured' || e.type === 'evidence-added').toArray()).map(toCaseEvent);
+  const texts = caseTexts([self, ...open], events);
+  const index = new DuplicateIndex();
+  for (const row of open) index.add(row.caseId, texts.get(row.caseId) ?? row.title);
+  const byId = new Map(open.map((row) => [row.caseId, row]));
+  return index.query(texts.get(caseId) ?? self.title).map(({ caseId: id, similarity }) => {
+    const row = byId.get(id)!;
+    return { caseId: id, title: row.title, site: row.site, capturedAt: row.capturedAt, similarity };
+  });
+}
+
+/** The cases merged into `caseId`, directly or through a chain (their logs count under it). */
+export async function listMergedInto(db: AppDB, caseId: string): Promise<string[]> {
+  const merged = await db.cases.filter((row) => row.mergedInto !== undefined).toArray();
+  const found: string[] = [];
+  let frontier = [caseId];
+  while (frontier.length > 0 && found.length < merged.length) {
+    const next = merged.filter((row) => frontier.includes(row.mergedInto!) && !found.includes(row.caseId)).map((r) => r.caseId);
+    found.push(...next);
+    frontier = next;
+  }
+  return found.sort();
 }
