@@ -16,6 +16,8 @@ export default defineConfig({
       'scripting', // capture from the popup/context menu on a tab the content script has not reached
       'contextMenus', // "采集" on a selection or a page
       ...(browser === 'firefox' ? [] : ['sidePanel']), // the officer's desk (Chromium side panel)
+      // re-checks read a fetched page with the site adapters; a service worker has no DOM (Firefox: the background page has one)
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // The sites officers patrol: forums, portals and government boards anywhere. Chrome grants
     // captureVisibleTab (the evidence screenshot of a capture clicked in the page) only with

@@ -4,7 +4,7 @@
  * the timeline of the log.
  */
 import { useState } from 'react';
-import type { CaseEvent, CaseState, Deadline, NextStep } from '../lib/cases';
+import type { CaseEvent, CaseState, Deadline, NextStep, RecheckOutcome } from '../lib/cases';
 import type { DeskAction } from '../lib/desk/actions';
 import { formatChinaTime } from '../lib/format/china-time';
 import { ActionForm, actionLabelKey, flagLabelKey, type ActionFormContext, type ActionPayload } from './ActionForm';
@@ -33,6 +33,73 @@ export interface CaseDetailProps {
   onMerge?(otherCaseId: string): Promise<string | undefined>;
   /** Opens another case (the one this was merged into). */
   onOpenCase?(caseId: string): void;
+  /** 立即复查: re-checks the case's sources now; resolves to an error message, or a summary to show. */
+  onRecheck?(): Promise<{ error?: string; summary?: string }>;
+}
+
+const OUTCOME_KEYS: Record<RecheckOutcome, MessageKey> = {
+  found: 'case_recheckFound',
+  deleted: 'case_recheckDeleted',
+  edited: 'case_recheckEdited',
+  failed: 'case_recheckFailed',
+};
+
+/** 跟踪: the latest re-check of each source post, and 立即复查. */
+function Rechecks({ state, onRecheck }: { state: CaseState; onRecheck?: CaseDetailProps['onRecheck'] }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error?: string; summary?: string }>();
+  const latest = new Map<string, CaseState['rechecks'][number]>();
+  for (const check of state.rechecks) latest.set(check.evidenceId, check);
+  const floorOf = new Map(state.evidence.map((item) => [item.evidenceId, item]));
+  return (
+    <section data-testid="rechecks">
+      <h2>{t('case_tracking')}</h2>
+      {onRecheck ? (
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="recheck-now"
+          onClick={() => {
+            setBusy(true);
+            void onRecheck().then((answer) => {
+              setBusy(false);
+              setMessage(answer);
+            });
+          }}
+        >
+          {busy ? t('case_rechecking') : t('case_recheckNow')}
+        </button>
+      ) : null}
+      {message?.error ? (
+        <p className="error" role="alert">
+          {message.error}
+        </p>
+      ) : message?.summary ? (
+        <p role="status">{message.summary}</p>
+      ) : null}
+      {latest.size === 0 ? (
+        <p className="empty">{t('case_neverRechecked')}</p>
+      ) : (
+        <ul className="recheck-list">
+          {[...latest.values()].map((check) => {
+            const item = floorOf.get(check.evidenceId);
+            return (
+              <li key={check.evidenceId} data-testid="recheck-status" data-outcome={check.outcome}>
+                <span className={`badge recheck-${check.outcome}`}>{t(OUTCOME_KEYS[check.outcome])}</span>{' '}
+                {item ? `${item.siteName ?? item.site}${item.floor !== undefined ? ` · ${t('floor', item.floor)}` : ''}` : check.url}
+                {' · '}
+                <time>{formatChinaTime(check.at)}</time>
+                {check.reason && check.outcome !== 'found' ? ` · ${check.reason}` : ''}
+                {check.replies !== undefined ? ` · ${t('case_repliesNow', check.replies)}` : ''}
+                {check.views !== undefined ? ` · ${t('case_viewsNow', check.views)}` : ''}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 /** "可能与案件 … 相同" with a one-click merge per offer. */
@@ -257,6 +324,8 @@ export function CaseDetail(props: CaseDetailProps) {
           </figure>
         ) : null,
       )}
+
+      <Rechecks state={state} {...(props.onRecheck ? { onRecheck: props.onRecheck } : {})} />
 
       <h2>{t('timeline')}</h2>
       <ol className="timeline" data-testid="timeline">

@@ -8,6 +8,8 @@ import { buildCaseView } from '../../lib/desk/case-view';
 import { newEventId } from '../../lib/desk/actions';
 import { mergeEventOf } from '../../lib/desk/merge';
 import type { CaseEventInput } from '../../lib/cases';
+import { sendMessage } from '../../lib/messaging/protocol';
+import { fail } from '../../lib/messaging/result';
 import { useCaseEvents, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
 import { useEvidence } from '../../lib/hooks/use-evidence';
@@ -41,6 +43,12 @@ export function CaseScreen({ caseId, onBack, onOpenCase }: { caseId: string; onB
       duplicates={duplicates ?? []}
       onBack={onBack}
       onOpenCase={onOpenCase}
+      onRecheck={async () => {
+        const answer = await sendMessage('recheckCase', { caseId }).catch((error: unknown) => fail('unavailable', String(error)));
+        if (!answer.ok) return { error: answer.error.message };
+        const { checked, outcomes } = answer.data;
+        return { summary: t('case_recheckSummary', checked, outcomes.found, outcomes.edited, outcomes.deleted, outcomes.failed) };
+      }}
       onMerge={async (otherCaseId) => {
         if (!settings.officerName || !settings.department) return t('officerMissing');
         const [self, other] = await Promise.all([getCase(getDb(), caseId), getCase(getDb(), otherCaseId)]);

@@ -21,6 +21,7 @@ import { createTranslator } from '../i18n';
 import { getSettings } from '../db/repos/settings';
 import { takeEvidenceScreenshot } from './screenshot';
 import { setupDeadlineWatch } from './deadline-watch';
+import { recheckNow, setupRecheckWatch } from './recheck';
 
 const CONTEXT_MENU_PAGE = 'yq-capture-page';
 const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
@@ -77,6 +78,7 @@ export function setupBackground(): void {
   setupMessageHandlers({
     ...captureDeps(),
     findTab,
+    recheck: recheckNow,
     setBadge: async (tabId, count) => {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#c0392b' });
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
@@ -85,6 +87,7 @@ export function setupBackground(): void {
   });
 
   setupDeadlineWatch();
+  setupRecheckWatch();
   browser.runtime.onInstalled.addListener(() => {
     void setupContextMenus();
     void requestPersistentStorage();

@@ -31,6 +31,8 @@ import type {
   OpenSidePanelRequest,
   PingRequest,
   PostStates,
+  RecheckCaseRequest,
+  RecheckCaseResponse,
   SetFlaggedCountRequest,
 } from './schemas';
 
@@ -50,6 +52,8 @@ export interface ProtocolMap {
   openSidePanel(data: OpenSidePanelRequest): Result<void>;
   /** Popup / context menu → background: capture a tab's page or selection. */
   captureActivePage(data: CaptureActivePageRequest): Result<{ caseId: string }>;
+  /** Side panel → background: re-check a case's sources now (立即复查); the background fetches and reads them. */
+  recheckCase(data: RecheckCaseRequest): Result<RecheckCaseResponse>;
   /** Any extension context → background: round trip check. */
   ping(data: PingRequest): Result<{ at: number }>;
 }

@@ -179,3 +179,14 @@ export type CapturePostOrder = z.infer<typeof CapturePostOrderSchema>;
 export const PingRequestSchema = z.object({}).strict();
 /** `ping` payload. */
 export type PingRequest = z.infer<typeof PingRequestSchema>;
+
+/** `recheckCase`: the desk asks the background to re-check a case's sources now (立即复查). */
+export const RecheckCaseRequestSchema = z.object({ caseId: z.string().trim().min(1).max(200) }).strict();
+/** `recheckCase` payload. */
+export type RecheckCaseRequest = z.infer<typeof RecheckCaseRequestSchema>;
+/** `recheckCase` answer: how many source posts were read, by outcome. */
+export interface RecheckCaseResponse {
+  caseId: string;
+  checked: number;
+  outcomes: { found: number; deleted: number; edited: number; failed: number };
+}

@@ -4,7 +4,7 @@
  */
 import { THREAD_1001, THREAD_1001_MORE_FLOORS } from './data/forum-thread-1001.ts';
 import { BENCH_DEFAULT_FLOORS, renderBenchThreadPage } from './pages/bench-thread.ts';
-import { renderDiscuzThreadPage, renderDiscuzTouchPage } from './pages/discuz.ts';
+import { renderDiscuzMessagePage, renderDiscuzThreadPage, renderDiscuzTouchPage } from './pages/discuz.ts';
 import { renderLiuyanDetailPage, renderLiuyanListPage } from './pages/gov-liuyan.ts';
 import { renderHostilePage } from './pages/hostile.ts';
 import { renderIndexPage } from './pages/index-page.ts';
@@ -41,10 +41,47 @@ export type DemoPageName = keyof typeof DEMO_PATHS;
 
 const ok = (body: string): RouteResult => ({ status: 200, body });
 
+/**
+ * What the e2e tests changed on the demo site since it started (the server
+ * keeps one per process; `POST /__demo/…` changes it, see server.ts): posts
+ * deleted by a moderator and reply/view counts that grew.
+ */
+export interface DemoState {
+  /** Deleted post ids (Discuz pids, as strings) by page path; a deleted first floor deletes the thread. */
+  deletedPosts: Map<string, Set<string>>;
+  /** Replies and views added to a thread, by page path. */
+  growth: Map<string, { replies: number; views: number }>;
+}
+
+/** A demo site as it was built. */
+export function createDemoState(): DemoState {
+  return { deletedPosts: new Map(), growth: new Map() };
+}
+
+/** Discuz's own wording for a thread that was deleted or is held for moderation. */
+export const DISCUZ_THREAD_GONE = '抱歉，指定的主题不存在或已被删除或正在被审核';
+
+/** Thread 1001 as the state has it: deleted floors gone, counts grown; undefined when its first floor was deleted. */
+function forumThreadPage(state: DemoState): RouteResult {
+  const path = DEMO_PATHS.forumThread;
+  const deleted = state.deletedPosts.get(path) ?? new Set<string>();
+  const first = THREAD_1001.floors[0];
+  if (first && deleted.has(String(first.pid))) {
+    return { status: 200, body: renderDiscuzMessagePage(THREAD_1001, DISCUZ_THREAD_GONE) };
+  }
+  const growth = state.growth.get(path) ?? { replies: 0, views: 0 };
+  const thread = {
+    ...THREAD_1001,
+    views: THREAD_1001.views + growth.views,
+    replies: THREAD_1001.replies + growth.replies,
+    floors: THREAD_1001.floors.filter((floor) => !deleted.has(String(floor.pid))),
+  };
+  return ok(renderDiscuzThreadPage(thread, { loadMore: THREAD_1001_MORE_FLOORS.filter((floor) => !deleted.has(String(floor.pid))) }));
+}
+
 const STATIC_ROUTES: ReadonlyMap<string, () => string> = new Map([
   ['/', renderIndexPage],
   ['/index.html', renderIndexPage],
-  [DEMO_PATHS.forumThread, () => renderDiscuzThreadPage(THREAD_1001, { loadMore: THREAD_1001_MORE_FLOORS })],
   [DEMO_PATHS.forumTouch, () => renderDiscuzTouchPage(THREAD_1001)],
   [DEMO_PATHS.tiebaThread, () => renderTiebaThreadPage()],
   [DEMO_PATHS.tiebaLanwei, () => renderTiebaThreadPage(TIEBA_THREADS.get(TIEBA_LANWEI_THREAD_ID))],
@@ -54,9 +91,10 @@ const STATIC_ROUTES: ReadonlyMap<string, () => string> = new Map([
   [DEMO_PATHS.hostile, renderHostilePage],
 ]);
 
-/** Resolves a request URL to a page (404 page for unknown paths). */
-export function resolveRoute(url: URL): RouteResult {
+/** Resolves a request URL to a page (404 page for unknown paths), as `state` has the site now. */
+export function resolveRoute(url: URL, state: DemoState = createDemoState()): RouteResult {
   const path = url.pathname;
+  if (path === DEMO_PATHS.forumThread) return forumThreadPage(state);
   const render = STATIC_ROUTES.get(path);
   if (render) return ok(render());
   if (path === DEMO_PATHS.benchThread) {

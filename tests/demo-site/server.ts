@@ -12,7 +12,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { resolveRoute } from './routes.ts';
+import { createDemoState, resolveRoute, type DemoState } from './routes.ts';
 
 /** Options for {@link startDemoServer}. */
 export interface DemoServerOptions {
@@ -31,12 +31,54 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/**
+ * The test endpoints (`POST` only, so a page load can never trigger them):
+ * - `/__demo/delete?path=<page path>&post=<post id>`: a moderator deletes a post (the first floor deletes the thread);
+ * - `/__demo/grow?path=<page path>&replies=<n>&views=<n>`: the thread gains replies and views;
+ * - `/__demo/reset`: the site as it was built.
+ * Answers 204, or 400 naming the missing parameter.
+ */
+function changeState(state: DemoState, url: URL): { status: number; message?: string } {
+  const path = url.searchParams.get('path');
+  switch (url.pathname) {
+    case '/__demo/reset':
+      state.deletedPosts.clear();
+      state.growth.clear();
+      return { status: 204 };
+    case '/__demo/delete': {
+      const post = url.searchParams.get('post');
+      if (!path || !post) return { status: 400, message: 'path and post are required' };
+      const set = state.deletedPosts.get(path) ?? new Set<string>();
+      set.add(post);
+      state.deletedPosts.set(path, set);
+      return { status: 204 };
+    }
+    case '/__demo/grow': {
+      const replies = Number(url.searchParams.get('replies') ?? 0);
+      const views = Number(url.searchParams.get('views') ?? 0);
+      if (!path || !Number.isInteger(replies) || !Number.isInteger(views)) return { status: 400, message: 'path, and integer replies/views, are required' };
+      const now = state.growth.get(path) ?? { replies: 0, views: 0 };
+      state.growth.set(path, { replies: now.replies + replies, views: now.views + views });
+      return { status: 204 };
+    }
+    default:
+      return { status: 404, message: 'unknown demo endpoint' };
+  }
+}
+
 /** Starts the demo site server and resolves once it listens. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
+  const state = createDemoState();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
-    const route = resolveRoute(url);
+    if (req.method === 'POST' && url.pathname.startsWith('/__demo/')) {
+      const changed = changeState(state, url);
+      res.writeHead(changed.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(changed.message);
+      return;
+    }
+    const route = resolveRoute(url, state);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' });
       res.end('Method Not Allowed');

@@ -85,3 +85,31 @@ test('the same story on Tieba and Weibo is offered as a possible duplicate, merg
   const office = new OfficeConsole(await openExtensionPage('office.html'));
   await expect(office.bulletin).toHaveValue(/本季度共收集1件/);
 });
+
+test('a captured floor deleted on the site shows 已删除 after 立即复查, with the earlier evidence kept', async ({ page, demoUrl, openExtensionPage }) => {
+  await page.request.post(demoUrl('/__demo/reset'));
+  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
+  await panel.signIn('李明', '澜江市网信办');
+  const thread = new DiscuzThreadPage(page, demoUrl);
+  await thread.goto();
+  for (const n of [1, 4]) {
+    await badgeIn(thread, floorPid(n)).getByRole('button', { name: '采集' }).click();
+    await expect(badgeIn(thread, floorPid(n))).toContainText('已采集');
+  }
+
+  // A moderator deletes floor 4.
+  const deleted = await page.request.post(demoUrl(`/__demo/delete?path=${encodeURIComponent(DEMO_PATHS.forumThread)}&post=${floorPid(4)}`));
+  expect(deleted.status()).toBe(204);
+
+  await panel.rows.first().click();
+  await panel.page.getByTestId('recheck-now').click();
+  const statuses = panel.page.getByTestId('recheck-status');
+  await expect(statuses).toHaveCount(2);
+  await expect(statuses.filter({ hasText: '4楼' })).toContainText('已删除');
+  await expect(statuses.filter({ hasText: '1楼' })).toContainText('仍在');
+  await expect(panel.page.getByTestId('rechecks')).toContainText('已复查 2 条');
+  // Deleted at the source, kept as evidence.
+  await expect(panel.page.getByTestId('evidence-item')).toHaveCount(2);
+  await expect(panel.page.getByTestId('evidence-item').nth(1)).toContainText(THREAD_1001_FLOORS[3]!.author);
+  await page.request.post(demoUrl('/__demo/reset'));
+});

@@ -8,7 +8,7 @@ import { getActiveWatchlist } from '../../db/repos/watchlists';
 import { templatesOf } from '../../i18n';
 import { relevantFoldPairs } from '../../match/fold';
 import { handle } from '../handle';
-import { ok } from '../result';
+import { fail, ok, type Result } from '../result';
 import {
   CaptureActivePageRequestSchema,
   CapturePostOrderSchema,
@@ -17,7 +17,9 @@ import {
   GetPostStatesRequestSchema,
   OpenSidePanelRequestSchema,
   PingRequestSchema,
+  RecheckCaseRequestSchema,
   SetFlaggedCountRequestSchema,
+  type RecheckCaseResponse,
 } from '../schemas';
 import { handleCaptureActivePage, type CaptureActivePageDeps } from './capture-active-page';
 import { handleCapturePost } from './capture-post';
@@ -29,6 +31,8 @@ export type BackgroundDeps = CaptureActivePageDeps &
   TabUiDeps & {
     /** This extension's id and page origin (defaults from browser.runtime; tests inject). */
     runtime?: { id: string; pageOrigin: string };
+    /** Re-checks a case's sources now (lib/recheck, bound to the browser). */
+    recheck?: (caseId: string) => Promise<Result<RecheckCaseResponse>>;
   };
 
 /** Registers every background handler; returns the function that removes them all. */
@@ -63,6 +67,12 @@ export function setupMessageHandlers(deps: BackgroundDeps): () => void {
       from: 'extension-page',
       ...runtime,
     }),
+    handle(
+      'recheckCase',
+      RecheckCaseRequestSchema,
+      ({ caseId }) => (deps.recheck ? deps.recheck(caseId) : Promise.resolve(fail('unavailable', '此环境不能复查。'))),
+      { from: 'extension', ...runtime },
+    ),
     handle('ping', PingRequestSchema, () => ok({ at: deps.now() }), { from: 'extension', ...runtime }),
   ];
   return () => removers.forEach((remove) => remove());

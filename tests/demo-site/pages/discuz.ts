@@ -366,3 +366,15 @@ ${posts}
 </div>`,
   });
 }
+
+/**
+ * Discuz's message page (showmessage), e.g. for a deleted thread:
+ * `#messagetext > p` holds the message, in the forum's frame.
+ */
+export function renderDiscuzMessagePage(thread: DiscuzThread, message: string): string {
+  return htmlDocument({
+    title: `提示信息 - ${thread.siteName}`,
+    css: 'body{font:14px/1.8 "Microsoft YaHei","Noto Sans CJK SC",sans-serif;background:#f4f4f4;color:#333}#ct{width:600px;margin:80px auto;background:#fff;border:1px solid #ccc;padding:24px}h3{margin:0 0 12px;font-size:16px}',
+    body: `<div id="ct" class="wp cl w"><div class="nfl"><div class="f_c altw"><div id="messagetext" class="alert_error"><h3>${escapeHtml(thread.siteName)} 提示信息</h3><p>${escapeHtml(message)}</p><p class="alert_btnleft"><a href="/">[ 点击这里返回上一页 ]</a></p></div></div></div></div>`,
+  });
+}
