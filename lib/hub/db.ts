@@ -18,6 +18,7 @@ export interface OfficersTable {
   id: Generated<number>;
   name: string;
   department: string;
+  role: 'officer' | 'office';
   token_hash: string;
   created_at: number;
   revoked_at: number | null;

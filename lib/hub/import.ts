@@ -19,11 +19,11 @@ import { rebuildCases } from './projection';
 
 /** The ledger's counts for one file. */
 export interface ImportCounts {
-  /** Events stored for the first time. */
+  /** Events stored for the first time and usable in their case's history. */
   new: number;
   /** Events already stored with the same content. */
   duplicate: number;
-  /** Same id with other content (kept aside), or a claim competing with another department's. */
+  /** Same id with other content (kept aside, not stored), or a stored claim competing with another department's. */
   conflict: number;
   /** Stored but impossible at their place in the case's history (the replay skips them). */
   refused: number;
@@ -228,7 +228,10 @@ async function storeEvents(
   }
 
   const outcome = await rebuildCases(trx, [...touched], policy);
+  // The four counts partition the file's events: a stored event that replay
+  // refuses or that competes with another department's claim is not "new".
   for (const id of newIds) if (outcome.refusedEventIds.has(id)) counts.refused += 1;
+  counts.new -= counts.refused;
   for (const claim of outcome.competingClaims) {
     pendingConflicts.push({
       kind: 'competing-claim',
@@ -238,7 +241,10 @@ async function storeEvents(
       detail: jsonb({ claim }),
       import_id: importId,
     });
-    if (newIds.has(claim.id)) counts.conflict += 1;
+    if (newIds.has(claim.id)) {
+      counts.conflict += 1;
+      counts.new -= 1;
+    }
   }
   if (pendingConflicts.length > 0) {
     await trx

@@ -9,11 +9,16 @@ import type { Kysely } from 'kysely';
 import type { HubSchema } from './db';
 import { sha256Hex } from './canonical';
 
+/** What a token may do. */
+export type OfficerRole = 'officer' | 'office';
+
 /** An officer the hub knows. Times are epoch ms. */
 export interface Officer {
   id: number;
   name: string;
   department: string;
+  /** `officer` pushes their own files; `office` also reads the whole office's cases and reports. */
+  role: OfficerRole;
   createdAt: number;
   revokedAt: number | null;
 }
@@ -31,6 +36,7 @@ export async function addOfficer(
   name: string,
   department: string,
   now: number,
+  role: OfficerRole = 'officer',
 ): Promise<{ officer: Officer; token: string }> {
   const cleanName = name.trim();
   const cleanDepartment = department.trim();
@@ -39,8 +45,8 @@ export async function addOfficer(
   const token = `yq_${randomBytes(32).toString('base64url')}`;
   const row = await db
     .insertInto('officers')
-    .values({ name: cleanName, department: cleanDepartment, token_hash: hashToken(token), created_at: now, revoked_at: null })
-    .returning(['id', 'name', 'department', 'created_at', 'revoked_at'])
+    .values({ name: cleanName, department: cleanDepartment, role, token_hash: hashToken(token), created_at: now, revoked_at: null })
+    .returning(['id', 'name', 'department', 'role', 'created_at', 'revoked_at'])
     .executeTakeFirstOrThrow();
   return { officer: toOfficer(row), token };
 }
@@ -60,7 +66,7 @@ export async function revokeOfficer(db: Kysely<HubSchema>, id: number, now: numb
 export async function listOfficers(db: Kysely<HubSchema>): Promise<Officer[]> {
   const rows = await db
     .selectFrom('officers')
-    .select(['id', 'name', 'department', 'created_at', 'revoked_at'])
+    .select(['id', 'name', 'department', 'role', 'created_at', 'revoked_at'])
     .orderBy('id', 'desc')
     .execute();
   return rows.map(toOfficer);
@@ -78,7 +84,7 @@ export async function authenticateToken(
   const hash = hashToken(token);
   const row = await db
     .selectFrom('officers')
-    .select(['id', 'name', 'department', 'created_at', 'revoked_at', 'token_hash'])
+    .select(['id', 'name', 'department', 'role', 'created_at', 'revoked_at', 'token_hash'])
     .where('token_hash', '=', hash)
     .executeTakeFirst();
   // The lookup is by hash, so the comparison is only a guard; it is constant-time all the same.
@@ -87,6 +93,13 @@ export async function authenticateToken(
   return { ok: true, officer: toOfficer(row) };
 }
 
-function toOfficer(row: { id: number; name: string; department: string; created_at: number; revoked_at: number | null }): Officer {
-  return { id: row.id, name: row.name, department: row.department, createdAt: row.created_at, revokedAt: row.revoked_at };
+function toOfficer(row: {
+  id: number;
+  name: string;
+  department: string;
+  role: OfficerRole;
+  created_at: number;
+  revoked_at: number | null;
+}): Officer {
+  return { id: row.id, name: row.name, department: row.department, role: row.role, createdAt: row.created_at, revokedAt: row.revoked_at };
 }

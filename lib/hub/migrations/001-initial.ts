@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id serial PRIMARY KEY,
       name text NOT NULL,
       department text NOT NULL,
+      role text NOT NULL CHECK (role IN ('officer', 'office')),
       token_hash text NOT NULL UNIQUE,
       created_at bigint NOT NULL,
       revoked_at bigint
