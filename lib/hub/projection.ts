@@ -121,3 +121,19 @@ export async function rebuildCases(
   }
   return outcome;
 }
+
+/**
+ * Re-projects every case whose projection was made under another policy
+ * (the office switched profiles), in batches. Returns how many were rebuilt.
+ */
+export async function rebuildAllCases(db: Kysely<HubSchema>, policy: PolicyProfile): Promise<number> {
+  const stale = await sql<{ case_id: string }>`
+    SELECT DISTINCT e.case_id FROM events e LEFT JOIN cases c ON c.case_id = e.case_id
+    WHERE c.case_id IS NULL OR c.policy_id <> ${policy.id}`.execute(db);
+  const ids = stale.rows.map((row) => row.case_id);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    await db.transaction().execute((trx) => rebuildCases(trx, chunk, policy));
+  }
+  return ids.length;
+}

@@ -39,6 +39,8 @@ export interface HubServerOptions {
   now?: () => number;
   /** Fastify's request log (off in tests). */
   logger?: boolean;
+  /** A given certificate and key (PEM) to serve HTTPS directly, without a reverse proxy. */
+  https?: { cert: string | Buffer; key: string | Buffer };
 }
 
 declare module 'fastify' {
@@ -88,8 +90,9 @@ export function createHubServer({
   bodyLimit = DEFAULT_BODY_LIMIT,
   now = Date.now,
   logger = false,
+  https,
 }: HubServerOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit });
+  const app = (https ? Fastify({ logger, bodyLimit, https }) : Fastify({ logger, bodyLimit })) as unknown as FastifyInstance;
   const { db } = hub;
 
   // The sync file's digest is over its bytes: keep the body as text and parse it ourselves.
