@@ -167,8 +167,10 @@ async function storeEvents(
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { new: 0, duplicate: 0, conflict: 0, refused: 0 };
   const pendingConflicts: Insertable<ConflictsTable>[] = [];
-  // One id twice in the same file: the first is stored, the second compared like any replay.
-  const digests = events.map((event) => sha256Hex(canonicalJson(event)));
+  // The parsed event's JSON is canonical: zod builds it in the schema's key order
+  // whatever order the exporter wrote. It is both the stored body and what is digested.
+  const bodies = events.map((event) => JSON.stringify(event));
+  const digests = bodies.map((body) => sha256Hex(body));
   const newIds = new Set<string>();
   const touched = new Set<string>();
   const byId = new Map<string, { event: CaseEvent; digest: string }[]>();
@@ -181,13 +183,14 @@ async function storeEvents(
   for (let i = 0; i < events.length; i += EVENT_CHUNK) {
     const chunk = events.slice(i, i + EVENT_CHUNK);
     const chunkDigests = digests.slice(i, i + EVENT_CHUNK);
+    const chunkBodies = bodies.slice(i, i + EVENT_CHUNK);
     const inserted = await sql<{ id: string }>`
       INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
       SELECT id, case_id, type, at, officer, department, content_digest, body::jsonb, ${importId}
       FROM unnest(
         ${chunk.map((e) => e.id)}::text[], ${chunk.map((e) => e.caseId)}::text[], ${chunk.map((e) => e.type)}::text[],
         ${chunk.map((e) => e.at)}::int8[], ${chunk.map((e) => e.actor.officer)}::text[],
-        ${chunk.map((e) => e.actor.department)}::text[], ${chunkDigests}::text[], ${chunk.map((e) => JSON.stringify(e))}::text[]
+        ${chunk.map((e) => e.actor.department)}::text[], ${chunkDigests}::text[], ${chunkBodies}::text[]
       ) AS x(id, case_id, type, at, officer, department, content_digest, body)
       ON CONFLICT (id) DO NOTHING
       RETURNING id`.execute(trx);
@@ -227,7 +230,8 @@ async function storeEvents(
     }
   }
 
-  const outcome = await rebuildCases(trx, [...touched], policy);
+  const fresh = [...newIds].map((id) => byId.get(id)![0]!.event);
+  const outcome = await rebuildCases(trx, [...touched], policy, { importId, fresh });
   // The four counts partition the file's events: a stored event that replay
   // refuses or that competes with another department's claim is not "new".
   for (const id of newIds) if (outcome.refusedEventIds.has(id)) counts.refused += 1;

@@ -8,7 +8,7 @@
  * whether an open one is overdue is decided in SQL at the report's `now`.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { deadlinesOf, replayWithReport, type CaseEvent } from '../cases';
+import { deadlinesOf, groupByCase, replayWithReport, type CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { RESPONSE_STEPS } from '../report/quarterly';
 import type { HubSchema } from './db';
@@ -31,12 +31,22 @@ export async function rebuildCases(
   trx: Transaction<HubSchema> | Kysely<HubSchema>,
   caseIds: readonly string[],
   policy: PolicyProfile,
+  justStored?: { importId: number; fresh: readonly CaseEvent[] },
 ): Promise<ProjectionOutcome> {
+  // Events the caller just stored are taken from memory, not read back from the database.
+  const freshByCase = justStored ? groupByCase(justStored.fresh) : new Map<string, CaseEvent[]>();
   const outcome: ProjectionOutcome = { refusedEventIds: new Set(), competingClaims: [] };
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const chunk = caseIds.slice(i, i + CHUNK);
-    const rows = await sql<{ body: CaseEvent }>`SELECT body FROM events WHERE case_id = ANY(${chunk}::text[])`.execute(trx);
+    const rows = justStored
+      ? await sql<{ body: CaseEvent }>`
+          SELECT body FROM events WHERE case_id = ANY(${chunk}::text[]) AND import_id <> ${justStored.importId}`.execute(trx)
+      : await sql<{ body: CaseEvent }>`SELECT body FROM events WHERE case_id = ANY(${chunk}::text[])`.execute(trx);
     const byCase = new Map<string, CaseEvent[]>();
+    for (const caseId of chunk) {
+      const fresh = freshByCase.get(caseId);
+      if (fresh) byCase.set(caseId, [...fresh]);
+    }
     for (const { body } of rows.rows) {
       const list = byCase.get(body.caseId);
       if (list) list.push(body);
