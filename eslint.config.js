@@ -26,6 +26,24 @@ export default tseslint.config(
     },
   },
   {
+    // The office hub (lib/hub) is Node-only (PGlite, pg, Fastify): extension code must never bundle it.
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    ignores: ['lib/hub/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/hub', '**/hub/**', '@electric-sql/pglite', 'pg', 'fastify', 'kysely'],
+              message: 'lib/hub and its server libraries are Node-only: the extension talks to the hub over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
