@@ -19,7 +19,7 @@ import { getSyncState, setSyncState } from '../db/repos/sync-state';
 import { fail, ok, type Result } from '../messaging/result';
 import { toBase64 } from './base64';
 import { buildSyncFile, syncFileName } from './build';
-import { encryptSyncText } from './crypto';
+import { encryptSyncText, PBKDF2_ITERATIONS } from './crypto';
 import { profileVersionOf } from './digest';
 import type { SyncEvidence, SyncFile } from './schema';
 
@@ -113,14 +113,22 @@ export async function exportSyncFile(db: AppDB, options: ExportOptions): Promise
   });
 }
 
-/** The export encrypted with the office's passphrase (see crypto.ts). */
-export async function encryptExport(exported: SyncExport, passphrase: string, keyId?: string): Promise<SyncExport> {
+/**
+ * The export encrypted with the office's passphrase (see crypto.ts).
+ * `iterations` is for tests only; the extension keeps the documented default.
+ */
+export async function encryptExport(
+  exported: SyncExport,
+  passphrase: string,
+  keyId?: string,
+  iterations?: number,
+): Promise<SyncExport> {
   const department = exported.file.exporters[0]?.department ?? '';
   const envelope = await encryptSyncText(exported.text, passphrase, {
     department,
     exportedAt: exported.file.exportedAt,
     ...(keyId ? { keyId } : {}),
-  });
+  }, iterations ?? PBKDF2_ITERATIONS);
   return {
     ...exported,
     text: JSON.stringify(envelope),
