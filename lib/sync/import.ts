@@ -28,6 +28,7 @@ import { fromBase64 } from './base64';
 import { conflictOfCase } from './conflicts';
 import { decryptSyncText, isEncryptedSyncText } from './crypto';
 import { parseSyncFile } from './parse';
+import { syncDigestOf } from './digest';
 import { jsonPath, type SyncProblem } from './problems';
 import { evidenceIdOf, type SyncEvidence, type SyncFile } from './schema';
 
@@ -131,16 +132,17 @@ export async function importSyncFile(db: AppDB, name: string, file: SyncFile, no
       if (problems.length > 0) throw new RefusedFile(problems);
 
       const touched = [...new Set(fresh.map((e) => e.caseId))];
+      // Only cases with a projection row have stored events (every append writes the row): ask the log of those only.
+      const known = new Set((await db.cases.bulkGet(touched)).flatMap((row) => (row ? [row.caseId] : [])));
       const freshByCase = new Map<string, CaseEvent[]>();
       for (const event of fresh) freshByCase.set(event.caseId, [...(freshByCase.get(event.caseId) ?? []), event]);
       const context = await loadProjectionContext(db);
       let conflicts = 0;
       const caseRows = await Promise.all(
         touched.map(async (caseId) => {
-          const rows = await db.events
-            .where('[caseId+at]')
-            .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey], true, true)
-            .toArray();
+          const rows = known.has(caseId)
+            ? await db.events.where('[caseId+at]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey], true, true).toArray()
+            : [];
           const log = [...rows.map(toCaseEvent), ...(freshByCase.get(caseId) ?? [])];
           const { state } = replayWithReport(log);
           if (!state) {
@@ -178,6 +180,37 @@ export async function importSyncFile(db: AppDB, name: string, file: SyncFile, no
 }
 
 /**
+ * The summary of a file whose exact content was imported before (its digest
+ * is recorded at import), or undefined. Checked on the raw JSON before the
+ * full validation: a matching digest means the same canonical content as a
+ * file already validated and stored, and the log is append-only, so every
+ * event is a duplicate.
+ */
+async function alreadyImported(db: AppDB, name: string, text: string): Promise<ImportSummary | undefined> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const claimed = (data as { digest?: unknown } | null)?.digest;
+  if (typeof claimed !== 'string' || !(await db.syncState.get(`import:${claimed}`))) return undefined;
+  if (syncDigestOf(data as SyncFile) !== claimed) return undefined;
+  const file = data as SyncFile;
+  return {
+    name,
+    ok: true,
+    exporters: file.exporters,
+    newEvents: 0,
+    duplicates: file.events.length,
+    conflicts: 0,
+    newEvidence: 0,
+    cases: new Set(file.events.map((e) => e.caseId)).size,
+    errors: [],
+  };
+}
+
+/**
  * Imports many files (drag and drop, a folder), one transaction each, in
  * the order given (the result does not depend on it), with a summary per
  * file. A file that fails changes nothing; the others still import.
@@ -189,6 +222,11 @@ export async function importSyncTexts(
 ): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = [];
   for (const input of inputs) {
+    const known = isEncryptedSyncText(input.text) ? undefined : await alreadyImported(db, input.name, input.text);
+    if (known) {
+      summaries.push(known);
+      continue;
+    }
     const read = await readSyncText(input.text, passphrase);
     summaries.push(read.ok ? await importSyncFile(db, input.name, read.file, now) : failed(input.name, read.errors));
   }
