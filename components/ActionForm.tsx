@@ -232,6 +232,7 @@ function useFields(action: DeskAction, context: ActionFormContext): { body: Reac
           flags: criteria.length > 0 && !flags.includes('must-respond') ? [...flags, 'must-respond'] : flags,
           mustRespondCriteria: criteria,
           reasons: text.split('\n').map((r) => r.trim()).filter(Boolean),
+          ...(s ? { suggested: { tier: s.tier, category: s.category, flags: s.flags } } : {}),
         }),
       };
     case 'reported':

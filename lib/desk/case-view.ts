@@ -9,7 +9,7 @@ import type { PolicyProfile } from '../policy';
 import { STEP_LABELS, type StepId } from '../policy/steps';
 import { projectionContextOf } from '../db/projection';
 import type { Settings } from '../db/entities/settings';
-import { suggestAssessment, type AssessmentSuggestion } from '../classify/suggest';
+import { suggestAssessment, type AssessmentSuggestion } from '../classify';
 import { allowedActions, type DeskAction } from './actions';
 
 /** The choices the action forms offer for a case, from the policy profile and the case. */
@@ -71,7 +71,10 @@ export function buildCaseView(events: readonly CaseEvent[], policy: PolicyProfil
       extendableSteps: uniqueSteps(open.filter((d) => d.step !== 'extension-request').map((d) => d.step)),
       pendingExtensionSteps: uniqueSteps(state.extensionRequests.filter((r) => r.grantedAt === undefined).map((r) => r.step)),
       defaultDepartment: state.department ?? state.claimedBy ?? settings.department,
-      suggestion: suggestAssessment(`${state.capture.title}\n${state.capture.excerpt}`, policy),
+      suggestion: suggestAssessment(`${state.capture.title}\n${state.capture.excerpt}`, policy, {
+        ...(state.capture.replies !== undefined ? { replies: state.capture.replies } : {}),
+        ...(state.capture.views !== undefined ? { views: state.capture.views } : {}),
+      }),
     },
   };
 }
