@@ -28,7 +28,7 @@ export function SpecialReportPage({ report, text }: { report: SpecialReport; tex
       <h2 className="doc-title">{report.title}</h2>
       <p className="doc-to">
         主送：{report.to.join('、')}
-        {report.cc.length > 0 ? `　抄送：${report.cc.join('、')}` : ''}
+        {report.cc.length > 0 ? `；抄送：${report.cc.join('、')}` : ''}
       </p>
       <section>
         <h3>一、来源</h3>
