@@ -39,6 +39,10 @@ const MEASURE_WORDS: readonly { measure: Measure; words: readonly string[] }[] =
 const WORD_MEASURE = new Map<string, Measure>(MEASURE_WORDS.flatMap(({ measure, words }) => words.map((w) => [w, measure] as const)));
 const CASUALTY_WORDS = [...WORD_MEASURE.keys()].sort((a, b) => b.length - a.length);
 
+/** Any character of a casualty word: a post without one needs no casualty pattern. */
+const CASUALTY_CHARS = new RegExp(`[${[...new Set(CASUALTY_WORDS.join(''))].join('')}]`, 'u');
+const NEGATABLE_WORDS = ['伤亡', '损失', ...CASUALTY_WORDS];
+
 const PUNCTUATION = '，。；：！？、,.;:!?\\s（）()“”"【】《》';
 const GAP = `[^${PUNCTUATION}0-9零〇一二两三四五六七八九十百千万亿]`;
 const PERSON_UNIT = '(?:人|名|位|例)';
@@ -55,6 +59,7 @@ const REACTION_WORDS: readonly { measure: Measure; words: string }[] = [
   { measure: 'views', words: '浏览|阅读|点击|播放|围观' },
   { measure: 'reposts', words: '转发|转载|分享' },
 ];
+const REACTION_WORD = new RegExp(REACTION_WORDS.map(({ words }) => words).join('|'), 'u');
 const REACTION_PATTERNS = REACTION_WORDS.flatMap(({ measure, words }) => [
   { measure, pattern: new RegExp(`(?:${words})[量数]?${GAP}{0,4}?(${NUMBER_SOURCE})(?:条|次|人次|个|人)?`, 'gu') },
   { measure, pattern: new RegExp(`(${NUMBER_SOURCE})(?:条|次|人次)(?:${words})`, 'gu') },
@@ -81,20 +86,22 @@ export function readPost(text: string): PostReading {
     claimed.add(wordStart);
     quantities.push({ measure, value, evidence, start });
   };
-  for (const match of affirmed.matchAll(COUNT_AFTER)) {
+  // Cheap guards first: most posts name no casualty, loss or reaction at all.
+  const casualties = CASUALTY_CHARS.test(affirmed);
+  for (const match of casualties ? affirmed.matchAll(COUNT_AFTER) : []) {
     const [whole, word, , number] = match;
     add(WORD_MEASURE.get(word!)!, number!, whole, match.index, match.index);
   }
-  for (const match of affirmed.matchAll(COUNT_BEFORE)) {
+  for (const match of casualties ? affirmed.matchAll(COUNT_BEFORE) : []) {
     const [whole, number, , word] = match;
     add(WORD_MEASURE.get(word!)!, number!, whole, match.index, match.index + whole.length - word!.length);
   }
-  for (const match of affirmed.matchAll(LOSS)) {
+  for (const match of affirmed.includes('损失') ? affirmed.matchAll(LOSS) : []) {
     const [whole, number] = match;
     const value = parseQuantity(number!);
     if (value !== undefined && value > 0) quantities.push({ measure: 'direct-loss-yuan', value, evidence: whole, start: match.index });
   }
-  for (const { measure, pattern } of REACTION_PATTERNS) {
+  for (const { measure, pattern } of REACTION_WORD.test(affirmed) ? REACTION_PATTERNS : []) {
     for (const match of affirmed.matchAll(pattern)) {
       const [whole, number] = match;
       const value = parseQuantity(number!);
@@ -103,7 +110,7 @@ export function readPost(text: string): PostReading {
   }
 
   const negations: string[] = [];
-  for (const word of ['伤亡', '损失', ...CASUALTY_WORDS]) {
+  for (const word of casualties || affirmed.includes('损失') ? NEGATABLE_WORDS : []) {
     let at = affirmed.indexOf(word);
     while (at >= 0) {
       if (isNegated(at)) {

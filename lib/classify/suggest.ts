@@ -15,6 +15,7 @@ import type { PolicyProfile } from '../policy/schema';
 import type { Measure, ReactionMeasure } from '../policy/tier-criteria';
 import { readPost, type Quantity } from './read-post';
 import { SUBJECTS } from './subjects';
+import { compileLexicon, type Lexicon, type Occurrences } from './lexicon';
 
 /** A proposed assessment with its reasons (Chinese, shown as is). */
 export interface AssessmentSuggestion {
@@ -59,6 +60,8 @@ const RUMOUR_WORDS = ['谣言', '造谣', '传谣'];
 export function suggestAssessment(text: string, policy: PolicyProfile, reaction: Reaction = {}): AssessmentSuggestion {
   const criteria = policy.tierCriteria;
   const reading = readPost(text);
+  const { lexicon } = compiledProfile(policy);
+  const found = lexicon.scan(reading.affirmed);
   const reasons: string[] = [];
   const flags = new Set<CaseFlag>();
   let tier: TierId = 'general';
@@ -75,7 +78,7 @@ export function suggestAssessment(text: string, policy: PolicyProfile, reaction:
       `“${claim || '所传内容'}”被否认（“${reading.refutation.marker}”）：按谣言处置，不按所述情况定级`,
     );
   } else {
-    const rumourWords = RUMOUR_WORDS.filter((word) => text.includes(word));
+    const rumourWords = RUMOUR_WORDS.filter((word) => found.has(word));
     if (rumourWords.length > 0) {
       flags.add('rumour');
       reasons.push(`出现“${rumourWords.join('、')}”，标记为谣言`);
@@ -125,7 +128,7 @@ export function suggestAssessment(text: string, policy: PolicyProfile, reaction:
   }
 
   for (const signal of criteria.signals) {
-    const hits = signal.words.filter((word) => occursAffirmed(reading.affirmed, word, reading.isNegated));
+    const hits = signal.words.filter((word) => found.get(word)?.some((start) => !reading.isNegated(start)));
     if (hits.length === 0) continue;
     signal.flags.forEach((flag) => flags.add(flag));
     const words = `“${hits.join('、')}”（${signal.label}）`;
@@ -137,7 +140,7 @@ export function suggestAssessment(text: string, policy: PolicyProfile, reaction:
     reasons.push(`未见达到较大以上标准的伤亡、损失、关注度或媒体介入，建议定为${labelOf(policy, 'general')}`);
   }
 
-  const category = chooseCategory(reading.affirmed, policy);
+  const category = chooseCategory(found, policy);
   reasons.push(category.reason);
   return {
     tier,
@@ -150,32 +153,22 @@ export function suggestAssessment(text: string, policy: PolicyProfile, reaction:
   };
 }
 
-/** Whether `word` occurs in `text` at least once without a negation before it. */
-function occursAffirmed(text: string, word: string, isNegated: (start: number) => boolean): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-    if (!isNegated(at)) return true;
-  }
-  return false;
-}
-
 /**
  * The category whose keywords (2 points each) and subject words (1 point
  * each, when the category's name or keywords carry the subject's hints)
  * score highest; ties go to the category listed first; nothing → default.
  */
-function chooseCategory(text: string, policy: PolicyProfile): { id: string; department: string; words: string[]; reason: string } {
-  const subjectHits = SUBJECTS.map((subject) => ({ subject, words: subject.words.filter((word) => text.includes(word)) })).filter(
-    (hit) => hit.words.length > 0,
-  );
+function chooseCategory(found: Occurrences, policy: PolicyProfile): { id: string; department: string; words: string[]; reason: string } {
+  const { subjectsOf } = compiledProfile(policy);
+  const subjectWords = SUBJECTS.map((subject) => subject.words.filter((word) => found.has(word)));
   let best: { index: number; score: number; keywords: string[]; subjectWords: string[]; subjects: string[] } | undefined;
   policy.categories.forEach((category, index) => {
-    const keywords = category.keywords.filter((word) => text.includes(word));
-    const describes = (hint: string): boolean => category.name.includes(hint) || category.keywords.some((k) => k.includes(hint));
-    const subjects = subjectHits.filter((hit) => hit.subject.categoryHints.some(describes));
-    const subjectWords = [...new Set(subjects.flatMap((hit) => hit.words))].filter((word) => !keywords.includes(word));
-    const score = 2 * keywords.length + subjectWords.length;
+    const keywords = category.keywords.filter((word) => found.has(word));
+    const subjects = subjectsOf[index]!.filter((s) => subjectWords[s]!.length > 0);
+    const fromSubjects = subjects.length === 0 ? [] : [...new Set(subjects.flatMap((s) => subjectWords[s]!))].filter((word) => !keywords.includes(word));
+    const score = 2 * keywords.length + fromSubjects.length;
     if (score > 0 && (!best || score > best.score)) {
-      best = { index, score, keywords, subjectWords, subjects: subjects.map((hit) => hit.subject.name) };
+      best = { index, score, keywords, subjectWords: fromSubjects, subjects: subjects.map((s) => SUBJECTS[s]!.name) };
     }
   });
   if (!best) {
@@ -197,6 +190,34 @@ function chooseCategory(text: string, policy: PolicyProfile): { id: string; depa
     words: [...best.keywords, ...best.subjectWords],
     reason: `${parts.join('和')}属于“${chosen.name}”，归口${chosen.department}`,
   };
+}
+
+const compiled = new WeakMap<PolicyProfile, { lexicon: Lexicon; subjectsOf: number[][] }>();
+
+/**
+ * Per profile, once: one lexicon of every word the suggestion looks for, and
+ * which subjects (by index) each category covers — those whose hints its
+ * name or keywords carry.
+ */
+function compiledProfile(policy: PolicyProfile): { lexicon: Lexicon; subjectsOf: number[][] } {
+  let entry = compiled.get(policy);
+  if (!entry) {
+    entry = {
+      lexicon: compileLexicon([
+        ...policy.categories.flatMap((category) => category.keywords),
+        ...SUBJECTS.flatMap((subject) => subject.words),
+        ...policy.tierCriteria.signals.flatMap((signal) => signal.words),
+        ...RUMOUR_WORDS,
+      ]),
+      subjectsOf: policy.categories.map((category) =>
+        SUBJECTS.flatMap((subject, index) =>
+          subject.categoryHints.some((hint) => category.name.includes(hint) || category.keywords.some((k) => k.includes(hint))) ? [index] : [],
+        ),
+      ),
+    };
+    compiled.set(policy, entry);
+  }
+  return entry;
 }
 
 function labelOf(policy: PolicyProfile, tier: TierId): string {
