@@ -101,13 +101,17 @@ function useFields(action: DeskAction, context: ActionFormContext): { body: Reac
   // A keyword-matched category names its responsible department; otherwise the claiming department stays.
   const [department, setDepartment] = useState(action === 'assessed' && s?.categoryMatched ? s.department : context.defaultDepartment);
   const [level, setLevel] = useState<'county' | 'city' | 'several' | 'unclear'>('city');
-  const [text, setText] = useState(action === 'assessed' && s ? s.reasons.join('\n') : '');
+  const [text, setText] = useState(
+    action === 'assessed' && s ? s.reasons.join('\n') : action === 'reported' ? (context.reportText ?? '') : '',
+  );
   const [tier, setTier] = useState<TierId>(s?.tier ?? 'general');
   const [category, setCategory] = useState(s?.category ?? context.categories[0]?.id ?? '');
   const [flags, setFlags] = useState<CaseFlag[]>(s?.flags ?? []);
   const [criteria, setCriteria] = useState<string[]>([]);
   const [to, setTo] = useState(context.ccList.join('，'));
-  const [channel, setChannel] = useState<string>(action === 'responded' ? (context.responseChannels[0] ?? '') : 'log');
+  const [channel, setChannel] = useState<string>(
+    action === 'responded' ? (context.responseChannels[0] ?? '') : context.reportText ? 'special-report' : 'log',
+  );
   const [kind, setKind] = useState<'reply' | 'publish-facts' | 'press-conference'>('reply');
   const [url, setUrl] = useState('');
   const [step, setStep] = useState<string>(
@@ -232,6 +236,7 @@ function useFields(action: DeskAction, context: ActionFormContext): { body: Reac
           flags: criteria.length > 0 && !flags.includes('must-respond') ? [...flags, 'must-respond'] : flags,
           mustRespondCriteria: criteria,
           reasons: text.split('\n').map((r) => r.trim()).filter(Boolean),
+          ...(s ? { suggested: { tier: s.tier, category: s.category, flags: s.flags } } : {}),
         }),
       };
     case 'reported':

@@ -235,6 +235,12 @@ export function CaseDetail(props: CaseDetailProps) {
         />
       ) : null}
 
+      <p className="row-meta">
+        <a href={`report.html#case/${encodeURIComponent(state.caseId)}`} target="_blank" rel="noreferrer" data-testid="open-special-report">
+          {t('desk12_specialReport')}
+        </a>
+      </p>
+
       <h2>{t('deadlines')}</h2>
       <DeadlineList deadlines={deadlines} now={now} />
 

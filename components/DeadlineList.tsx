@@ -10,6 +10,11 @@ export function DeadlineList({ deadlines, now }: { deadlines: Deadline[]; now: n
   if (deadlines.length === 0) return <p className="muted">{t('noDeadlines')}</p>;
   return (
     <div data-testid="deadlines">
+      {deadlines.some((d) => d.provisional && (d.status === 'pending' || d.status === 'overdue')) ? (
+        <p className="muted" data-testid="provisional-note">
+          ⚠ {t('desk12_provisionalNote')}
+        </p>
+      ) : null}
       {deadlines.map((d) => {
         const open = d.status === 'pending' || d.status === 'overdue';
         const tone = d.status === 'overdue' || d.status === 'met-late' ? 'overdue' : d.status === 'met' ? 'met' : (d.warning ?? 0) >= 0.75 ? 'warn' : '';

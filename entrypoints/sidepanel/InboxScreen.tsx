@@ -84,6 +84,9 @@ export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
         <span className="count" data-testid="case-count">
           {t('caseCount', items.length)}
         </span>
+        <a href="report.html#day/" target="_blank" rel="noreferrer" data-testid="open-daily-log">
+          {t('desk12_dailyLog')}
+        </a>
       </nav>
       {rows === undefined ? <p className="empty">{t('loading')}</p> : <CaseList cases={items} now={now} onOpen={onOpen} />}
     </>

@@ -4,8 +4,10 @@
  *
  * Days are day numbers in China time (see china-date.ts), so nothing here
  * depends on the machine's time zone. Inside the official coverage the
- * answer is looked up in precomputed tables (O(1) per query); outside it we
- * fall back to Monday–Friday but say so: every answer carries `provisional`.
+ * answer is looked up in precomputed tables (O(1) per query); outside it the
+ * statutory holidays the law fixes (statutory.ts) and weekends decide, and
+ * every such answer is marked `provisional` (the 调休 swaps wait for the
+ * State Council's notice; an office override replaces a provisional day).
  */
 import {
   chinaDayNumber,
@@ -15,6 +17,7 @@ import {
   weekdayOf,
 } from './china-date';
 import { loadOfficialData, type OfficialData } from './official-data';
+import { statutoryHolidays } from './statutory';
 
 /** A local exception declared in settings; wins over the official data. */
 export interface CalendarOverride {
@@ -119,8 +122,14 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     if (override) return override.working;
     if (data.workdays.has(dayNumber)) return true;
     if (data.holidays.has(dayNumber)) return false;
+    if (!inCoverage(dayNumber) && statutoryName(dayNumber) !== undefined) return false;
     const weekday = weekdayOf(dayNumber);
     return weekday >= 1 && weekday <= 5;
+  }
+
+  /** The statutory holiday on a day outside the notices, if any. */
+  function statutoryName(dayNumber: number): string | undefined {
+    return statutoryHolidays(Number(formatChinaDay(dayNumber).slice(0, 4))).get(dayNumber);
   }
 
   function inCoverage(dayNumber: number): boolean {
@@ -140,6 +149,10 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     const provisional = !inCoverage(dayNumber);
     if (data.workdays.has(dayNumber)) return { day, working: true, kind: 'adjusted-workday', provisional, ...base };
     if (data.holidays.has(dayNumber)) return { day, working: false, kind: 'holiday', provisional, ...base };
+    if (provisional) {
+      const statutory = statutoryName(dayNumber);
+      if (statutory !== undefined) return { day, working: false, kind: 'holiday', provisional, name: statutory };
+    }
     const weekday = weekdayOf(dayNumber);
     const isWeekday = weekday >= 1 && weekday <= 5;
     return { day, working: isWeekday, kind: isWeekday ? 'weekday' : 'weekend', provisional, ...base };

@@ -19,7 +19,8 @@ export {
   DAY_MS,
   CHINA_OFFSET_MS,
 } from './china-date';
-export { loadOfficialData, type OfficialData } from './official-data';
+export { loadOfficialData, NOTICE_CORRECTIONS, type OfficialData } from './official-data';
+export { statutoryHolidays, statutoryRevision, type StatutoryDay } from './statutory';
 
 let defaultCalendar: Calendar | undefined;
 

@@ -28,6 +28,21 @@ function chineseName(description: string): string {
 }
 
 /**
+ * Days the bundled data misses although a notice declares them (R13):
+ * 国办发明电〔2005〕35号 (the 2006 notice), item 一: "元旦：1月1日—3日放假…
+ * 12月31日(星期六)上班". The package files each year's days under that year's
+ * notice, so this make-up day in the previous year was lost.
+ */
+export const NOTICE_CORRECTIONS: { workdays: Readonly<Record<string, string>> } = {
+  workdays: { '2005-12-31': "New Year's Day,元旦,1" },
+};
+
+/** The bundled notices with {@link NOTICE_CORRECTIONS} applied. */
+function bundledNotices(): { holidays: Record<string, string>; workdays: Record<string, string> } {
+  return { holidays: data.holidays, workdays: { ...data.workdays, ...NOTICE_CORRECTIONS.workdays } };
+}
+
+/**
  * Builds the lookup sets from the package data. Coverage is the whole years
  * that have a notice: a year's notice decides all of its days, including the
  * ordinary Monday–Friday ones.
@@ -35,7 +50,7 @@ function chineseName(description: string): string {
 export function loadOfficialData(source: {
   holidays: Record<string, string>;
   workdays: Record<string, string>;
-} = data): OfficialData {
+} = bundledNotices()): OfficialData {
   const holidays = new Set<number>();
   const workdays = new Set<number>();
   const names = new Map<number, string>();

@@ -201,6 +201,10 @@ export const AssessedEventSchema = z.object({
     flags: z.array(CaseFlagSchema).max(CASE_FLAGS.length).default([]),
     mustRespondCriteria: z.array(Text(200)).max(20).default([]),
     reasons: z.array(Text(500)).max(50).default([]),
+    /** The suggestion the officer confirmed or overrode (for the override rate per tier and category). */
+    suggested: z
+      .object({ tier: TierIdSchema, category: Text(100).min(1), flags: z.array(CaseFlagSchema).max(CASE_FLAGS.length).default([]) })
+      .optional(),
   }),
 });
 

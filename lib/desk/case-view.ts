@@ -9,8 +9,9 @@ import type { PolicyProfile } from '../policy';
 import { STEP_LABELS, type StepId } from '../policy/steps';
 import { projectionContextOf } from '../db/projection';
 import type { Settings } from '../db/entities/settings';
-import { suggestAssessment, type AssessmentSuggestion } from '../classify/suggest';
+import { suggestAssessment, type AssessmentSuggestion } from '../classify';
 import { allowedActions, type DeskAction } from './actions';
+import { buildSpecialReport, specialReportText } from '../report/special-report';
 
 /** The choices the action forms offer for a case, from the policy profile and the case. */
 export interface ActionChoices {
@@ -26,6 +27,8 @@ export interface ActionChoices {
   pendingExtensionSteps: { step: StepId; label: string }[];
   defaultDepartment: string;
   suggestion?: AssessmentSuggestion;
+  /** The 舆情专报 as text, ready for the 上报 note. */
+  reportText?: string;
 }
 
 /** The desk's view of one case. */
@@ -83,7 +86,13 @@ export function buildCaseView(
       extendableSteps: uniqueSteps(open.filter((d) => d.step !== 'extension-request').map((d) => d.step)),
       pendingExtensionSteps: uniqueSteps(state.extensionRequests.filter((r) => r.grantedAt === undefined).map((r) => r.step)),
       defaultDepartment: state.department ?? state.claimedBy ?? settings.department,
-      suggestion: suggestAssessment(`${state.capture.title}\n${state.capture.excerpt}`, policy),
+      reportText: specialReportText(
+        buildSpecialReport(state, { office: settings.department || policy.name, now, deadlines, policy }),
+      ),
+      suggestion: suggestAssessment(`${state.capture.title}\n${state.capture.excerpt}`, policy, {
+        ...(state.capture.replies !== undefined ? { replies: state.capture.replies } : {}),
+        ...(state.capture.views !== undefined ? { views: state.capture.views } : {}),
+      }),
     },
   };
 }

@@ -6,4 +6,5 @@ export * from './steps';
 export * from './parse';
 export * from './built-in';
 export * from './edit';
+export * from './tier-criteria';
 export { STANDARD_TIERS, MAJOR_TIERS, GENERAL_TIERS } from './profiles/tiers';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CaseFlagSchema, TIER_IDS, TierIdSchema } from '../cases/events';
 import { ClockStartEventSchema, StepIdSchema } from './steps';
+import { DEFAULT_TIER_CRITERIA, TierCriteriaSchema } from './tier-criteria';
 
 const Id = z
   .string()
@@ -190,6 +191,8 @@ export const PolicyProfileSchema = z
     }),
     /** Remarks on readings of the document (what it leaves open). */
     notes: z.array(LongText).max(50),
+    /** How the assessment suggestion grades a post; the national defaults when absent. */
+    tierCriteria: TierCriteriaSchema.prefault(DEFAULT_TIER_CRITERIA),
   })
   .superRefine((profile, ctx) => {
     profile.tiers.forEach((tier, index) => {

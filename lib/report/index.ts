@@ -3,3 +3,4 @@
  * bulletin of claim, handling and response performance.
  */
 export * from './quarterly';
+export * from './special-report';

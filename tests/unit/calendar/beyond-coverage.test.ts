@@ -6,8 +6,8 @@ const at = (iso: string) => Date.parse(iso);
 describe('days beyond the official data are computed provisionally', () => {
   it.each([
     ['2026-12-28T10:00:00+08:00', 3, '2026-12-31', false, 'ends on the last covered day'],
-    ['2026-12-28T10:00:00+08:00', 4, '2027-01-01', true, 'first uncovered day counted Monday–Friday'],
-    ['2026-12-30T10:00:00+08:00', 5, '2027-01-06', true, 'uncovered weekend skipped, still provisional'],
+    ['2026-12-28T10:00:00+08:00', 4, '2027-01-04', true, '元旦 2027-01-01 kept as a statutory holiday, then the weekend'],
+    ['2026-12-30T10:00:00+08:00', 5, '2027-01-07', true, 'uncovered holiday and weekend skipped, still provisional'],
     ['2027-03-01T10:00:00+08:00', 1, '2027-03-02', true, 'start beyond coverage'],
     ['2003-12-30T10:00:00+08:00', 1, '2003-12-31', true, 'before the first notice'],
     ['2003-12-31T10:00:00+08:00', 1, '2004-01-02', false, 'from the day before coverage into covered days'],
@@ -19,7 +19,7 @@ describe('days beyond the official data are computed provisionally', () => {
   });
 
   it('the contract function still answers beyond coverage', () => {
-    expect(addWorkingDays(new Date('2026-12-30T10:00:00+08:00'), 5).toISOString()).toBe('2027-01-06T15:59:59.999Z');
+    expect(addWorkingDays(new Date('2026-12-30T10:00:00+08:00'), 5).toISOString()).toBe('2027-01-07T15:59:59.999Z');
   });
 
   it('day information marks an uncovered day provisional', () => {

@@ -85,7 +85,8 @@ describe('working-day deadlines on the official calendar', () => {
       deadlinesOf(replay(log.events), profile('xuancheng-2015'), cst('2026-12-28 11:00')).map((d) => [d.ruleId, d]),
     );
     expect(byRule['investigation-report']).toMatchObject({ provisional: true });
-    expect(china(byRule['investigation-report']?.limit ?? 0)).toBe('2027-01-04 23:59:59.999');
+    // 12-29, 12-30, 12-31, then 元旦 2027-01-01 (statutory, kept past the data) and the weekend: 01-04, 01-05.
+    expect(china(byRule['investigation-report']?.limit ?? 0)).toBe('2027-01-05 23:59:59.999');
     expect(byRule['extension-request']).toMatchObject({ provisional: false });
     expect(china(byRule['extension-request']?.limit ?? 0)).toBe('2026-12-31 23:59:59.999');
   });

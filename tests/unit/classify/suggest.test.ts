@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestAssessment } from '../../../lib/classify/suggest';
+import { suggestAssessment } from '../../../lib/classify';
 import { BUILT_IN_PROFILES, getBuiltInProfile } from '../../../lib/policy';
 
 const xuancheng = getBuiltInProfile('xuancheng-2015')!;
@@ -11,11 +11,13 @@ describe('the assessment the desk proposes explains itself', () => {
     expect(s.reasons.join()).toContain('一般');
   });
 
-  it('raises the tier when a post reports deaths, and names the words', () => {
+  it('grades deaths by their number, and names the words and the figure', () => {
     const s = suggestAssessment('云溪县河口镇工地坍塌，两人死亡', xuancheng);
-    expect(s.tier).toBe('especially-major');
-    expect(s.flags).toContain('major-casualties');
-    expect(s.reasons[0]).toContain('死亡');
+    // Two deaths are below the 较大 bound of the national grading (3 or more).
+    expect(s.tier).toBe('general');
+    expect(s.flags).toContain('sudden-event');
+    expect(s.reasons.join()).toContain('两人死亡');
+    expect(s.reasons.join()).toContain('死亡2人');
   });
 
   it('routes by the profile’s category keywords to the responsible department', () => {

@@ -1,0 +1,9 @@
+/**
+ * The assessment suggestion (contract: CONTRACT.md § lib/classify) and the
+ * override statistics the office sees.
+ */
+export { suggestAssessment, formatCount, type AssessmentSuggestion, type Reaction } from './suggest';
+export { readPost, type PostReading, type Quantity } from './read-post';
+export { parseQuantity, parseChineseNumeral } from './numbers';
+export { SUBJECTS, type Subject } from './subjects';
+export { overrideStats, type OverrideCount, type OverrideStats } from './overrides';
