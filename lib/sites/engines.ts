@@ -27,7 +27,7 @@
  */
 import { readFloor } from './discuz.ts';
 import { cleanText } from './dom.ts';
-import { digitsOf, engineAdapter, valueOf } from './engine.ts';
+import { contentId, digitsOf, engineAdapter, valueOf } from './engine.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** Zhihu question pages: one post per answer. */
@@ -52,7 +52,8 @@ export const flarumAdapter: SiteAdapter = engineAdapter({
   generator: /flarum/i,
   posts: ['.PostStream-item[data-id]', 'article'],
   body: '.Post-body',
-  id: (post, index) => post.getAttribute('data-id') ?? `${index + 1}`,
+  // The server-rendered page prints no post id: a digest of author and text stays the same across pages.
+  id: (post) => post.getAttribute('data-id') ?? contentId(valueOf(post.querySelector('.PostUser-name')), undefined, cleanText(post.querySelector('.Post-body')?.textContent)),
   author: '.PostUser-name .username, .PostUser-name',
   time: 'time[datetime], time',
   floor: (post) => numberAttr(post, 'data-number'),
@@ -132,6 +133,7 @@ export const phpwindAdapter: SiteAdapter = engineAdapter({
   id: (post) => digitsOf(post.querySelector('.lou[data-hash]')?.getAttribute('data-hash')),
   author: 'td.floor_left .name a',
   time: '.floor_top_tips span.fl',
+  location: '.floor_top_tips span.fl',
   // The floor label is 楼主/沙发/板凳/… or a number, followed by <sup>#</sup>.
   floor: (post) => readFloor(cleanText(post.querySelector('.floor_top_tips .lou')?.textContent).replace(/#$/, '')),
   title: '#J_post_title',

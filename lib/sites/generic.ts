@@ -16,7 +16,7 @@
 import { cleanText, metaContent, readText } from './dom.ts';
 import { contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { followPath, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import { followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
@@ -27,6 +27,8 @@ const FULL_DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\
 interface Mined {
   groups: RecordGroup[];
   records: Set<Element>;
+  /** Records of attached reply blocks (see `RecordGroup.attached`). */
+  attached: Set<Element>;
   /** Group by its parent element and record signature, to recognise an appended record. */
   byParent: Map<Element, Map<string, RecordGroup>>;
 }
@@ -43,38 +45,10 @@ export const genericAdapter: SiteAdapter = {
   readPost: () => null,
 
   findAll(root, ctx) {
-    const doc = ctx.doc;
-    const out: FoundPost[] = [];
-    const { mined, records } = recordsUnder(root as Document | Element, doc, ctx.now);
-    if (root === doc) {
-      const article = readArticle(ctx, mined);
-      if (article) out.push(article);
-    }
-    const ids = new Map<Element, string>();
-    for (const record of records) {
-      const reading = readRecord(record, ctx.now, mined.records);
-      if (reading.text === '') continue;
-      const postId = recordId(record, reading.author, reading.publishedAt, reading.text);
-      ids.set(record, postId);
-      const parent = parentRecord(record, mined.records);
-      const post: FoundPost = {
-        site: 'generic',
-        kind: 'comment',
-        postId,
-        text: reading.text,
-        element: record,
-        bodyElement: reading.body,
-      };
-      if (reading.floor !== undefined) post.floor = reading.floor;
-      if (reading.author) post.author = reading.author;
-      if (reading.publishedAt) post.publishedAt = reading.publishedAt;
-      if (reading.location) post.location = reading.location;
-      if (reading.likes !== undefined) post.likes = reading.likes;
-      const parentId = parent ? (ids.get(parent) ?? idOfParent(parent, ctx.now, mined.records)) : undefined;
-      if (parentId) post.parentId = parentId;
-      out.push(post);
-    }
-    return out;
+    if (root !== ctx.doc) return minedPosts(root as Element, ctx, 'generic');
+    const { mined, records } = recordsUnder(ctx.doc, ctx.doc, ctx.now);
+    const article = readArticle(ctx, mined);
+    return [...(article ? [article] : []), ...postsOf(records, mined, ctx, 'generic')];
   },
 
   locateAll(root, ctx) {
@@ -142,7 +116,7 @@ function recordsUnder(
 }
 
 function indexGroups(groups: RecordGroup[]): Mined {
-  const mined: Mined = { groups, records: new Set(), byParent: new Map() };
+  const mined: Mined = { groups, records: new Set(), attached: new Set(), byParent: new Map() };
   for (const g of groups) {
     for (const r of g.records) mined.records.add(r);
     addToIndex(mined, g);
@@ -151,6 +125,7 @@ function indexGroups(groups: RecordGroup[]): Mined {
 }
 
 function addToIndex(mined: Mined, g: RecordGroup): void {
+  if (g.attached) for (const r of g.records) mined.attached.add(r);
   const first = g.records[0];
   const parent = first?.parentElement;
   if (!first || !parent) return;
@@ -179,8 +154,11 @@ function inDocumentOrder(groups: RecordGroup[], groupOf: Map<Element, RecordGrou
   return all;
 }
 
-function parentRecord(record: Element, records: Set<Element>): Element | null {
-  return findEnclosingRecord(record, records);
+/** The record `record` replies to: the enclosing record, or the one an attached reply block follows. */
+function parentRecord(record: Element, mined: Mined): Element | null {
+  if (mined.attached.has(record)) return record.previousElementSibling;
+  const enclosing = findEnclosingRecord(record, mined.records);
+  return enclosing && mined.attached.has(enclosing) ? enclosing.previousElementSibling : enclosing;
 }
 
 function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
@@ -190,9 +168,9 @@ function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
 
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */
 function directId(record: Element): string | undefined {
-  for (const name of ['data-pid', 'data-post-id', 'data-id', 'data-cid', 'data-comment-id', 'data-commentid', 'data-rpid', 'data-key']) {
-    const v = record.getAttribute(name)?.trim();
-    if (v) return v;
+  // data-id, data-pid, data-post-id, data-comment-id, data-aid, data-rpid…
+  for (const attr of Array.from(record.attributes)) {
+    if (/^data-([a-z]+-)?([a-z]*id)$/i.test(attr.name) && !/uid$/i.test(attr.name) && /\d/.test(attr.value)) return attr.value.trim();
   }
   const id = record.id.trim();
   if (id && /\d/.test(id)) return id;
@@ -254,7 +232,7 @@ function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>):
     const text = node.nodeValue ?? '';
     const m = FULL_DATE.exec(text);
     if (!m || text.trim().length > 80) continue;
-    if (parent.closest('a, nav, aside, footer, script, style') || findEnclosingRecord(parent, records)) continue;
+    if (parent.closest('a, script, style') || inChrome(parent, null) || findEnclosingRecord(parent, records)) continue;
     const t = parseChineseTime(m[0], now);
     if (t) return t;
   }
@@ -265,7 +243,7 @@ function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>):
  * The article body: the element whose own paragraphs hold the most text
  * (Readability's paragraph-parent scoring, simplified), outside every record
  * and side list; else the largest main-content candidate. Null when neither
- * has 50 characters.
+ * has 15 characters.
  */
 function findMain(doc: Document, records: Set<Element>): Element | null {
   const scores = new Map<Element, number>();
@@ -277,8 +255,15 @@ function findMain(doc: Document, records: Set<Element>): Element | null {
     if (len <= 0) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
   }
+  // Text written straight into a block (a question's description, old pages without <p>).
+  for (const el of Array.from(doc.body?.querySelectorAll('div, section, td') ?? [])) {
+    let own = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += cleanText(n.nodeValue).length;
+    if (own > 0) scores.set(el, (scores.get(el) ?? 0) + own);
+  }
   let best: Element | null = null;
-  let bestScore = 49;
+  // 15 characters: a question's one-line description is an entry; a menu's separators are not.
+  let bestScore = 14;
   for (const [el, score] of scores) {
     if (score <= bestScore || records.has(el) || findEnclosingRecord(el, records) || inSideList(el)) continue;
     best = el;
@@ -301,5 +286,45 @@ function containsRecord(el: Element, records: Set<Element>): boolean {
 }
 
 function inSideList(el: Element): boolean {
-  return el.closest('nav, aside, footer, header, [role="navigation"]') !== null;
+  return inChrome(el, null);
 }
+
+/**
+ * The posts record mining finds under `root` (not the article): what the
+ * generic adapter gives, and what other adapters use for comment lists they
+ * have no selectors for. `site` is the reporting adapter's key.
+ */
+export function minedPosts(root: Document | Element, ctx: AdapterContext, site: string): FoundPost[] {
+  const { mined, records } = recordsUnder(root, ctx.doc, ctx.now);
+  return postsOf(records, mined, ctx, site);
+}
+
+function postsOf(records: Element[], mined: Mined, ctx: AdapterContext, site: string): FoundPost[] {
+  const out: FoundPost[] = [];
+  const ids = new Map<Element, string>();
+  for (const record of records) {
+    const reading = readRecord(record, ctx.now, mined.records);
+    if (reading.text === '') continue;
+    const postId = recordId(record, reading.author, reading.publishedAt, reading.text);
+    ids.set(record, postId);
+    const parent = parentRecord(record, mined);
+    const post: FoundPost = {
+      site,
+      kind: 'comment',
+      postId,
+      text: reading.text,
+      element: record,
+      bodyElement: reading.body,
+    };
+    if (reading.floor !== undefined) post.floor = reading.floor;
+    if (reading.author) post.author = reading.author;
+    if (reading.publishedAt) post.publishedAt = reading.publishedAt;
+    if (reading.location) post.location = reading.location;
+    if (reading.likes !== undefined) post.likes = reading.likes;
+    const parentId = parent ? (ids.get(parent) ?? idOfParent(parent, ctx.now, mined.records)) : undefined;
+    if (parentId) post.parentId = parentId;
+    out.push(post);
+  }
+  return out;
+}
+

@@ -59,13 +59,19 @@ export interface RecordGroup {
   records: Element[];
   /** Path of the body inside a record, learned from sample records. */
   bodyPath: string[] | null;
+  /**
+   * Each record follows a record of another group under the same parent
+   * (Sina's `.item` + `.dialog-list-wrap`): it holds the replies to that
+   * record — MDR's generalized node of two siblings.
+   */
+  attached?: boolean;
 }
 
 /** Elements whose text is never read. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT', 'OPTION', 'INPUT']);
 /** Landmark tags and block names of navigation, related-news and link lists. */
 const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'HEADER', 'FOOTER', 'MENU', 'FORM']);
-const CHROME_NAME = /(^|[-_\s])(nav|navbar|menu|sidebar|side|aside|related|relate|recommend|recom|tuijian|xgxw|xiangguan|tj\d*|footer|header|breadcrumb|crumbs?|pager|pagination|hot|rank|toplist|banner|ad|ads)($|[-_\s\d])/i;
+const CHROME_NAME = /(^|[-_\s])(nav|navbar|menu|sidebar|side|aside|related|relate|recommend|recom|tuijian|xgxw|xiangguan|tj\d*|footer|header|breadcrumb|crumbs?|pager|pagination|toplist|banner|ad|ads)($|[-_\s\d])/i;
 /** Texts of action links and buttons (回复, 举报…), in Chinese and English templates. */
 const ACTIONS = new Set([
   '回复', '举报', '分享', '赞', '点赞', '删除', '引用', '收起', '展开', '更多', '编辑', '转发', '评论', '踩', '顶', '收藏',
@@ -80,11 +86,13 @@ const TIME_IN_TEXT =
 /** A full date (with its year) inside running text. */
 const INLINE_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
 /** A count: digits, maybe with a unit or a verb before it (赞 12, 12 赞, (3), 1.2万). */
-const COUNT = /^(赞|点赞|喜欢|顶|踩|回复|评论|转发|likes?|replies|votes?)?\s*[(（]?\s*\d[\d,.]*\s*[万wk千]?\s*[)）]?\s*(赞|人赞|个赞|点赞|回复|条回复|评论|likes?|replies|votes?)?$/i;
+const COUNT = /^(赞|赞同|点赞|喜欢|顶|踩|回复|评论|转发|likes?|replies|votes?)?\s*[(（]?\s*\d[\d,.]*\s*[万wk千]?\s*[)）]?\s*(赞|人赞|个赞|点赞|回复|条回复|评论|likes?|replies|votes?)?$/i;
 const LIKE_WORD = /赞|喜欢|顶|like|vote|digg|zan|up/i;
 /** Class, id or itemprop tokens naming a time, an author, a body. */
 const TIME_TOKEN = /(^|[-_])(time|date|datetime|pubtime|timeago|dateline|ctime|posttime)$|[a-z](Time|Date)$/;
 const AUTHOR_TOKEN = /author|username|user-name|nickname|^nick|poster|creator|uname|^name$|[-_]name$|[a-z]Name$|^user$|[-_]user$/i;
+/** Sina's `span.area`, `.ip-location`, `.reply-ip`: the text is the writer's IP location. */
+const LOCATION_TOKEN = /(^|[-_])(area|ip|iploc|ip-?location|location|region)$/i;
 const BODY_TOKEN = /content|message|body|text|detail|msg|cooked|bbWrapper/i;
 /** Links to a person's page. */
 const PROFILE_HREF = /\/(u|user|users|people|member|members|profile|space|home|c\/user|people|usr)\/|space\.php|space-uid|uid=|home\.php\?mod=space|\/members\//i;
@@ -105,7 +113,7 @@ function isChromeBlock(el: Element): boolean {
 }
 
 /** Whether `el` or an ancestor (below `stop`) is navigation or a side list. */
-function inChrome(el: Element, stop: Element | null): boolean {
+export function inChrome(el: Element, stop: Element | null): boolean {
   for (let at: Element | null = el; at && at !== stop; at = at.parentElement) {
     if (isChromeBlock(at)) return true;
   }
@@ -160,6 +168,11 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   }
   for (const group of accepted) {
     if (group.bodyPath && group.records.some((r) => outer.has(r))) group.bodyPath = null;
+    const own = new Set(group.records);
+    group.attached = group.records.every((r) => {
+      const prev = r.previousElementSibling;
+      return prev !== null && recordSet.has(prev) && !own.has(prev);
+    });
   }
   return accepted;
 }
@@ -233,6 +246,7 @@ export function readRecord(record: Element, now: Date, nested: Set<Element> = ne
 function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
   const reading: RecordReading = { body: record, text: '' };
   const contentParents: Element[] = [];
+  const chromeParents: Element[] = [];
   let contentChars = 0;
   let linkChars = 0;
   let attrTime: string | undefined;
@@ -246,7 +260,7 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
     const link = inLink || el.tagName === 'A';
     let role = roleAbove ?? elementRole(el);
     // Attribute times beat printed text: <time datetime>, title="2024-5-21 11:01", data-time.
-    const attr = el.getAttribute('datetime') ?? (el.tagName === 'META' && /date(Created|Published)/.test(el.getAttribute('itemprop') ?? '') ? el.getAttribute('content') : null) ?? el.getAttribute('data-time') ?? el.getAttribute('data-timestamp') ?? titleTime(el);
+    const attr = el.getAttribute('datetime') ?? (el.tagName === 'META' && /date(Created|Published)/.test(el.getAttribute('itemprop') ?? '') ? el.getAttribute('content') : null) ?? el.getAttribute('data-time') ?? el.getAttribute('data-timestamp') ?? epochAttr(el.getAttribute('date')) ?? titleTime(el);
     if (attr && !attrTime) {
       const parsed = parseChineseTime(attr, now);
       if (parsed) {
@@ -275,6 +289,7 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
         }
         continue;
       }
+      chromeParents.push(el);
       switch (textRole) {
         case 'time': {
           const t = parseChineseTime(text.replace(TIME_LABEL, ''), now) ?? parseChineseTime(TIME_IN_TEXT.exec(text)?.[0] ?? '', now);
@@ -287,7 +302,8 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
           if (!reading.author) reading.author = text.replace(/[:：]$/, '');
           break;
         case 'location':
-          reading.location ??= LOCATION.exec(text)?.[1];
+          // A labelled block (`IP属地：澜江市`), or a block named as a location whose text is the place.
+          reading.location ??= LOCATION.exec(text)?.[1] ?? (role === 'location' && text.length <= 16 ? text : undefined);
           break;
         case 'count': {
           const n = Number(/\d[\d,.]*/.exec(text)?.[0].replace(/,/g, '') ?? '');
@@ -307,8 +323,13 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
 
   reading.publishedAt = attrTime ?? textTime ?? (inlineTime ? parseChineseTime(inlineTime, now) : undefined);
   if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
-  reading.text = contentParents.length > 0 ? readBodyText(reading.body, nested) : '';
+  reading.text = contentParents.length > 0 ? readBodyText(reading.body, nested, chromeParents) : '';
   return { reading, contentChars, linkChars };
+}
+
+/** Sina's `date="1715854484000"`: epoch milliseconds or seconds. */
+function epochAttr(value: string | null): string | null {
+  return value && /^\d{10}$|^\d{13}$/.test(value) ? value : null;
 }
 
 /** A `title` attribute that is a time (Discuz's `<span title="2024-5-21 11:01:32">6 天前</span>`). */
@@ -326,6 +347,7 @@ function elementRole(el: Element): Role | null {
   if (cls === '') return null;
   const tokens = cls.split(/\s+/);
   if (tokens.some((t) => SIGNATURE.test(t))) return 'signature';
+  if (tokens.some((t) => LOCATION_TOKEN.test(t))) return 'location';
   if (tokens.some((t) => TIME_TOKEN.test(t))) return 'time';
   // Body containers (user-content, message-body) are never chrome, whatever else their class says.
   if (tokens.some((t) => BODY_TOKEN.test(t))) return null;
@@ -368,21 +390,20 @@ function bodyOf(record: Element, parents: Element[]): Element {
   return lca;
 }
 
-/** The body's text without nested records' text (replies shown inside it). */
-function readBodyText(body: Element, nested: Set<Element>): string {
-  let inner = false;
-  for (const n of nested) {
-    if (n !== body && body.contains(n)) {
-      inner = true;
-      break;
-    }
-  }
-  if (!inner && !body.querySelector('script,style,noscript,template')) return cleanText(body.textContent);
+/**
+ * The body's text without nested records' text (replies shown inside it)
+ * and without chrome printed inside the body (Sina prints the replier's
+ * name inside the reply text block).
+ */
+function readBodyText(body: Element, nested: Set<Element>, chrome: Element[]): string {
+  const drop = new Set<Element>(chrome.filter((c) => c !== body && body.contains(c)));
+  for (const n of nested) if (n !== body && body.contains(n)) drop.add(n);
+  if (drop.size === 0 && !body.querySelector('script,style,noscript,template')) return cleanText(body.textContent);
   const clone = body.cloneNode(true) as Element;
   const marks = Array.from(body.querySelectorAll('*'));
   const cloned = Array.from(clone.querySelectorAll('*'));
   marks.forEach((el, i) => {
-    if (nested.has(el) || SKIPPED.has(el.tagName)) cloned[i]?.remove();
+    if (drop.has(el) || SKIPPED.has(el.tagName)) cloned[i]?.remove();
   });
   return cleanText(clone.textContent);
 }
