@@ -358,7 +358,7 @@ function elementRole(el: Element): Role | null {
 function textRoleOf(text: string, parent: Element, inLink: boolean): Role | null {
   if (text.length > 60) return null;
   if (/^[·•|｜/,，:：\-—\s]+$/.test(text)) return 'action';
-  if (/^(楼主|沙发|板凳|地板|#?\d+\s*(楼|#|F))$/i.test(text)) return 'floor';
+  if (/^(楼主|沙发|板凳|地板|#\d+|\d+\s*(楼|#|F))$/i.test(text)) return 'floor';
   if (LOCATION.test(text) && text.replace(LOCATION, '').replace(/[\s·•|｜]/g, '').length <= 2) return 'location';
   if (COUNT.test(text)) return 'count';
   if (ACTIONS.has(text) || ACTIONS.has(text.replace(/[\s()（）\d]+/g, ''))) return 'action';
