@@ -49,7 +49,7 @@ export const COMMUNITY_POSTS: readonly CommunityPost[] = [
 
 /** Posts of the virtualized thread: the ten above, then enough to fill several screens. */
 export function communityVirtualPosts(): CommunityPost[] {
-  const more = Array.from({ length: 50 }, (_, i): CommunityPost => {
+  const more = Array.from({ length: 30 }, (_, i): CommunityPost => {
     const n = i + 11;
     const city = n % 10 === 3;
     return {
