@@ -185,4 +185,6 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
   demoPageStep('gov-liuyan-detail', DEMO_PATHS.liuyanDetail),
   demoPageStep('weibo-status', DEMO_PATHS.weiboStatus),
   demoPageStep('hostile-page', DEMO_PATHS.hostile, false),
+  // A forum engine no adapter knows: the generic post detector finds and flags its posts.
+  demoPageStep('community-thread-generic', DEMO_PATHS.communityThread),
 ];

@@ -11,7 +11,8 @@
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
-import { findListedThreads, locatePosts, locatePostsIn, type PostRef } from '../sites';
+import { findListedThreads, locatePosts, locatePostsIn, type PostData, type PostRef } from '../sites';
+import type { SeenPosts } from './seen-posts';
 import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
 import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
@@ -43,7 +44,14 @@ export interface FlaggerDeps {
   reportCount(count: number): void;
   /** Runs `task` when the main thread is idle (requestIdleCallback in the page). */
   whenIdle(task: () => void): void;
+  /** Where every post shown is remembered (recycling lists drop them from the DOM). */
+  seen?: SeenPosts;
+  /** Reads a located post's fields (author, time…) while it is on the page. */
+  readFields?(post: PostRef): PostData | undefined;
 }
+
+/** Batches up to this size have their fields read at once (rows a recycling list adds); larger ones only on capture. */
+const FIELDS_BATCH = 100;
 
 /** A running flagger. */
 export interface Flagger {
@@ -73,11 +81,18 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   const flagPosts = (posts: PostRef[]): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
+    const readFields = posts.length <= FIELDS_BATCH ? deps.readFields : undefined;
     for (const post of posts) {
-      if (seen.has(post.bodyElement) || flagged.has(post.postId)) continue;
+      // A flagged post re-rendered by a recycling list (a new element, the same id) is flagged again.
+      if (seen.has(post.bodyElement) || flagged.get(post.postId)?.post.bodyElement.isConnected) continue;
       seen.add(post.bodyElement);
       // Raw textContent, so the offsets line up with the highlighter's.
       const text = post.bodyElement.textContent ?? '';
+      if (deps.seen) {
+        deps.seen.remember(post, text);
+        const data = readFields?.(post);
+        if (data) deps.seen.rememberFields(data);
+      }
       const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist, options);
       if (!verdict.flagged) continue;
       highlightMatches(post.bodyElement, verdict.matches, deps.doc);
@@ -159,7 +174,10 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     let pending: Node[] = [];
     const observer = new (deps.doc.defaultView ?? globalThis).MutationObserver((records) => {
       const wasIdle = pending.length === 0;
-      for (const record of records) pending.push(...Array.from(record.addedNodes));
+      for (const record of records) {
+        // A recycling list may reuse a row and only replace its text: scan the row's element.
+        for (const node of Array.from(record.addedNodes)) pending.push(node.nodeType === 3 && node.parentElement ? node.parentElement : node);
+      }
       if (wasIdle && pending.length > 0) {
         deps.whenIdle(() => {
           const batch = pending;

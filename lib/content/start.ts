@@ -16,7 +16,9 @@ import { formatCountdown } from '../format/duration';
 import { sendMessage } from '../messaging/protocol';
 import type { PostState } from '../messaging/schemas';
 import { canonicalUrlOf } from '../extract/canonical-url';
+import { findPostsIn, toPostData } from '../sites';
 import { createFlagger } from './flagger';
+import { createSeenPosts, publishSeenPosts } from './seen-posts';
 import type { BadgeState } from './post-badge';
 
 /** Starts flagging the page; resolves once the first scan is done. */
@@ -25,7 +27,15 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   if (!config.ok || ctx.isInvalid) return;
   const t = translatorOf(config.data.messages);
   const doc = document;
+  // Posts a recycling list drops stay capturable, and a page capture holds the whole thread.
+  const seen = createSeenPosts();
+  publishSeenPosts(seen);
   const flagger = createFlagger({
+    seen,
+    readFields: (post) => {
+      const found = findPostsIn(post.element, doc, location.href).find((p) => p.postId === post.postId);
+      return found ? toPostData(found) : undefined;
+    },
     doc,
     url: () => location.href,
     now: () => new Date(),

@@ -11,6 +11,7 @@ import { extractArticle, collapseWhitespace } from './article';
 import { canonicalUrlOf } from './canonical-url';
 import type { CaptureOrder } from './capture-order';
 import { sanitizeHtml } from './sanitize';
+import { seenPostsOf, type SeenPost } from '../content/seen-posts';
 
 /** Longest text kept for one capture; longer pages are cut (the digest covers what is kept). */
 const MAX_TEXT = 200_000;
@@ -33,6 +34,9 @@ export function extractCapture(
 
   if (order.mode === 'post') {
     const post = findPost(doc, url, order.postId, { now });
+    // A recycling list may have dropped the post since it was shown: capture what was seen then.
+    const remembered = post ? undefined : seenPostsOf(win)?.get(order.postId);
+    if (remembered) return ok({ post: rememberedPost(remembered, info.site), page, matchedTerms: [] });
     if (!post) return fail('not-found', '页面上找不到这条帖子，可能已被删除或页面已刷新，请重新加载后再采集');
     const { element, bodyElement, kind: _kind, board: _board, ...fields } = post;
     return ok({
@@ -53,6 +57,22 @@ export function extractCapture(
     holder.append(selection.getRangeAt(0).cloneContents());
     return ok({
       post: { site: info.site, postId: `sel-${fnv1a(text)}`, text: text.slice(0, MAX_TEXT), html: sanitizeHtml(holder.innerHTML, win) },
+      page,
+      matchedTerms: [],
+    });
+  }
+
+  // A thread or comment list: the whole thread, every post shown so far (also those a recycling list dropped).
+  const thread = seenPostsOf(win)?.all() ?? [];
+  if (thread.length >= 2) {
+    const text = thread.map(threadLine).join('\n');
+    return ok({
+      post: {
+        site: info.site,
+        postId: 'thread',
+        text: text.slice(0, MAX_TEXT),
+        html: sanitizeHtml(thread.map((p) => `<p>${escapeText(threadLine(p))}</p>`).join(''), win),
+      },
       page,
       matchedTerms: [],
     });
@@ -111,4 +131,22 @@ function fnv1a(text: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** One post of a whole-thread capture: `#3 作者 2024-05-10 08:00：正文`. */
+function threadLine(post: SeenPost): string {
+  const head = [post.data?.floor !== undefined ? `#${post.data.floor}` : '', post.data?.author ?? '', post.data?.publishedAt?.slice(0, 16).replace('T', ' ') ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return head ? `${head}：${post.text}` : post.text;
+}
+
+/** A post the page no longer shows, as it was when shown. */
+function rememberedPost(post: SeenPost, site: string): CapturePostRequest['post'] {
+  const fields = post.data ?? { site, postId: post.postId, text: post.text };
+  return { ...fields, text: post.text.slice(0, MAX_TEXT), html: `<p>${escapeText(post.text)}</p>` };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,5 +1,11 @@
 /**
- * Discuz! X threads (desktop and touch templates) and forum lists.
+ * Discuz! threads — X2.5/X3.x desktop and touch templates, and the older
+ * 7.x `viewthread` template — and forum lists.
+ *
+ * Discuz! 7.x prints `div#post_<pid> > table#pid<pid>` without X's `plhin`
+ * class, the body in `td.t_msgfont#postmessage_<pid>`, the author in
+ * `td.postauthor` (first floor) or `a.posterlink`, and the time in
+ * `em#authorposton<pid>` (corpus/reported R05).
  *
  * Recognised by its generator meta, and — because city forums often strip
  * it — by the DOM the stock templates always print (#postlist with
@@ -17,6 +23,8 @@ const FLOOR_LABELS: Record<string, number> = { 楼主: 1, 沙发: 2, 板凳: 3, 
 const DESKTOP_POST = '#postlist > div[id^="post_"]';
 /** Desktop post bodies; a deleted post prints a notice instead of one. */
 const DESKTOP_BODY = 'td.t_f[id^="postmessage_"]';
+/** Discuz! 7.x post bodies. */
+const LEGACY_BODY = 'td.t_msgfont[id^="postmessage_"]';
 const TOUCH_POST = 'div.plc[id^="pid"]';
 
 /** The Discuz! X adapter. */
@@ -28,6 +36,7 @@ export const discuzAdapter: SiteAdapter = {
     const generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
     if (/discuz/i.test(generator)) return 100;
     if (doc.querySelector('#postlist [id^="postmessage_"], #threadlisttableid, div.plc[id^="pid"] .message')) return 90;
+    if (doc.querySelector('#postlist td.t_msgfont, #threadlist form[name="moderate"]')) return 90;
     if (/Powered by\s*Discuz/i.test(doc.getElementById('ft')?.textContent ?? '')) return 80;
     for (const s of Array.from(doc.scripts).slice(0, 20)) {
       if (/\bdiscuz_uid\b/.test(s.textContent ?? '')) return 80;
@@ -73,7 +82,8 @@ export const discuzAdapter: SiteAdapter = {
     // Deleted floors print a notice instead of a postmessage body, so every body found is a live post.
     // The floor's container is only looked up when asked for (a flagged post): on a long thread
     // most posts are never flagged, and touching 1,000 containers costs more than scanning them.
-    for (const body of Array.from(root.querySelectorAll(DESKTOP_BODY))) {
+    const bodies = root.querySelectorAll(DESKTOP_BODY);
+    for (const body of Array.from(bodies.length > 0 ? bodies : root.querySelectorAll(LEGACY_BODY))) {
       const pid = body.id.slice('postmessage_'.length);
       if (!/^\d+$/.test(pid)) continue;
       let container: Element | undefined;
@@ -137,9 +147,11 @@ function locateDesktopPost(container: Element): PostRef | null {
   const pid = container.id.slice('post_'.length);
   if (!/^\d+$/.test(pid)) return null;
   const table = byIdWithin(container, `pid${pid}`);
-  // Deleted posts keep table#pid but lose class plhin; their body is a notice.
+  const legacy = byIdWithin(container, `postmessage_${pid}`);
+  if (legacy?.classList.contains('t_msgfont')) return { postId: pid, kind: 'post', element: container, bodyElement: legacy };
+  // Deleted posts (X) keep table#pid but lose class plhin; their body is a notice.
   if (table && !table.classList.contains('plhin')) return null;
-  const body = byIdWithin(container, `postmessage_${pid}`) ?? container.querySelector('.t_f, .pcb');
+  const body = legacy ?? container.querySelector('.t_f, .pcb');
   return body ? { postId: pid, kind: 'post', element: container, bodyElement: body } : null;
 }
 
@@ -154,7 +166,10 @@ function readDesktopPost(container: Element, ctx: AdapterContext, index: number)
   if (!located) return null;
   const { postId: pid, bodyElement: body } = located;
   const author =
-    textOf(container, `#favatar${pid} .authi a.xw1`) ?? textOf(container, '.pi .authi a.xi2, .pi .authi a.xw1');
+    textOf(container, `#favatar${pid} .authi a.xw1`) ??
+    textOf(container, '.pi .authi a.xi2, .pi .authi a.xw1') ??
+    // Discuz! 7.x: the poster column, or the link beside the time.
+    textOf(container, 'td.postauthor .postinfo a, .authorinfo a.posterlink');
   const posted = container.querySelector(`#authorposton${pid}`);
   const exact = posted?.querySelector('span[title]')?.getAttribute('title');
   const publishedAt = posted

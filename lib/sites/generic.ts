@@ -1,17 +1,39 @@
 /**
- * The fallback for pages no adapter recognises: the main article, plus
- * repeated comment-like blocks (at least three siblings with the same tag
- * and class, each with some text and a time on it).
+ * The fallback for pages no adapter recognises: the generic post detector.
  *
- * Deliberately conservative: a wrong guess highlights junk on every page,
- * a missed one only costs the officer a manual capture.
+ * Posts are the repeated records `mineRecordGroups` finds (records.ts: MDR /
+ * DEPTA-style record mining, with link-density and landmark rejection of
+ * navigation and related-news lists). Each record's body, author, time,
+ * IP-location label, floor and like count are read apart, so a comment's
+ * text is its body only. Records inside another group's records (楼中楼,
+ * replies to a comment) are entries of their own with a `parentId`.
+ *
+ * The article (news page, blog post) is one more entry, first, when the page
+ * has a block of paragraphs outside the records; its date is the page's own
+ * (meta, `<time datetime>`, a dated line outside every record), never a
+ * comment's.
  */
 import { cleanText, metaContent, readText } from './dom.ts';
+import { contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import type { AdapterContext, FoundPost, SiteAdapter } from './types.ts';
+import { followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
-const TIME_IN_TEXT = /\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d+\s*(分钟|小时|天)前|刚刚|昨天/;
+/** A date with its year: an article's own date line always prints one. */
+const FULL_DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
+
+/** What was mined on one document, kept for the MutationObserver path. */
+interface Mined {
+  groups: RecordGroup[];
+  records: Set<Element>;
+  /** Records of attached reply blocks (see `RecordGroup.attached`). */
+  attached: Set<Element>;
+  /** Group by its parent element and record signature, to recognise an appended record. */
+  byParent: Map<Element, Map<string, RecordGroup>>;
+}
+
+const minedByDoc = new WeakMap<Document, Mined>();
 
 /** The generic adapter. */
 export const genericAdapter: SiteAdapter = {
@@ -21,81 +43,288 @@ export const genericAdapter: SiteAdapter = {
   pageKind: () => 'article',
   title: (doc) => metaContent(doc, 'og:title') ?? (cleanText(doc.querySelector('h1')?.textContent) || cleanText(doc.title) || undefined),
   readPost: () => null,
+
   findAll(root, ctx) {
-    if (root !== ctx.doc) return [];
-    const out: FoundPost[] = [];
-    const main = findMain(ctx.doc);
-    if (main) {
-      out.push({
-        site: 'generic',
-        kind: 'article',
-        postId: ctx.url ? `${ctx.url.pathname}${ctx.url.search}` : 'article',
-        publishedAt: readPublished(ctx),
-        text: readText(main),
-        element: main,
-        bodyElement: main,
-      });
+    if (root !== ctx.doc) return minedPosts(root as Element, ctx, 'generic');
+    const { mined, records } = recordsUnder(ctx.doc, ctx.doc, ctx.now);
+    const article = readArticle(ctx, mined);
+    return [...(article ? [article] : []), ...postsOf(records, mined, ctx, 'generic')];
+  },
+
+  locateAll(root, ctx) {
+    const doc = ctx.doc;
+    const now = ctx.now;
+    const { mined, records, groupOf } = recordsUnder(root, doc, now);
+    const out: PostRef[] = [];
+    if (root === doc) {
+      const main = findMain(doc, mined.records);
+      if (main) out.push({ postId: articleIdOf(ctx), kind: 'article', element: main, bodyElement: main });
     }
-    findRepeatedBlocks(ctx.doc, main).forEach((block, i) => {
-      const text = readText(block);
-      out.push({
-        site: 'generic',
-        kind: 'comment',
-        postId: block.id || block.getAttribute('data-id') || `block-${i + 1}`,
-        publishedAt: parseChineseTime(TIME_IN_TEXT.exec(text)?.[0] ?? '', ctx.now),
-        text,
-        element: block,
-        bodyElement: block,
-      });
-    });
+    for (const record of records) {
+      const path = groupOf.get(record)?.bodyPath;
+      const fromPath = path ? followPath(record, path) : null;
+      // The id needs the fields when the record carries no id attribute: read them then.
+      const direct = directId(record);
+      if (fromPath && direct) {
+        out.push({ postId: direct, kind: 'comment', element: record, bodyElement: fromPath });
+        continue;
+      }
+      const reading = readRecord(record, now, mined.records);
+      if (reading.text === '') continue;
+      out.push({ postId: direct ?? recordId(record, reading.author, reading.publishedAt, reading.text), kind: 'comment', element: record, bodyElement: reading.body });
+    }
     return out;
   },
 };
 
-function readPublished(ctx: AdapterContext): string | undefined {
-  const meta = metaContent(ctx.doc, 'article:published_time') ?? metaContent(ctx.doc, 'PubDate');
-  const time = ctx.doc.querySelector('time[datetime]')?.getAttribute('datetime');
-  const raw = meta ?? time;
-  return raw ? parseChineseTime(raw, ctx.now) : undefined;
+/**
+ * The records under `root`: all of them on a whole document; under an added
+ * node, the node itself when it is one more record of a known group, else
+ * the records mined inside it.
+ */
+function recordsUnder(
+  root: Document | Element,
+  doc: Document,
+  now: Date,
+): { mined: Mined; records: Element[]; groupOf: Map<Element, RecordGroup> } {
+  let mined = minedByDoc.get(doc);
+  const groupOf = new Map<Element, RecordGroup>();
+  if (root === doc || !mined) {
+    const body = doc.body;
+    const groups = body ? mineRecordGroups(body, now) : [];
+    mined = indexGroups(groups);
+    minedByDoc.set(doc, mined);
+    if (root === doc) return { mined, records: inDocumentOrder(groups, groupOf), groupOf };
+  }
+  const el = root as Element;
+  const known = el.parentElement ? mined.byParent.get(el.parentElement)?.get(recordSignature(el)) : undefined;
+  if (known) {
+    known.records.push(el);
+    mined.records.add(el);
+    groupOf.set(el, known);
+    return { mined, records: [el], groupOf };
+  }
+  const enclosing = findEnclosingRecord(el, mined.records);
+  if (enclosing) return { mined, records: [], groupOf };
+  const fresh = mineRecordGroups(el, now);
+  for (const g of fresh) {
+    mined.groups.push(g);
+    for (const r of g.records) mined.records.add(r);
+    addToIndex(mined, g);
+  }
+  return { mined, records: inDocumentOrder(fresh, groupOf), groupOf };
 }
 
-/** The candidate with the most text, or the body when no candidate has 200+ characters. */
-function findMain(doc: Document): Element | null {
+function indexGroups(groups: RecordGroup[]): Mined {
+  const mined: Mined = { groups, records: new Set(), attached: new Set(), byParent: new Map() };
+  for (const g of groups) {
+    for (const r of g.records) mined.records.add(r);
+    addToIndex(mined, g);
+  }
+  return mined;
+}
+
+function addToIndex(mined: Mined, g: RecordGroup): void {
+  if (g.attached) for (const r of g.records) mined.attached.add(r);
+  const first = g.records[0];
+  const parent = first?.parentElement;
+  if (!first || !parent) return;
+  const byKey = mined.byParent.get(parent) ?? new Map<string, RecordGroup>();
+  byKey.set(recordSignature(first), g);
+  mined.byParent.set(parent, byKey);
+}
+
+function findEnclosingRecord(el: Element, records: Set<Element>): Element | null {
+  for (let at: Element | null = el.parentElement; at; at = at.parentElement) {
+    if (records.has(at)) return at;
+  }
+  return null;
+}
+
+/** Every group's records in document order (replies right after the post they answer). */
+function inDocumentOrder(groups: RecordGroup[], groupOf: Map<Element, RecordGroup>): Element[] {
+  const all: Element[] = [];
+  for (const g of groups) {
+    for (const r of g.records) {
+      groupOf.set(r, g);
+      all.push(r);
+    }
+  }
+  if (groups.length > 1) all.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return all;
+}
+
+/** The record `record` replies to: the enclosing record, or the one an attached reply block follows. */
+function parentRecord(record: Element, mined: Mined): Element | null {
+  if (mined.attached.has(record)) return record.previousElementSibling;
+  const enclosing = findEnclosingRecord(record, mined.records);
+  return enclosing && mined.attached.has(enclosing) ? enclosing.previousElementSibling : enclosing;
+}
+
+function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
+  const r = readRecord(parent, now, records);
+  return recordId(parent, r.author, r.publishedAt, r.text);
+}
+
+/** An id the page gives the record (data-pid, data-id, id="post-123"…). */
+function directId(record: Element): string | undefined {
+  // data-id, data-pid, data-post-id, data-comment-id, data-aid, data-rpid…
+  for (const attr of Array.from(record.attributes)) {
+    if (/^data-([a-z]+-)?([a-z]*id)$/i.test(attr.name) && !/uid$/i.test(attr.name) && /\d/.test(attr.value)) return attr.value.trim();
+  }
+  const id = record.id.trim();
+  if (id && /\d/.test(id)) return id;
+  const name = record.getAttribute('name')?.trim();
+  return name && /^\d+$/.test(name) ? name : undefined;
+}
+
+/**
+ * The record's id: the page's own, else a digest of author, time and the
+ * start of the text — the same each time the record is shown, so a comment
+ * a recycling list re-renders keeps its id.
+ */
+function recordId(record: Element, author: string | undefined, time: string | undefined, text: string): string {
+  return directId(record) ?? contentId(author, time, text);
+}
+
+function articleIdOf(ctx: AdapterContext): string {
+  return ctx.url ? `${ctx.url.pathname}${ctx.url.search}` : 'article';
+}
+
+function readArticle(ctx: AdapterContext, mined: Mined): FoundPost | null {
+  const main = findMain(ctx.doc, mined.records) ?? (mined.records.size === 0 ? ctx.doc.body : null);
+  if (!main) return null;
+  const publishedAt = articleTime(ctx, main, mined.records);
+  const author = metaContent(ctx.doc, 'author') ?? metaContent(ctx.doc, 'article:author');
+  return {
+    site: 'generic',
+    kind: 'article',
+    postId: articleIdOf(ctx),
+    ...(author ? { author } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+    text: readText(main),
+    element: main,
+    bodyElement: main,
+  };
+}
+
+/**
+ * The article's own date: a meta date, a `<time datetime>` or a dated line
+ * outside every record (comments) and outside link lists; never a comment's.
+ */
+function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>): string | undefined {
+  const { doc, now } = ctx;
+  const meta = metaContent(doc, 'article:published_time') ?? metaContent(doc, 'PubDate') ?? metaContent(doc, 'publishdate') ?? metaContent(doc, 'og:release_date');
+  if (meta) return parseChineseTime(meta, now);
+  for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop="datePublished"]'))) {
+    if (findEnclosingRecord(el, records) || records.has(el)) continue;
+    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '';
+    const t = parseChineseTime(raw, now);
+    if (t) return t;
+  }
+  // The first dated line of the page outside records, links and side lists (the date line under the title).
+  const body = doc.body;
+  if (!body) return undefined;
+  const walker = doc.createTreeWalker(body, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || main.contains(parent)) continue;
+    const text = node.nodeValue ?? '';
+    const m = FULL_DATE.exec(text);
+    if (!m || text.trim().length > 80) continue;
+    if (parent.closest('a, script, style') || inChrome(parent, null) || findEnclosingRecord(parent, records)) continue;
+    const t = parseChineseTime(m[0], now);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/**
+ * The article body: the element whose own paragraphs hold the most text
+ * (Readability's paragraph-parent scoring, simplified), outside every record
+ * and side list; else the largest main-content candidate. Null when neither
+ * has 15 characters.
+ */
+function findMain(doc: Document, records: Set<Element>): Element | null {
+  const scores = new Map<Element, number>();
+  for (const p of Array.from(doc.body?.querySelectorAll('p') ?? [])) {
+    const parent = p.parentElement;
+    if (!parent) continue;
+    let len = cleanText(p.textContent).length;
+    for (const a of Array.from(p.querySelectorAll('a'))) len -= cleanText(a.textContent).length;
+    if (len <= 0) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + len);
+  }
+  // Text written straight into a block (a question's description, old pages without <p>).
+  for (const el of Array.from(doc.body?.querySelectorAll('div, section, td') ?? [])) {
+    let own = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += cleanText(n.nodeValue).length;
+    if (own > 0) scores.set(el, (scores.get(el) ?? 0) + own);
+  }
   let best: Element | null = null;
-  let bestLength = 199;
+  // 15 characters: a question's one-line description is an entry; a menu's separators are not.
+  let bestScore = 14;
+  for (const [el, score] of scores) {
+    if (score <= bestScore || records.has(el) || findEnclosingRecord(el, records) || inSideList(el)) continue;
+    best = el;
+    bestScore = score;
+  }
+  if (best) return best;
+  let length = 199;
   for (const el of Array.from(doc.querySelectorAll(MAIN_CANDIDATES))) {
-    const length = cleanText(el.textContent).length;
-    if (length > bestLength) {
-      best = el;
-      bestLength = length;
-    }
-  }
-  return best ?? doc.body;
-}
-
-/** Groups of ≥ 3 same-tag-same-class siblings, each 10–2000 characters with a time, outside `main`. */
-function findRepeatedBlocks(doc: Document, main: Element | null): Element[] {
-  const groups = new Map<Element, Map<string, Element[]>>();
-  for (const el of Array.from(doc.body?.querySelectorAll('li[class], div[class]') ?? [])) {
-    const parent = el.parentElement;
-    if (!parent || (main && main !== doc.body && main.contains(el))) continue;
-    const key = `${el.tagName}.${el.className}`;
-    const byKey = groups.get(parent) ?? new Map<string, Element[]>();
-    const list = byKey.get(key) ?? [];
-    list.push(el);
-    byKey.set(key, list);
-    groups.set(parent, byKey);
-  }
-  let best: Element[] = [];
-  for (const byKey of groups.values()) {
-    for (const list of byKey.values()) {
-      if (list.length < 3 || list.length <= best.length) continue;
-      const ok = list.every((el) => {
-        const t = cleanText(el.textContent);
-        return t.length >= 10 && t.length <= 2000 && TIME_IN_TEXT.test(t);
-      });
-      if (ok) best = list;
-    }
+    const l = cleanText(el.textContent).length;
+    if (l <= length || findEnclosingRecord(el, records) || containsRecord(el, records)) continue;
+    best = el;
+    length = l;
   }
   return best;
 }
+
+function containsRecord(el: Element, records: Set<Element>): boolean {
+  for (const r of records) if (el.contains(r)) return true;
+  return false;
+}
+
+function inSideList(el: Element): boolean {
+  return inChrome(el, null);
+}
+
+/**
+ * The posts record mining finds under `root` (not the article): what the
+ * generic adapter gives, and what other adapters use for comment lists they
+ * have no selectors for. `site` is the reporting adapter's key.
+ */
+export function minedPosts(root: Document | Element, ctx: AdapterContext, site: string): FoundPost[] {
+  const { mined, records } = recordsUnder(root, ctx.doc, ctx.now);
+  return postsOf(records, mined, ctx, site);
+}
+
+function postsOf(records: Element[], mined: Mined, ctx: AdapterContext, site: string): FoundPost[] {
+  const out: FoundPost[] = [];
+  const ids = new Map<Element, string>();
+  for (const record of records) {
+    const reading = readRecord(record, ctx.now, mined.records);
+    if (reading.text === '') continue;
+    const postId = recordId(record, reading.author, reading.publishedAt, reading.text);
+    ids.set(record, postId);
+    const parent = parentRecord(record, mined);
+    const post: FoundPost = {
+      site,
+      kind: 'comment',
+      postId,
+      text: reading.text,
+      element: record,
+      bodyElement: reading.body,
+    };
+    if (reading.floor !== undefined) post.floor = reading.floor;
+    if (reading.author) post.author = reading.author;
+    if (reading.publishedAt) post.publishedAt = reading.publishedAt;
+    if (reading.location) post.location = reading.location;
+    if (reading.likes !== undefined) post.likes = reading.likes;
+    const parentId = parent ? (ids.get(parent) ?? idOfParent(parent, ctx.now, mined.records)) : undefined;
+    if (parentId) post.parentId = parentId;
+    out.push(post);
+  }
+  return out;
+}
+

@@ -139,11 +139,14 @@ export function toPostData(post: FoundPost): PostData {
   if (post.publishedAt !== undefined) out.publishedAt = post.publishedAt;
   if (post.replies !== undefined) out.replies = post.replies;
   if (post.views !== undefined) out.views = post.views;
+  if (post.parentId !== undefined) out.parentId = post.parentId;
+  if (post.location !== undefined) out.location = post.location;
+  if (post.likes !== undefined) out.likes = post.likes;
   return out;
 }
 
 function locate(adapter: SiteAdapter, root: Document | Element, ctx: AdapterContext): PostRef[] {
-  if (adapter.locateAll) return adapter.locateAll(root);
+  if (adapter.locateAll) return adapter.locateAll(root, ctx);
   if (!adapter.locate) return collect(adapter, root, ctx);
   const containers = isElement(root) ? elementsIn(root, adapter.containerSelector) : Array.from(root.querySelectorAll(adapter.containerSelector));
   const out: PostRef[] = [];

@@ -10,6 +10,7 @@
  */
 import { COMMENT_ITEM, readCommentItem } from './comment-list.ts';
 import { cleanText, metaContent, readCount, readText, textOf } from './dom.ts';
+import { minedPosts } from './generic.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, SiteAdapter } from './types.ts';
 
@@ -64,10 +65,16 @@ export const newsAdapter: SiteAdapter = {
       const article = readArticle(ctx);
       if (article) out.push(article);
     }
-    Array.from(root.querySelectorAll(COMMENT_ITEM)).forEach((item, i) => {
+    const items = Array.from(root.querySelectorAll(COMMENT_ITEM));
+    items.forEach((item, i) => {
       const post = readCommentItem(item, ctx, 'news', i);
       if (post) out.push(post);
     });
+    // A comment list in another shape: the generic record miner reads it (outside the article body).
+    if (items.length === 0) {
+      const body = out[0]?.kind === 'article' ? out[0].bodyElement : null;
+      out.push(...minedPosts(root as Document | Element, ctx, 'news').filter((p) => !body?.contains(p.element)));
+    }
     return out;
   },
 };
@@ -81,7 +88,7 @@ function readArticle(ctx: AdapterContext): FoundPost | null {
   const layout = findLayout(doc);
   const body = layout ? doc.querySelector(layout.body) : doc.querySelector('.TRS_Editor');
   if (!body) return null;
-  const dateLine = layout ? textOf(doc, layout.date) : undefined;
+  const dateLine = layout ? ownDateLine(doc, layout.date) : undefined;
   // A meta date without a time of day (publishdate=2024-05-10) loses to the page's date line.
   const metas = [metaContent(doc, 'article:published_time'), metaContent(doc, 'PubDate'), metaContent(doc, 'publishdate')];
   const published = metas.find((m) => m && /\d:\d\d/.test(m)) ?? dateLine ?? metas.find(Boolean);
@@ -98,6 +105,23 @@ function readArticle(ctx: AdapterContext): FoundPost | null {
     bodyElement: body,
   };
 }
+
+/**
+ * The article's date line: the first element of the layout's date selector
+ * outside comment lists (the first `.time` of a page is often a comment's:
+ * corpus/reported R02).
+ */
+function ownDateLine(doc: Document, selector: string): string | undefined {
+  for (const el of Array.from(doc.querySelectorAll(selector))) {
+    if (el.closest(COMMENT_BLOCK)) continue;
+    const text = cleanText(el.textContent);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+/** Blocks that hold comments, by the names portals give them. */
+const COMMENT_BLOCK = '[class*="comment" i], [id*="comment" i], [class*="cmt" i], [class*="reply" i], [id*="reply" i]';
 
 /** The source named on the date line (来源：人民网－人民日报), as the article's author. */
 function articleSource(dateLine: string | undefined): string | undefined {

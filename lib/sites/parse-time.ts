@@ -7,7 +7,7 @@
  * done on UTC fields shifted by +8 h, so the machine's time zone never
  * matters; relative forms are resolved against an injected `now`.
  */
-import { CHINA_OFFSET_MS } from '../calendar/china-date.ts';
+import { CHINA_OFFSET_MS, chinaDayNumber } from '../calendar/china-date.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3600_000;
@@ -41,8 +41,14 @@ export function toChinaIso(instant: Date): string {
  * Absolute: `2024-4-5 23:20:45`, `2024/04/05 13:19`, `2024年05月16日 17:02`,
  * `2024年05月10日06:58`, `24-5-13 17:07` (Weibo's two-digit year),
  * `5-13 17:07` / `05月13日` (this year in China), a date alone (midnight).
- * Relative: `刚刚`, `N 秒/分钟/小时/天/周/个月/年前`, `半小时前`,
- * `今天|昨天|前天 HH:MM`. Unix timestamps (10 or 13 digits) also work.
+ * Relative: `刚刚`/`刚才`, `N 秒/分钟/小时/天/周/个月/年前`, `半小时前`,
+ * `今天|昨天|前天 HH:MM`, and `今天|昨天|前天` alone (day precision: midnight
+ * of that China day, like a date-only `2024-5-18`). Weibo's `created_at`
+ * (`Fri Jan 15 08:36:13 +0800 2021`, JavaScript's Date string form) is an
+ * instant with its own zone. Unix timestamps (10 or 13 digits) also work.
+ * A date printed without a year is the latest such date not after today
+ * (China day), so it is never in the future. Sources of the forms:
+ * corpus/reported R11 (Bilibili, Weibo and Discuz! client bug reports).
  */
 export function parseChineseTime(text: string, now: Date): string | undefined {
   const t = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
@@ -56,6 +62,8 @@ export function parseChineseTime(text: string, now: Date): string | undefined {
     const instant = Date.parse(t);
     if (Number.isFinite(instant)) return toChinaIso(new Date(instant));
   }
+  const weibo = WEIBO_CREATED_AT.exec(t);
+  if (weibo) return parseWeiboCreatedAt(weibo);
   const abs = parseAbsolute(t, now);
   if (abs) return abs;
   return parseRelative(t, now);
@@ -90,8 +98,8 @@ function parseAbsolute(t: string, now: Date): string | undefined {
   const ss = tm?.[3] ? Number(tm[3]) : 0;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 59) return undefined;
   let utc = Date.UTC(year, month - 1, day, hh, mm, ss) - CHINA_OFFSET_MS;
-  // "8-1" printed in May means last August: a date without a year is the latest one not in the future.
-  if (yearGuessed && utc > now.getTime() + DAY) utc = Date.UTC(year - 1, month - 1, day, hh, mm, ss) - CHINA_OFFSET_MS;
+  // "8-1" printed in May means last August: a date without a year is the latest one not after today.
+  if (yearGuessed && chinaDayNumber(utc) > chinaDayNumber(now.getTime())) utc = Date.UTC(year - 1, month - 1, day, hh, mm, ss) - CHINA_OFFSET_MS;
   // Date.UTC rolls 2024-02-31 over into March: refuse instead of guessing.
   const check = chinaFields(new Date(utc));
   if (yearGuessed) year = check.year;
@@ -101,7 +109,7 @@ function parseAbsolute(t: string, now: Date): string | undefined {
 
 function parseRelative(t: string, now: Date): string | undefined {
   const base = now.getTime();
-  if (/^刚刚/.test(t)) return toChinaIso(now);
+  if (/^刚(刚|才)/.test(t)) return toChinaIso(now);
   if (/半\s*(个)?小时前/.test(t)) return toChinaIso(new Date(base - 30 * MINUTE));
   const ago = /(\d+)\s*(秒|分钟|分|个小时|小时|天|日|周|星期|个月|月|年)\s*前/.exec(t);
   if (ago) {
@@ -117,6 +125,13 @@ function parseRelative(t: string, now: Date): string | undefined {
       CHINA_OFFSET_MS;
     return toChinaIso(new Date(utc));
   }
+  // A day word alone (Bilibili, comment widgets): that day, day precision.
+  const bareDay = /^(今天|昨天|前天)$/.exec(t);
+  if (bareDay) {
+    const back = bareDay[1] === '今天' ? 0 : bareDay[1] === '昨天' ? 1 : 2;
+    const today = chinaFields(now);
+    return toChinaIso(new Date(Date.UTC(today.year, today.month - 1, today.day - back) - CHINA_OFFSET_MS));
+  }
   // A bare "HH:MM" is today (Tieba lists and many forums print today's posts so).
   const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
   if (clock) {
@@ -130,6 +145,17 @@ function parseRelative(t: string, now: Date): string | undefined {
     return toChinaIso(new Date(utc));
   }
   return undefined;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Weibo's created_at: `Fri Jan 15 08:36:13 +0800 2021`. */
+const WEIBO_CREATED_AT = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
+
+function parseWeiboCreatedAt(m: RegExpExecArray): string | undefined {
+  const [, mon, day, hh, mi, ss, sign, oh, om, year] = m;
+  const offsetMs = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * MINUTE;
+  const utc = Date.UTC(Number(year), MONTHS.indexOf(mon ?? ''), Number(day), Number(hh), Number(mi), Number(ss)) - offsetMs;
+  return Number.isFinite(utc) ? toChinaIso(new Date(utc)) : undefined;
 }
 
 function chinaFields(instant: Date): { year: number; month: number; day: number } {

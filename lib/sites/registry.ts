@@ -1,8 +1,10 @@
 /**
  * The adapters, and choosing one for a page by fingerprint.
  */
+import { toutiaoAdapter, wechatAdapter } from './articles.ts';
 import { discuzAdapter } from './discuz.ts';
 import { doubanAdapter } from './douban.ts';
+import { discourseAdapter, flarumAdapter, nodebbAdapter, phpbbAdapter, phpwindAdapter, xenforoAdapter, zhihuAdapter } from './engines.ts';
 import { genericAdapter } from './generic.ts';
 import { govBoardAdapter } from './gov-board.ts';
 import { homelandAdapter } from './homeland.ts';
@@ -21,6 +23,15 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   doubanAdapter,
   homelandAdapter,
   govBoardAdapter,
+  zhihuAdapter,
+  toutiaoAdapter,
+  wechatAdapter,
+  flarumAdapter,
+  discourseAdapter,
+  phpbbAdapter,
+  xenforoAdapter,
+  nodebbAdapter,
+  phpwindAdapter,
   newsAdapter,
   genericAdapter,
 ];

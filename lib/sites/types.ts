@@ -12,6 +12,15 @@ export type SiteKey =
   | 'zhidao'
   | 'douban'
   | 'homeland'
+  | 'zhihu'
+  | 'toutiao'
+  | 'wechat'
+  | 'flarum'
+  | 'discourse'
+  | 'phpbb'
+  | 'xenforo'
+  | 'nodebb'
+  | 'phpwind'
   | 'generic';
 
 /** What kind of page this is: posts live on thread/article pages; list pages only list threads. */
@@ -38,6 +47,16 @@ export interface PostData {
   replies?: number;
   /** View count shown (the thread's, on its first post). */
   views?: number;
+  /** A reply to another entry (楼中楼, reply to a comment): that entry's postId. */
+  parentId?: string;
+  /**
+   * The IP-location label printed with the post (`IP属地：澜江市`, `来自澜江市`),
+   * without its prefix: where the writer's IP is, shown to the officer but
+   * never matched as post text.
+   */
+  location?: string;
+  /** Like/upvote count printed on the post. */
+  likes?: number;
 }
 
 /** Government message-board fields (留言板). */
@@ -145,7 +164,7 @@ export interface SiteAdapter {
    * also the post enclosing it) in one query over post bodies, cheaper than
    * a query over containers plus a lookup per container on long threads.
    */
-  locateAll?(root: Document | Element): PostRef[];
+  locateAll?(root: Document | Element, ctx: AdapterContext): PostRef[];
   /** Thread-level counts the first post carries (Discuz 查看/回复, Tieba 回复贴). */
   threadCounts?(doc: Document): { replies?: number; views?: number };
   /** Listed threads, on list pages. */

@@ -7,6 +7,7 @@
 import { THREAD_1001_FLOORS, THREAD_1001_MORE_FLOORS } from './data/forum-thread-1001.ts';
 import { LIUYAN_MESSAGES } from './data/liuyan.ts';
 import { BENCH_DEFAULT_FLOORS, benchFloorMentionsCity } from './pages/bench-thread.ts';
+import { COMMUNITY_POSTS, communityVirtualPosts } from './pages/community.ts';
 import { HOSTILE_FLOORS } from './pages/hostile.ts';
 import { NEWS_COMMENTS } from './pages/news.ts';
 import { TIEBA_FLOORS } from './pages/tieba.ts';
@@ -37,3 +38,9 @@ export function benchFlaggedCount(n: number = BENCH_DEFAULT_FLOORS): number {
   for (let i = 1; i <= n; i++) if (benchFloorMentionsCity(i)) count++;
   return count;
 }
+
+/** 澜江社区 thread (no adapter): 1-based floors of the posts that mention the city. */
+export const COMMUNITY_FLAGGED_FLOORS: readonly number[] = COMMUNITY_POSTS.flatMap((p, i) => (p.mentionsCity ? [i + 1] : []));
+/** 澜江社区 recycling list: every post, and the floors that mention the city. */
+export const COMMUNITY_VIRTUAL_POST_COUNT = communityVirtualPosts().length;
+export const COMMUNITY_VIRTUAL_FLAGGED_FLOORS: readonly number[] = communityVirtualPosts().flatMap((p, i) => (p.mentionsCity ? [i + 1] : []));

@@ -4,6 +4,7 @@
  */
 import { THREAD_1001, THREAD_1001_MORE_FLOORS } from './data/forum-thread-1001.ts';
 import { BENCH_DEFAULT_FLOORS, renderBenchThreadPage } from './pages/bench-thread.ts';
+import { renderCommunityBenchPage, renderCommunityThreadPage, renderCommunityVirtualPage } from './pages/community.ts';
 import { renderDiscuzMessagePage, renderDiscuzThreadPage, renderDiscuzTouchPage } from './pages/discuz.ts';
 import { renderLiuyanDetailPage, renderLiuyanListPage } from './pages/gov-liuyan.ts';
 import { renderHostilePage } from './pages/hostile.ts';
@@ -34,6 +35,9 @@ export const DEMO_PATHS = {
   liuyanDetail: '/gov/liuyan/detail-5001.html',
   weiboStatus: '/weibo/status/Nx1',
   hostile: '/hostile/post.html',
+  communityThread: '/community/t/2077',
+  communityVirtual: '/community/t/2077?virtual=1',
+  communityBench: '/community/t/1000-posts',
 } as const;
 
 /** Name of a demo page. */
@@ -95,6 +99,11 @@ const STATIC_ROUTES: ReadonlyMap<string, () => string> = new Map([
 export function resolveRoute(url: URL, state: DemoState = createDemoState()): RouteResult {
   const path = url.pathname;
   if (path === DEMO_PATHS.forumThread) return forumThreadPage(state);
+  if (path === '/community/t/2077') return ok(url.searchParams.get('virtual') === '1' ? renderCommunityVirtualPage() : renderCommunityThreadPage());
+  if (path === DEMO_PATHS.communityBench) {
+    const n = Number(url.searchParams.get('n') ?? BENCH_DEFAULT_FLOORS);
+    return ok(renderCommunityBenchPage(Number.isFinite(n) ? n : BENCH_DEFAULT_FLOORS));
+  }
   const render = STATIC_ROUTES.get(path);
   if (render) return ok(render());
   if (path === DEMO_PATHS.benchThread) {

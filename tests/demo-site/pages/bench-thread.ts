@@ -35,8 +35,8 @@ export function benchFloorMentionsCity(n: number): boolean {
   return n % 20 === 7;
 }
 
-/** Builds floor n (1-based) of the benchmark thread. */
-function benchFloor(n: number): DiscuzFloor {
+/** Builds floor n (1-based) of the benchmark thread (also the generic-engine benchmark's posts). */
+export function benchFloor(n: number): DiscuzFloor {
   const mentionsCity = benchFloorMentionsCity(n);
   const line = mentionsCity
     ? (CITY_LINES[n % CITY_LINES.length] ?? '')

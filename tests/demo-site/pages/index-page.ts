@@ -10,6 +10,8 @@ const LINKS: ReadonlyArray<{ href: string; title: string; note: string }> = [
   { href: '/gov/liuyan/list.html', title: '问政澜江 · 领导留言板（列表）', note: '15 条留言，含受理部门与办理状态' },
   { href: '/gov/liuyan/detail-5001.html', title: '问政澜江 · 留言详情', note: '留言与官方回复' },
   { href: '/weibo/status/Nx1', title: '微博 · 单条微博详情', note: '1 条微博 + 8 条评论（哈希类名）' },
+  { href: '/community/t/2077', title: '澜江社区 · 自建论坛帖子（无专用适配）', note: '10 楼，由通用帖子识别读取；IP 属地、点赞、相关话题不计入正文' },
+  { href: '/community/t/2077?virtual=1', title: '澜江社区 · 虚拟滚动列表', note: '40 楼，页面只保留约 12 行，滚动时回收重绘' },
   { href: '/hostile/post.html', title: '恶意页面测试', note: '帖子含脚本、事件处理器与 javascript: 链接，页面篡改全局对象' },
 ];
 

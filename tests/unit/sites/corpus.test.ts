@@ -20,7 +20,12 @@ const EXPECTED: [file: string, site: string, authors: string[], floors?: (number
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   ],
   ['news-people-finance-40232587.html', 'news', ['人民网－人民日报']],
-  ['news-sina-qingdao-jibinchang.html', 'news', ['新京报']],
+  // The saved Sina page shows its hot and latest comment lists (two replies in a dialog under Damowang是也).
+  [
+    'news-sina-qingdao-jibinchang.html',
+    'news',
+    ['新京报', '梦幻西游的传说', '用户xdnwdpp4mm', '花旗Frog不花', 'Damowang是也', '雪山人狼', 'Laiba00791', 'wxbt为雪白头', 'hbltzhq', '用户7904505515'],
+  ],
   ['news-163-J22CN60P0514R9KQ.html', 'news', ['北青网-北京青年报']],
   ['news-chinacomcn-huhehaote-117184963.html', 'news', ['中国网']],
   ['gov-kepu-changsanjiao-1755244.html', 'news', ['新华社']],

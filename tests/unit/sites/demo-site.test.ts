@@ -10,7 +10,9 @@ import {
   WEIBO_FLAGGED_COMMENT_INDEXES,
   HOSTILE_FLAGGED_PIDS,
   benchFlaggedCount,
+  COMMUNITY_FLAGGED_FLOORS,
 } from '../../demo-site/expected.ts';
+import { COMMUNITY_POSTS } from '../../demo-site/pages/community.ts';
 import { DEMO_PATHS, resolveRoute, type DemoPageName } from '../../demo-site/routes.ts';
 import { parseHtml } from './corpus-pages.ts';
 
@@ -127,4 +129,30 @@ describe('reading one post for capture', () => {
       expect(locatePosts(doc, url).map((r) => [r.postId, r.bodyElement])).toEqual(full);
     },
   );
+});
+
+describe('澜江社区: a forum engine with no adapter, read by the generic post detector', () => {
+  it('gives one entry per post with author, time (from the title attribute), floor, IP label and likes as fields', () => {
+    const { doc, url } = page('communityThread');
+    expect(detectSite(doc, url).site).toBe('generic');
+    const posts = findPostElements(doc, url, { now: NOW }).map(toPostData);
+    expect(posts.map(({ postId: _id, site: _site, ...rest }) => rest)).toEqual(
+      COMMUNITY_POSTS.map((p, i) => ({
+        floor: i + 1,
+        author: p.author,
+        publishedAt: `${p.time.replace(' ', 'T')}:00+08:00`,
+        location: p.ip,
+        likes: p.likes,
+        text: p.text,
+      })),
+    );
+  });
+
+  it('flags exactly the posts that name the city; the related-topics list and IP labels never flag', () => {
+    const { doc, url } = page('communityThread');
+    const posts = findPostElements(doc, url, { now: NOW });
+    const flagged = new Set(flaggedIds(posts, doc.title));
+    expect(posts.filter((p) => flagged.has(p.postId)).map((p) => p.floor)).toEqual(COMMUNITY_FLAGGED_FLOORS);
+    expect(locatePosts(doc, url, { now: NOW }).map((r) => [r.postId, r.bodyElement])).toEqual(posts.map((p) => [p.postId, p.bodyElement]));
+  });
 });

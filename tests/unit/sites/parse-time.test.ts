@@ -46,3 +46,33 @@ describe('a time that carries its own zone is an instant', () => {
     expect(parseChineseTime(text, new Date('2024-05-20T00:00:00Z'))).toBe(china);
   });
 });
+
+describe('dates as people write them (corpus/reported R11 and the same kind)', () => {
+  /** R11's clock: 2026-11-29 12:00 in China. */
+  const R11_NOW = new Date('2026-11-29T12:00:00+08:00');
+  it.each([
+    ['昨天 alone (Bilibili prints it without a time): day precision', '昨天', '2026-11-28T00:00:00+08:00'],
+    ['前天 alone', '前天', '2026-11-27T00:00:00+08:00'],
+    ['今天 alone', '今天', '2026-11-29T00:00:00+08:00'],
+    ['刚才 reads like 刚刚', '刚才', '2026-11-29T12:00:00+08:00'],
+    ['刚刚', '刚刚', '2026-11-29T12:00:00+08:00'],
+    ['Weibo created_at', 'Fri Jan 15 08:36:13 +0800 2021', '2021-01-15T08:36:13+08:00'],
+    ['Weibo created_at in another zone is the same instant in China', 'Thu Jan 14 19:36:13 -0500 2021', '2021-01-15T08:36:13+08:00'],
+    ['今天06:09 (no space)', '今天06:09', '2026-11-29T06:09:00+08:00'],
+    ['今天 11:20', '今天 11:20', '2026-11-29T11:20:00+08:00'],
+    ['21秒前', '21秒前', '2026-11-29T11:59:39+08:00'],
+    ['23小时前', '23小时前', '2026-11-28T13:00:00+08:00'],
+    ['3天前', '3天前', '2026-11-26T12:00:00+08:00'],
+    ['修改于 (Eastmoney guba)', '修改于2024-09-09 10:20', '2024-09-09T10:20:00+08:00'],
+    ['2019年02月04日 10:48', '2019年02月04日 10:48', '2019-02-04T10:48:00+08:00'],
+    ['MM-DD of today is today, not last year', '11-29 09:00', '2026-11-29T09:00:00+08:00'],
+    ['MM-DD of tomorrow is never in the future: last year', '11-30', '2025-11-30T00:00:00+08:00'],
+    ['MM月DD日 later this year is last year', '12月05日', '2025-12-05T00:00:00+08:00'],
+  ])('%s: "%s"', (_label, text, iso) => {
+    expect(parseChineseTime(text, R11_NOW)).toBe(iso);
+  });
+
+  it.each([['昨天的事'], ['发布'], ['Fri Jan 15 2021'], ['IP属地：澜江市']])('never invents a date: "%s" stays unknown', (text) => {
+    expect(parseChineseTime(text, R11_NOW)).toBeUndefined();
+  });
+});

@@ -1,0 +1,409 @@
+/**
+ * Record mining: the repeated post records of a page (floors, comments,
+ * answers), found from the page's own DOM structure, with no site-specific
+ * code. It is the fallback for every page no adapter claims, and adapters
+ * use `readRecord` to split one record into body and chrome.
+ *
+ * Method. Data records are sibling subtrees under one parent that share a
+ * shape — MDR (B. Liu, R. Grossman, Y. Zhai, "Mining Data Records in Web
+ * Pages", KDD 2003). Fields are then aligned across the records — DEPTA
+ * (Y. Zhai, B. Liu, "Web Data Extraction Based on Partial Tree Alignment",
+ * WWW 2005). Two simplifications keep it within a content script's budget
+ * (a 1,000-floor thread in a few milliseconds):
+ * - "same shape" is a signature (tag + class tokens with digits removed)
+ *   instead of MDR's edit distance between tag strings: forum templates
+ *   print every record from one loop, so the signatures are equal;
+ * - alignment is done on a few sample records only: the body's path inside
+ *   a record (tag + class at each step) is learned from them and followed in
+ *   the others, falling back to a full reading when the path is missing.
+ *
+ * What makes a group of records posts rather than navigation, a related-news
+ * list or a link list: each record carries text of its own that is not a
+ * link (link density, as in Kohlschütter et al., "Boilerplate Detection using
+ * Shallow Text Features", WSDM 2010, and Readability), it is not inside
+ * `<nav>`/`<aside>`/`<header>`/`<footer>` or a block named like one
+ * (related, recommend, sidebar…), and most records carry a time or an author.
+ *
+ * Body, not chrome: inside a record, short texts are given a role — time,
+ * author, IP-location label (`IP属地：…`, `来自…`), count (likes, replies),
+ * floor label, action link (回复/举报/分享…), signature — and the body is
+ * the smallest element holding the rest. Names, times, labels and counts
+ * become fields, never text to match.
+ */
+import { cleanText } from './dom.ts';
+import { parseChineseTime } from './parse-time.ts';
+import { readFloor } from './discuz.ts';
+import { LOCATION_LABEL as LOCATION } from './engine.ts';
+
+/** Roles a short text in a record can have. */
+type Role = 'time' | 'author' | 'location' | 'count' | 'floor' | 'action' | 'signature';
+
+/** What one record yields. */
+export interface RecordReading {
+  /** The element that holds the post body only (no chrome). */
+  body: Element;
+  /** The body's text, whitespace collapsed. */
+  text: string;
+  author?: string;
+  /** The record's time (attribute times beat printed text), ISO in China time. */
+  publishedAt?: string;
+  /** IP-location label (`IP属地：澜江市`, `来自澜江市`) without its prefix. */
+  location?: string;
+  floor?: number;
+  /** A like/upvote count printed on the record. */
+  likes?: number;
+}
+
+/** A group of sibling records that passed the tests. */
+export interface RecordGroup {
+  records: Element[];
+  /** Path of the body inside a record, learned from sample records. */
+  bodyPath: string[] | null;
+  /**
+   * Each record follows a record of another group under the same parent
+   * (Sina's `.item` + `.dialog-list-wrap`): it holds the replies to that
+   * record — MDR's generalized node of two siblings.
+   */
+  attached?: boolean;
+}
+
+/** Elements whose text is never read. */
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT', 'OPTION', 'INPUT']);
+/** Landmark tags and block names of navigation, related-news and link lists. */
+const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'HEADER', 'FOOTER', 'MENU', 'FORM']);
+const CHROME_NAME = /(^|[-_\s])(nav|navbar|menu|sidebar|side|aside|related|relate|recommend|recom|tuijian|xgxw|xiangguan|tj\d*|footer|header|breadcrumb|crumbs?|pager|pagination|toplist|banner|ad|ads)($|[-_\s\d])/i;
+/** Texts of action links and buttons (回复, 举报…), in Chinese and English templates. */
+const ACTIONS = new Set([
+  '回复', '举报', '分享', '赞', '点赞', '删除', '引用', '收起', '展开', '更多', '编辑', '转发', '评论', '踩', '顶', '收藏',
+  '只看该作者', '只看楼主', '复制链接', '查看更多', '展开全部', '回复TA', '打赏', '投诉', '屏蔽', '关注', '+关注',
+  'Reply', 'Quote', 'Like', 'Share', 'Report', 'Edit', 'Delete', 'Bookmark', 'Flag', 'Copy link',
+]);
+/** Prefixes sites print before a time. */
+const TIME_LABEL = /^(发表于|发布于|发表时间|发布时间|时间|修改于|编辑于|更新于|回复于|posted|on)\s*[:：]?\s*/i;
+/** A date or a relative time somewhere in a short text. */
+const TIME_IN_TEXT =
+  /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日|\d+\s*(秒|分钟|小时|天|周|个月|年)前|刚刚|刚才|昨天|前天|今天|\b\d{1,2}:\d{2}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/;
+/** A full date (with its year) inside running text. */
+const INLINE_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
+/** A count: digits, maybe with a unit or a verb before it (赞 12, 12 赞, (3), 1.2万). */
+const COUNT = /^(赞|赞同|点赞|喜欢|顶|踩|回复|评论|转发|likes?|replies|votes?)?\s*[(（]?\s*\d[\d,.]*\s*[万wk千]?\s*[)）]?\s*(赞|人赞|个赞|点赞|回复|条回复|评论|likes?|replies|votes?)?$/i;
+const LIKE_WORD = /赞|喜欢|顶|like|vote|digg|zan|up/i;
+/** Class, id or itemprop tokens naming a time, an author, a body. */
+const TIME_TOKEN = /(^|[-_])(time|date|datetime|pubtime|timeago|dateline|ctime|posttime)$|[a-z](Time|Date)$/;
+const AUTHOR_TOKEN = /author|username|user-name|nickname|^nick|poster|creator|uname|^name$|[-_]name$|[a-z]Name$|^user$|[-_]user$/i;
+/** Sina's `span.area`, `.ip-location`, `.reply-ip`: the text is the writer's IP location. */
+const LOCATION_TOKEN = /(^|[-_])(area|ip|iploc|ip-?location|location|region)$/i;
+const BODY_TOKEN = /content|message|body|text|detail|msg|cooked|bbWrapper/i;
+/** Links to a person's page. */
+const PROFILE_HREF = /\/(u|user|users|people|member|members|profile|space|home|c\/user|people|usr)\/|space\.php|space-uid|uid=|home\.php\?mod=space|\/members\//i;
+const SIGNATURE = /(^|[-_\s])(sign|signature|sig|qianming)($|[-_\s\d])/i;
+
+/** A record's shape key: tag + class with digits removed, so `post_123`/`post_124` and `bg1`/`bg2` share one. */
+export function recordSignature(el: Element): string {
+  const cls = typeof el.className === 'string' ? el.className : '';
+  return `${el.tagName}|${cls.replace(/\d+/g, '').trim()}`;
+}
+
+function isChromeBlock(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  return CHROME_NAME.test(cls) || CHROME_NAME.test(el.id);
+}
+
+/** Whether `el` or an ancestor (below `stop`) is navigation or a side list. */
+export function inChrome(el: Element, stop: Element | null): boolean {
+  for (let at: Element | null = el; at && at !== stop; at = at.parentElement) {
+    if (isChromeBlock(at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the groups of repeated post records under `root`, outermost first.
+ * Records nested in another group's records (楼中楼, replies to a comment)
+ * are returned as groups too; `parentRecord` tells whose they are.
+ */
+export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
+  const byParent = new Map<Element, Map<string, Element[]>>();
+  // One pass over the elements, in document order: parents come before their children.
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (SKIPPED.has(el.tagName)) continue;
+    const parent = el.parentElement;
+    if (!parent) continue;
+    let groups = byParent.get(parent);
+    if (!groups) {
+      groups = new Map();
+      byParent.set(parent, groups);
+    }
+    const key = recordSignature(el);
+    const list = groups.get(key);
+    if (list) list.push(el);
+    else groups.set(key, [el]);
+  }
+  const accepted: RecordGroup[] = [];
+  const recordSet = new Set<Element>();
+  for (const [parent, groups] of byParent) {
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      // Cheap test first: paragraphs and list items of a post body carry no time or name.
+      if (!members.slice(0, 3).some(looksLikeRecord)) continue;
+      if (inChrome(parent, root.parentElement)) continue;
+      const group = testGroup(members, recordSet, now);
+      if (!group) continue;
+      accepted.push(group);
+      for (const r of group.records) recordSet.add(r);
+    }
+  }
+  // A body path learned while the nested replies were not yet known may cover them: read those fully.
+  const outer = new Set<Element>();
+  for (const r of recordSet) {
+    for (let at = r.parentElement; at; at = at.parentElement) {
+      if (recordSet.has(at)) {
+        outer.add(at);
+        break;
+      }
+    }
+  }
+  for (const group of accepted) {
+    if (group.bodyPath && group.records.some((r) => outer.has(r))) group.bodyPath = null;
+    const own = new Set(group.records);
+    group.attached = group.records.every((r) => {
+      const prev = r.previousElementSibling;
+      return prev !== null && recordSet.has(prev) && !own.has(prev);
+    });
+  }
+  return accepted;
+}
+
+function looksLikeRecord(el: Element): boolean {
+  if (el.querySelector('time, [datetime], [itemprop="author"], [itemprop="dateCreated"], [itemprop="datePublished"]')) return true;
+  return TIME_IN_TEXT.test(el.textContent ?? '');
+}
+
+/** How many sample records are read fully to decide and to learn the body path. */
+const SAMPLES = 6;
+
+function testGroup(members: Element[], others: Set<Element>, now: Date): RecordGroup | null {
+  const samples = members.length <= SAMPLES ? members : [...members.slice(0, SAMPLES - 2), ...members.slice(-2)];
+  let withBody = 0;
+  let withMeta = 0;
+  let linky = 0;
+  let chars = 0;
+  const paths: (string[] | null)[] = [];
+  for (const el of samples) {
+    const r = analyze(el, others, now);
+    chars += r.contentChars;
+    if (r.contentChars >= 2) withBody++;
+    if (r.reading.publishedAt || r.reading.author) withMeta++;
+    if (r.linkChars > r.contentChars) linky++;
+    paths.push(r.contentChars > 0 ? pathTo(el, r.reading.body) : null);
+  }
+  const n = samples.length;
+  // Each record carries its own non-link text; most carry a time or an author; few are link lists.
+  if (withBody < n * 0.8 || withMeta < n * 0.6 || linky > n * 0.3 || chars / n < 4) return null;
+  const first = paths[0] ?? null;
+  const same = first && paths.every((p) => p && p.join('>') === first.join('>'));
+  return { records: members, bodyPath: same ? first : null };
+}
+
+/** Tag+class steps from `record` down to `target`. */
+function pathTo(record: Element, target: Element): string[] | null {
+  const steps: string[] = [];
+  for (let at: Element | null = target; at && at !== record; at = at.parentElement) {
+    const cls = typeof at.className === 'string' ? at.className.trim().split(/\s+/)[0] ?? '' : '';
+    steps.unshift(cls && !/\d/.test(cls) ? `${at.tagName.toLowerCase()}.${CSS_ESCAPE(cls)}` : at.tagName.toLowerCase());
+    if (!at.parentElement) return null;
+  }
+  return steps;
+}
+
+function CSS_ESCAPE(cls: string): string {
+  return cls.replace(/([^\w-])/g, '\\$1');
+}
+
+/** Follows a learned body path inside a record; null when the record is shaped differently. */
+export function followPath(record: Element, path: string[]): Element | null {
+  if (path.length === 0) return record;
+  return record.querySelector(`:scope > ${path.join(' > ')}`);
+}
+
+interface Analysis {
+  reading: RecordReading;
+  contentChars: number;
+  linkChars: number;
+}
+
+/**
+ * Reads one record: roles of its short texts, then the body. `nested` holds
+ * records of other groups: their text belongs to them, not to this one.
+ */
+export function readRecord(record: Element, now: Date, nested: Set<Element> = new Set()): RecordReading {
+  return analyze(record, nested, now).reading;
+}
+
+function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
+  const reading: RecordReading = { body: record, text: '' };
+  const contentParents: Element[] = [];
+  const chromeParents: Element[] = [];
+  let contentChars = 0;
+  let linkChars = 0;
+  let attrTime: string | undefined;
+  let textTime: string | undefined;
+  // A date written inside the text ("说得对 2024-05-01 10:00"): the record's time when it prints no other.
+  let inlineTime: string | undefined;
+
+  const visit = (el: Element, inLink: boolean, roleAbove: Role | null) => {
+    if (SKIPPED.has(el.tagName)) return;
+    if (el !== record && nested.has(el)) return;
+    const link = inLink || el.tagName === 'A';
+    let role = roleAbove ?? elementRole(el);
+    // Attribute times beat printed text: <time datetime>, title="2024-5-21 11:01", data-time.
+    const attr = el.getAttribute('datetime') ?? (el.tagName === 'META' && /date(Created|Published)/.test(el.getAttribute('itemprop') ?? '') ? el.getAttribute('content') : null) ?? el.getAttribute('data-time') ?? el.getAttribute('data-timestamp') ?? epochAttr(el.getAttribute('date')) ?? titleTime(el);
+    if (attr && !attrTime) {
+      const parsed = parseChineseTime(attr, now);
+      if (parsed) {
+        attrTime = parsed;
+        role = 'time';
+      }
+    }
+    if (el.tagName === 'META' && el.getAttribute('itemprop') === 'name' && !reading.author && el.parentElement?.getAttribute('itemprop') === 'author') {
+      reading.author = cleanText(el.getAttribute('content')) || undefined;
+    }
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 1) {
+        visit(child as Element, link, role);
+        continue;
+      }
+      if (child.nodeType !== 3) continue;
+      const text = cleanText(child.nodeValue);
+      if (text === '') continue;
+      const textRole = role ?? textRoleOf(text, el, link);
+      if (textRole === null) {
+        if (link) linkChars += text.length;
+        else {
+          contentChars += text.length;
+          contentParents.push(el);
+          if (inlineTime === undefined) inlineTime = INLINE_DATE.exec(text)?.[0];
+        }
+        continue;
+      }
+      chromeParents.push(el);
+      switch (textRole) {
+        case 'time': {
+          const t = parseChineseTime(text.replace(TIME_LABEL, ''), now) ?? parseChineseTime(TIME_IN_TEXT.exec(text)?.[0] ?? '', now);
+          if (t && !textTime) textTime = t;
+          const loc = LOCATION.exec(text)?.[1];
+          if (loc && !reading.location) reading.location = loc;
+          break;
+        }
+        case 'author':
+          if (!reading.author) reading.author = text.replace(/[:：]$/, '');
+          break;
+        case 'location':
+          // A labelled block (`IP属地：澜江市`), or a block named as a location whose text is the place.
+          reading.location ??= LOCATION.exec(text)?.[1] ?? (role === 'location' && text.length <= 16 ? text : undefined);
+          break;
+        case 'count': {
+          const n = Number(/\d[\d,.]*/.exec(text)?.[0].replace(/,/g, '') ?? '');
+          const hint = `${text} ${el.className} ${el.parentElement?.className ?? ''}`;
+          if (reading.likes === undefined && Number.isFinite(n) && LIKE_WORD.test(hint)) reading.likes = n;
+          break;
+        }
+        case 'floor':
+          reading.floor ??= readFloor(text);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(record, false, null);
+
+  reading.publishedAt = attrTime ?? textTime ?? (inlineTime ? parseChineseTime(inlineTime, now) : undefined);
+  if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
+  reading.text = contentParents.length > 0 ? readBodyText(reading.body, nested, chromeParents) : '';
+  return { reading, contentChars, linkChars };
+}
+
+/** Sina's `date="1715854484000"`: epoch milliseconds or seconds. */
+function epochAttr(value: string | null): string | null {
+  return value && /^\d{10}$|^\d{13}$/.test(value) ? value : null;
+}
+
+/** A `title` attribute that is a time (Discuz's `<span title="2024-5-21 11:01:32">6 天前</span>`). */
+function titleTime(el: Element): string | null {
+  const title = el.getAttribute('title');
+  return title && /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}/.test(title) && title.length <= 40 ? title : null;
+}
+
+/** A role given by the element itself (its tag, class, id, itemprop), for all text below it. */
+function elementRole(el: Element): Role | null {
+  const tag = el.tagName;
+  if (tag === 'TIME') return 'time';
+  if (tag === 'BUTTON') return 'action';
+  const cls = `${typeof el.className === 'string' ? el.className : ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`.trim();
+  if (cls === '') return null;
+  const tokens = cls.split(/\s+/);
+  if (tokens.some((t) => SIGNATURE.test(t))) return 'signature';
+  if (tokens.some((t) => LOCATION_TOKEN.test(t))) return 'location';
+  if (tokens.some((t) => TIME_TOKEN.test(t))) return 'time';
+  // Body containers (user-content, message-body) are never chrome, whatever else their class says.
+  if (tokens.some((t) => BODY_TOKEN.test(t))) return null;
+  return tokens.some((t) => AUTHOR_TOKEN.test(t)) ? 'author' : null;
+}
+
+/** The role of a text by what it says, or null when it is body text. */
+function textRoleOf(text: string, parent: Element, inLink: boolean): Role | null {
+  if (text.length > 60) return null;
+  if (/^[·•|｜/,，:：\-—\s]+$/.test(text)) return 'action';
+  if (/^(楼主|沙发|板凳|地板|#\d+|\d+\s*(楼|#|F))$/i.test(text)) return 'floor';
+  if (LOCATION.test(text) && text.replace(LOCATION, '').replace(/[\s·•|｜]/g, '').length <= 2) return 'location';
+  if (COUNT.test(text)) return 'count';
+  if (ACTIONS.has(text) || ACTIONS.has(text.replace(/[\s()（）\d]+/g, ''))) return 'action';
+  const stripped = text.replace(TIME_LABEL, '');
+  const time = TIME_IN_TEXT.exec(stripped);
+  // A short text that is only a time (with its label, separators, an IP label) is the record's time;
+  // "明天14:30见" is a body that names a time.
+  if (time && stripped.replace(time[0], '').replace(LOCATION, '').replace(/[\s·•|｜・:：\-—,，于]|发布|发表|编辑|更新/g, '').length === 0) return 'time';
+  if (inLink && text.length <= 30) {
+    const a = parent.closest('a');
+    if (a && PROFILE_HREF.test(a.getAttribute('href') ?? '')) return 'author';
+  }
+  return null;
+}
+
+/**
+ * The smallest element holding all content texts (their lowest common
+ * ancestor), widened while the parent adds no text of its own.
+ */
+function bodyOf(record: Element, parents: Element[]): Element {
+  let lca: Element = parents[0] ?? record;
+  for (const p of parents) {
+    while (lca !== record && !lca.contains(p)) lca = lca.parentElement ?? record;
+  }
+  // `<p class="content"><span>早该这样了。</span></p>`: the body is the <p>, not the <span>.
+  while (lca !== record && lca.parentElement && lca.parentElement !== record && lca.parentElement.children.length === 1 && (lca.parentElement.textContent ?? '').trim() === (lca.textContent ?? '').trim()) {
+    lca = lca.parentElement;
+  }
+  return lca;
+}
+
+/**
+ * The body's text without nested records' text (replies shown inside it)
+ * and without chrome printed inside the body (Sina prints the replier's
+ * name inside the reply text block).
+ */
+function readBodyText(body: Element, nested: Set<Element>, chrome: Element[]): string {
+  const drop = new Set<Element>(chrome.filter((c) => c !== body && body.contains(c)));
+  for (const n of nested) if (n !== body && body.contains(n)) drop.add(n);
+  if (drop.size === 0 && !body.querySelector('script,style,noscript,template')) return cleanText(body.textContent);
+  const clone = body.cloneNode(true) as Element;
+  const marks = Array.from(body.querySelectorAll('*'));
+  const cloned = Array.from(clone.querySelectorAll('*'));
+  marks.forEach((el, i) => {
+    if (drop.has(el) || SKIPPED.has(el.tagName)) cloned[i]?.remove();
+  });
+  return cleanText(clone.textContent);
+}
