@@ -40,9 +40,12 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
     classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId.get(f) ?? 0);
   }
 
-  // Trie, built with a Map keyed state * alphabetSize + class.
+  // Trie, built with a Map keyed state * alphabetSize + class; each state keeps
+  // its children as parallel lists (class, child state), so nothing after this
+  // loop needs the Map.
   const edges = new Map<number, number>();
-  const children: number[][] = [[]];
+  const childClasses: number[][] = [[]];
+  const childStates: number[][] = [[]];
   const depthList: number[] = [0];
   const outList: number[] = [-1];
   let maxDepth = 1;
@@ -54,10 +57,12 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
       const key = s * alphabetSize + cls;
       let next = edges.get(key);
       if (next === undefined) {
-        next = children.length;
+        next = childClasses.length;
         edges.set(key, next);
-        children.push([]);
-        children[s]?.push(cls);
+        childClasses.push([]);
+        childStates.push([]);
+        (childClasses[s] as number[]).push(cls);
+        (childStates[s] as number[]).push(next);
         depthList.push((depthList[s] ?? 0) + 1);
         outList.push(-1);
       }
@@ -67,93 +72,148 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
     if (outList[s] === -1) outList[s] = index;
     maxDepth = Math.max(maxDepth, p.length);
   });
-  const stateCount = children.length;
-
-  // Failure and dictionary-suffix links over the trie, breadth first.
-  const trieFail = new Int32Array(stateCount);
-  const trieDict = new Int32Array(stateCount).fill(-1);
+  const stateCount = childClasses.length;
+  // Breadth-first order: parents are placed, and their failure links known, before their children.
   const order: number[] = [0];
-  const child = (s: number, cls: number): number => edges.get(s * alphabetSize + cls) ?? -1;
-  for (let qi = 0; qi < order.length; qi++) {
-    const s = order[qi] as number;
-    for (const cls of children[s] ?? []) {
-      const t = child(s, cls);
-      if (s !== 0) {
-        let f = trieFail[s] as number;
-        let target = child(f, cls);
-        while (target < 0 && f !== 0) {
-          f = trieFail[f] as number;
-          target = child(f, cls);
-        }
-        const ft = target < 0 ? 0 : target;
-        trieFail[t] = ft;
-        trieDict[t] = (outList[ft] ?? -1) >= 0 ? ft : (trieDict[ft] as number);
-      }
-      order.push(t);
-    }
-  }
+  for (let qi = 0; qi < order.length; qi++) for (const t of childStates[order[qi] as number] as number[]) order.push(t);
 
   // Double array: the child of slot s on class c is slot base[s] + c, valid
   // when check[that] === s. Two array reads per transition, no hashing.
+  //
+  // Placing a state means finding a base where every child's slot is free.
+  // Scanning slot by slot from the first free one is quadratic: the first
+  // free slots are holes no multi-child state fits, and every later state
+  // walks past them again (4,000 topics took 16 s). Instead the free slots
+  // form a linked list, and a slot that has been tried as the first child's
+  // place `RETIRE_AFTER` times without fitting leaves the list (it stays free
+  // for other children). Each slot is then tried a bounded number of times,
+  // so building is linear in the number of trie states.
   const slotOf = new Int32Array(stateCount);
+  const RETIRE_AFTER = 16;
   let size = Math.max(1024, (stateCount + alphabetSize) * 2);
   let base = new Int32Array(size);
   let check = new Int32Array(size).fill(-1);
+  // Free list over slots ≥ 1: next/prev links, head at the root's slot 0; every slot ≥ size is free.
+  let nextFree = new Int32Array(size);
+  let prevFree = new Int32Array(size);
+  let tries = new Uint8Array(size);
+  let listed = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    nextFree[i] = i + 1;
+    prevFree[i] = i - 1;
+    listed[i] = 1;
+  }
+  listed[0] = 0;
+  let tail = size - 1;
+  const unlist = (slot: number): void => {
+    if (!listed[slot]) return;
+    listed[slot] = 0;
+    const p = prevFree[slot] as number;
+    const n = nextFree[slot] as number;
+    nextFree[p] = n;
+    if (n < size) prevFree[n] = p;
+    else tail = p;
+  };
   const grow = (need: number): void => {
     if (need < size) return;
     let next = size;
     while (next <= need) next *= 2;
-    const b2 = new Int32Array(next);
-    b2.set(base);
-    const c2 = new Int32Array(next).fill(-1);
-    c2.set(check);
-    base = b2;
-    check = c2;
+    const widen = <T extends Int32Array | Uint8Array>(old: T, fill: number): T => {
+      const wider = (old instanceof Int32Array ? new Int32Array(next) : new Uint8Array(next)) as T;
+      if (fill !== 0) wider.fill(fill);
+      wider.set(old);
+      return wider;
+    };
+    base = widen(base, 0);
+    check = widen(check, -1);
+    nextFree = widen(nextFree, 0);
+    prevFree = widen(prevFree, 0);
+    tries = widen(tries, 0);
+    listed = widen(listed, 0);
+    for (let i = size; i < next; i++) {
+      nextFree[i] = i + 1;
+      prevFree[i] = i === size ? tail : i - 1;
+      listed[i] = 1;
+    }
+    nextFree[tail] = size;
+    tail = next - 1;
     size = next;
   };
   check[0] = -2; // the root's slot is taken
-  let firstFree = 1;
   for (const s of order) {
-    const kids = children[s] ?? [];
+    const kids = childClasses[s] as number[];
     if (kids.length === 0) continue;
     const slot = slotOf[s] as number;
-    const first = kids[0] as number;
-    while ((check[firstFree] as number) !== -1) {
-      firstFree++;
-      grow(firstFree + alphabetSize);
+    let first = kids[0] as number;
+    let last = first;
+    for (const cls of kids) {
+      if (cls < first) first = cls;
+      if (cls > last) last = cls;
     }
-    let b = Math.max(1, firstFree - first);
+    let candidate = nextFree[0] as number;
+    let b: number;
     for (;;) {
-      grow(b + alphabetSize + 1);
-      let fits = true;
-      for (const cls of kids) {
-        if ((check[b + cls] as number) !== -1) {
-          fits = false;
-          break;
+      grow(candidate + (last - first) + 1);
+      b = candidate - first;
+      let fits = b >= 1;
+      if (fits) {
+        for (const cls of kids) {
+          if ((check[b + cls] as number) !== -1) {
+            fits = false;
+            break;
+          }
         }
       }
       if (fits) break;
-      b++;
+      const following = nextFree[candidate] as number;
+      tries[candidate] = (tries[candidate] as number) + 1;
+      if ((tries[candidate] as number) >= RETIRE_AFTER) unlist(candidate);
+      candidate = following;
     }
     base[slot] = b;
-    for (const cls of kids) {
-      check[b + cls] = slot;
-      slotOf[child(s, cls)] = b + cls;
+    const targets = childStates[s] as number[];
+    for (let k = 0; k < kids.length; k++) {
+      const at = b + (kids[k] as number);
+      check[at] = slot;
+      unlist(at);
+      slotOf[targets[k] as number] = at;
     }
   }
   grow(size); // keep base/check the same length for the scan
   const slots = size;
-  const fail = new Int32Array(slots);
-  const dict = new Int32Array(slots).fill(-1);
   const out = new Int32Array(slots).fill(-1);
   const depth = new Int32Array(slots);
   for (let s = 0; s < stateCount; s++) {
     const slot = slotOf[s] as number;
-    fail[slot] = slotOf[trieFail[s] as number] as number;
-    const d = trieDict[s] as number;
-    dict[slot] = d < 0 ? -1 : (slotOf[d] as number);
     out[slot] = outList[s] ?? -1;
     depth[slot] = depthList[s] ?? 0;
+  }
+  // Failure and dictionary-suffix links, breadth first, following the double
+  // array's own transitions (two array reads each) rather than the Map.
+  const fail = new Int32Array(slots);
+  const dict = new Int32Array(slots).fill(-1);
+  for (const s of order) {
+    const from = slotOf[s] as number;
+    const kids = childClasses[s] as number[];
+    for (let k = 0; k < kids.length; k++) {
+      const cls = kids[k] as number;
+      const to = (base[from] as number) + cls;
+      if (s === 0) continue; // depth-1 states fail to the root (0)
+      let f = fail[from] as number;
+      let target = -1;
+      for (;;) {
+        const t = (base[f] as number) + cls;
+        if (t < slots && check[t] === f) {
+          target = t;
+          break;
+        }
+        if (f === 0) break;
+        f = fail[f] as number;
+      }
+      const ft = target < 0 ? 0 : target;
+      fail[to] = ft;
+      dict[to] = (out[ft] as number) >= 0 ? ft : (dict[ft] as number);
+    }
   }
   // First slot to report from each slot: itself if it ends a pattern, else its dictionary link.
   const report = new Int32Array(slots).fill(-1);

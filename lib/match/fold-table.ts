@@ -78,6 +78,7 @@ function skippableCodeUnits(): number[] {
   add(0x2028, 0x202f); // separators, embedding controls, narrow no-break space
   add(0x203b); // reference mark ※
   add(0x205f, 0x2064); // medium math space, invisible operators
+  add(0x2066, 0x206f); // direction isolates and deprecated format controls
   add(0x2605, 0x2606); // stars
   add(0x25cb); // white circle
   add(0x25cf); // black circle
