@@ -31,40 +31,56 @@ export interface Automaton {
 export function buildAutomaton(patterns: readonly (readonly number[])[], fold: Uint16Array): Automaton {
 
   // Dense alphabet of the code units patterns use; 0 = "in no pattern".
-  const alphaId = new Map<number, number>();
-  for (const p of patterns) for (const u of p) if (!alphaId.has(u)) alphaId.set(u, alphaId.size + 1);
-  const alphabetSize = alphaId.size + 1;
+  const alphaId = new Int32Array(0x10000);
+  let alphabetSize = 1;
+  for (const p of patterns) for (const u of p) if (alphaId[u] === 0) alphaId[u] = alphabetSize++;
   const classOf = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const f = fold[c] ?? c;
-    classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId.get(f) ?? 0);
+    classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId[f] as number);
   }
 
-  // Trie, built with a Map keyed state * alphabetSize + class; each state keeps
-  // its children as parallel lists (class, child state), so nothing after this
-  // loop needs the Map.
-  const edges = new Map<number, number>();
-  const childClasses: number[][] = [[]];
-  const childStates: number[][] = [[]];
-  const depthList: number[] = [0];
-  const outList: number[] = [-1];
+  // Trie in flat typed arrays: state t ≥ 1 hangs under parentOf[t] on class
+  // classIn[t]; an open-addressing hash (parent, class) → child finds edges
+  // while inserting. No Map and no array per state: building allocates a
+  // handful of arrays whatever the list's size.
+  let totalUnits = 0;
+  for (const p of patterns) totalUnits += p.length;
+  const maxStates = totalUnits + 1;
+  const parentOf = new Int32Array(maxStates);
+  const classIn = new Int32Array(maxStates);
+  const depthList = new Int32Array(maxStates);
+  const outList = new Int32Array(maxStates).fill(-1);
+  let capacity = 16;
+  while (capacity < maxStates * 2) capacity *= 2;
+  const hashMask = capacity - 1;
+  const hashState = new Int32Array(capacity).fill(-1);
+  const hashClass = new Int32Array(capacity);
+  const hashChild = new Int32Array(capacity);
+  let stateCount = 1;
   let maxDepth = 1;
   patterns.forEach((p, index) => {
     if (p.length === 0) return;
     let s = 0;
     for (const u of p) {
-      const cls = alphaId.get(u) ?? 0;
-      const key = s * alphabetSize + cls;
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = childClasses.length;
-        edges.set(key, next);
-        childClasses.push([]);
-        childStates.push([]);
-        (childClasses[s] as number[]).push(cls);
-        (childStates[s] as number[]).push(next);
-        depthList.push((depthList[s] ?? 0) + 1);
-        outList.push(-1);
+      const cls = alphaId[u] as number;
+      let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca77)) & hashMask;
+      let next = -1;
+      while ((hashState[h] as number) !== -1) {
+        if (hashState[h] === s && hashClass[h] === cls) {
+          next = hashChild[h] as number;
+          break;
+        }
+        h = (h + 1) & hashMask;
+      }
+      if (next < 0) {
+        next = stateCount++;
+        hashState[h] = s;
+        hashClass[h] = cls;
+        hashChild[h] = next;
+        parentOf[next] = s;
+        classIn[next] = cls;
+        depthList[next] = (depthList[s] as number) + 1;
       }
       s = next;
     }
@@ -72,10 +88,24 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
     if (outList[s] === -1) outList[s] = index;
     maxDepth = Math.max(maxDepth, p.length);
   });
-  const stateCount = childClasses.length;
+  // Children of each state as one flat list (kidStart[s] .. kidStart[s + 1]), by counting sort on the parent.
+  const kidStart = new Int32Array(stateCount + 1);
+  for (let t = 1; t < stateCount; t++) kidStart[(parentOf[t] as number) + 1] = (kidStart[(parentOf[t] as number) + 1] as number) + 1;
+  for (let s = 0; s < stateCount; s++) kidStart[s + 1] = (kidStart[s + 1] as number) + (kidStart[s] as number);
+  const kidState = new Int32Array(Math.max(1, stateCount - 1));
+  const fill = kidStart.slice(0, stateCount);
+  for (let t = 1; t < stateCount; t++) {
+    const at = parentOf[t] as number;
+    kidState[fill[at] as number] = t;
+    fill[at] = (fill[at] as number) + 1;
+  }
   // Breadth-first order: parents are placed, and their failure links known, before their children.
-  const order: number[] = [0];
-  for (let qi = 0; qi < order.length; qi++) for (const t of childStates[order[qi] as number] as number[]) order.push(t);
+  const order = new Int32Array(stateCount);
+  let orderLength = 1;
+  for (let qi = 0; qi < orderLength; qi++) {
+    const s = order[qi] as number;
+    for (let k = kidStart[s] as number; k < (kidStart[s + 1] as number); k++) order[orderLength++] = kidState[k] as number;
+  }
 
   // Double array: the child of slot s on class c is slot base[s] + c, valid
   // when check[that] === s. Two array reads per transition, no hashing.
@@ -141,12 +171,14 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
   };
   check[0] = -2; // the root's slot is taken
   for (const s of order) {
-    const kids = childClasses[s] as number[];
-    if (kids.length === 0) continue;
+    const from = kidStart[s] as number;
+    const to = kidStart[s + 1] as number;
+    if (from === to) continue;
     const slot = slotOf[s] as number;
-    let first = kids[0] as number;
+    let first = classIn[kidState[from] as number] as number;
     let last = first;
-    for (const cls of kids) {
+    for (let k = from; k < to; k++) {
+      const cls = classIn[kidState[k] as number] as number;
       if (cls < first) first = cls;
       if (cls > last) last = cls;
     }
@@ -156,13 +188,8 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
       grow(candidate + (last - first) + 1);
       b = candidate - first;
       let fits = b >= 1;
-      if (fits) {
-        for (const cls of kids) {
-          if ((check[b + cls] as number) !== -1) {
-            fits = false;
-            break;
-          }
-        }
+      for (let k = from; fits && k < to; k++) {
+        if ((check[b + (classIn[kidState[k] as number] as number)] as number) !== -1) fits = false;
       }
       if (fits) break;
       const following = nextFree[candidate] as number;
@@ -171,12 +198,12 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
       candidate = following;
     }
     base[slot] = b;
-    const targets = childStates[s] as number[];
-    for (let k = 0; k < kids.length; k++) {
-      const at = b + (kids[k] as number);
+    for (let k = from; k < to; k++) {
+      const t = kidState[k] as number;
+      const at = b + (classIn[t] as number);
       check[at] = slot;
       unlist(at);
-      slotOf[targets[k] as number] = at;
+      slotOf[t] = at;
     }
   }
   grow(size); // keep base/check the same length for the scan
@@ -185,35 +212,33 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
   const depth = new Int32Array(slots);
   for (let s = 0; s < stateCount; s++) {
     const slot = slotOf[s] as number;
-    out[slot] = outList[s] ?? -1;
-    depth[slot] = depthList[s] ?? 0;
+    out[slot] = outList[s] as number;
+    depth[slot] = depthList[s] as number;
   }
   // Failure and dictionary-suffix links, breadth first, following the double
   // array's own transitions (two array reads each) rather than the Map.
   const fail = new Int32Array(slots);
   const dict = new Int32Array(slots).fill(-1);
   for (const s of order) {
-    const from = slotOf[s] as number;
-    const kids = childClasses[s] as number[];
-    for (let k = 0; k < kids.length; k++) {
-      const cls = kids[k] as number;
-      const to = (base[from] as number) + cls;
-      if (s === 0) continue; // depth-1 states fail to the root (0)
-      let f = fail[from] as number;
-      let target = -1;
-      for (;;) {
-        const t = (base[f] as number) + cls;
-        if (t < slots && check[t] === f) {
-          target = t;
-          break;
-        }
-        if (f === 0) break;
-        f = fail[f] as number;
+    if (s === 0) continue; // depth-1 states fail to the root (slot 0)
+    const from = slotOf[parentOf[s] as number] as number;
+    const cls = classIn[s] as number;
+    const to = slotOf[s] as number;
+    if (from === 0) continue;
+    let f = fail[from] as number;
+    let target = -1;
+    for (;;) {
+      const t = (base[f] as number) + cls;
+      if (t < slots && check[t] === f) {
+        target = t;
+        break;
       }
-      const ft = target < 0 ? 0 : target;
-      fail[to] = ft;
-      dict[to] = (out[ft] as number) >= 0 ? ft : (dict[ft] as number);
+      if (f === 0) break;
+      f = fail[f] as number;
     }
+    const ft = target < 0 ? 0 : target;
+    fail[to] = ft;
+    dict[to] = (out[ft] as number) >= 0 ? ft : (dict[ft] as number);
   }
   // First slot to report from each slot: itself if it ends a pattern, else its dictionary link.
   const report = new Int32Array(slots).fill(-1);
