@@ -36,7 +36,8 @@ export interface BadgeSnapshot {
 
 async function withCdp<T>(target: Page | Frame, work: (cdp: CDPSession) => Promise<T>): Promise<T> {
   const context = 'context' in target ? target.context() : target.page().context();
-  const cdp = await context.newCDPSession(target);
+  // A frame in the page's own process (same site) has no session of its own: it is in the page's tree.
+  const cdp = await context.newCDPSession(target).catch(() => ('context' in target ? Promise.reject(new Error('no CDP session')) : context.newCDPSession(target.page())));
   try {
     return await work(cdp);
   } finally {
