@@ -8,7 +8,7 @@
  * hot loop stays monomorphic and allocation-free; matches go into a growable
  * Int32Array of (start, end, pattern) triples.
  */
-import { SKIP } from './fold-table.ts';
+import { EMOJI_LEAD_FIRST, EMOJI_LEAD_LAST, SKIP } from './fold-table.ts';
 
 /** Class value of a separator code unit: skipped without changing state. */
 const SKIP_CLASS = 0xffff;
@@ -264,12 +264,17 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
       let consumed = 0;
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        const cls = classOf[text.charCodeAt(i)] as number;
+        const unit = text.charCodeAt(i);
+        const cls = classOf[unit] as number;
         if (cls === 0) {
           state = 0;
           continue;
         }
-        if (cls === SKIP_CLASS) continue;
+        if (cls === SKIP_CLASS) {
+          // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
+          if (unit >= EMOJI_LEAD_FIRST && unit <= EMOJI_LEAD_LAST) i++;
+          continue;
+        }
         let s = state;
         let next: number;
         for (;;) {
