@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { THREAD_1001_FLOORS, THREAD_1001_MORE_FLOORS } from '../tests/demo-site/data/forum-thread-1001.ts';
 import { DEMO_PATHS } from '../tests/demo-site/routes.ts';
 import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../tests/demo-site/expected.ts';
+import { badgeButtons, badgeText, clickBadgeButton, readBadges, waitForFirstScan } from '../tests/e2e/pages/closed-ui.ts';
 
 /** Options for {@link WalkthroughContext.screenshot}. */
 export interface ScreenshotOptions {
@@ -62,15 +63,24 @@ function demoPageStep(name: string, path: string, fullPage = true): WalkthroughS
       if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
       // Every demo page names the city somewhere: wait for the content script's first flag
       // (a capture badge on a post, or a highlighted title on a list page).
-      await ctx.page.locator('[data-yq-ui="badge"], mark[data-yq-hl]').first().waitFor({ timeout: 10_000 });
+      await waitForFirstScan(ctx.page, 10_000);
       await ctx.screenshot(name, { fullPage });
     },
   };
 }
 
-/** The flagged floors' capture buttons (inside the badges' shadow roots, which Playwright pierces). */
-function captureButton(page: Page, pid: number) {
-  return page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`).getByRole('button', { name: '采集' });
+/** The body of a flagged floor (its badge is in a closed shadow root: see tests/e2e/pages/closed-ui.ts). */
+function floorBody(page: Page, pid: number) {
+  return page.locator(`#postmessage_${pid}`);
+}
+
+/** Waits until some badge of the page shows `text`. */
+async function waitForBadgeText(page: Page, text: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!(await readBadges(page)).some((b) => b.text.includes(text))) {
+    if (Date.now() > until) throw new Error(`no badge shows ${text}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The officer of the demo. */
@@ -96,7 +106,8 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     async run(ctx) {
       await ctx.page.goto(ctx.url(DEMO_PATHS.forumThread));
       await ctx.page.locator('#postlist > div[id^="post_"]').nth(THREAD_1001_FLOORS.length - 1).waitFor();
-      await captureButton(ctx.page, FORUM_FLAGGED_PIDS[0]!).waitFor();
+      await waitForBadgeText(ctx.page, '采集');
+      await ctx.page.waitForTimeout(300); // highlight boxes are drawn in the next idle moment
       await ctx.screenshot('forum-thread-flagged');
       await ctx.screenshot('forum-thread', { fullPage: true });
     },
@@ -108,7 +119,7 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
       const total = THREAD_1001_FLOORS.length + THREAD_1001_MORE_FLOORS.length;
       await ctx.page.locator('#postlist > div[id^="post_"]').nth(total - 1).waitFor();
       const pid = FORUM_MORE_FLAGGED_PIDS[0]!;
-      await captureButton(ctx.page, pid).waitFor();
+      while (!(await badgeButtons(floorBody(ctx.page, pid))).includes('采集')) await ctx.page.waitForTimeout(100);
       await ctx.page.locator(`#post_${pid}`).scrollIntoViewIfNeeded();
       await ctx.screenshot('forum-thread-after-load-more-flagged');
     },
@@ -118,8 +129,8 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     async run(ctx) {
       await ctx.page.goto(ctx.url(DEMO_PATHS.forumThread));
       for (const pid of FORUM_FLAGGED_PIDS.slice(0, 3)) {
-        await captureButton(ctx.page, pid).click();
-        await ctx.page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`).getByText('已采集').waitFor();
+        await clickBadgeButton(floorBody(ctx.page, pid), '采集');
+        while (!(await badgeText(floorBody(ctx.page, pid))).includes('已采集')) await ctx.page.waitForTimeout(100);
       }
       await ctx.page.locator(`#post_${FORUM_FLAGGED_PIDS[0]}`).scrollIntoViewIfNeeded();
       await ctx.screenshot('forum-thread-captured');
@@ -155,8 +166,8 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     name: 'revisit',
     async run(ctx) {
       await ctx.page.reload();
-      await ctx.page.locator('[data-yq-ui="badge"]').getByText('已认领').first().waitFor();
-      await ctx.page.locator('[data-yq-ui="badge"]').getByText('已认领').first().scrollIntoViewIfNeeded();
+      await waitForBadgeText(ctx.page, '已认领');
+      await ctx.page.locator(`#post_${FORUM_FLAGGED_PIDS[0]}`).scrollIntoViewIfNeeded();
       await ctx.screenshot('forum-thread-revisit-state');
     },
   },

@@ -89,7 +89,7 @@ function Console() {
   if (open) {
     return (
       <div style={{ maxWidth: 720, margin: '0 auto' }}>
-        <CaseScreen caseId={open} onBack={() => setOpen(undefined)} />
+        <CaseScreen caseId={open} onBack={() => setOpen(undefined)} onOpenCase={setOpen} />
       </div>
     );
   }

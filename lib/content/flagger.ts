@@ -5,23 +5,37 @@
  *
  * It scans once on load and afterwards only what a MutationObserver reports
  * as added (infinite scroll, "load more replies"), batched into idle time, so
- * a long thread is never rescanned. Pages with no match are left untouched.
+ * a long thread is never rescanned. Posts the page re-renders (a clone put in
+ * place of the post, the body's innerHTML rewritten, a whole <body> swapped
+ * by a single-page app) lose our badge with their old DOM: the badge's
+ * disconnection is noticed in the same batch and the post is flagged again.
+ * Pages with no match are left untouched.
+ *
+ * Nothing here is visible to the page: no attribute or id on our elements,
+ * no performance marks, no console output. The scan times the benchmark and
+ * the browser tests read are kept in the extension's isolated world
+ * (`SCAN_LOG_KEY`), which page scripts cannot reach.
  * Browser APIs come in as dependencies so the whole flow runs under jsdom.
  */
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
 import { findListedThreads, locatePosts, locatePostsIn, type PostData, type PostRef } from '../sites';
+import { matchRanges } from '../highlight';
 import type { SeenPosts } from './seen-posts';
-import { HIGHLIGHT_ATTR, highlightMatches } from '../highlight';
-import { mountPostBadge, UI_ATTRIBUTE, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
+import { isOwnElement, mountHighlightHost, mountPostBadge, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
 /** A flagged post and its badge. */
 export interface FlaggedPost {
   post: PostRef;
   terms: string[];
   badge: PostBadge;
+  /** The matches' ranges in the post body, drawn by the badge's highlight layer. */
+  ranges: Range[];
 }
+
+/** Most post ids one `knownStates` call asks about (the message protocol's limit is 2,000). */
+export const STATE_QUERY_BATCH = 500;
 
 /** What the flagger needs from the browser and the extension. */
 export interface FlaggerDeps {
@@ -83,8 +97,9 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     const options = { threadAnchored: anchoredBy(posts[0]) };
     const readFields = posts.length <= FIELDS_BATCH ? deps.readFields : undefined;
     for (const post of posts) {
-      // A flagged post re-rendered by a recycling list (a new element, the same id) is flagged again.
-      if (seen.has(post.bodyElement) || flagged.get(post.postId)?.post.bodyElement.isConnected) continue;
+      // A flagged post re-rendered (a recycling list's new row, a clone put in its place) is flagged again.
+      const known = flagged.get(post.postId);
+      if (seen.has(post.bodyElement) || (known?.badge.host.isConnected && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
       // Raw textContent, so the offsets line up with the highlighter's.
       const text = post.bodyElement.textContent ?? '';
@@ -95,22 +110,35 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       }
       const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist, options);
       if (!verdict.flagged) continue;
-      highlightMatches(post.bodyElement, verdict.matches, deps.doc);
+      const ranges = matchRanges(post.bodyElement, verdict.matches, deps.doc);
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
       const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
-      const entry: FlaggedPost = { post, terms, badge };
+      const entry: FlaggedPost = { post, terms, badge, ranges };
       flagged.set(post.postId, entry);
+      resizes?.observe(post.bodyElement);
       fresh.push(entry);
     }
     if (fresh.length > 0) {
-      // Messaging the background is not part of flagging: let the page paint first.
+      // Drawing needs layout and messaging the background is not part of flagging: let the page paint first.
       deps.whenIdle(() => {
+        for (const entry of fresh) entry.badge.highlights.paint(entry.ranges);
         deps.reportCount(flagged.size);
         void showKnownStates(fresh);
       });
     }
     return fresh;
   };
+
+  // Highlight boxes sit relative to the badge: redraw them when the post's box changes (window resize, images, fonts).
+  const View = deps.doc.defaultView;
+  const resizes =
+    View && 'ResizeObserver' in View
+      ? new View.ResizeObserver((records) => {
+          for (const record of records) {
+            for (const entry of flagged.values()) if (entry.post.bodyElement === record.target) entry.badge.highlights.repaint();
+          }
+        })
+      : undefined;
 
   const captureOne = async (entry: FlaggedPost) => {
     entry.badge.setState({ kind: 'busy' });
@@ -128,12 +156,16 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   };
 
   const showKnownStates = async (entries: FlaggedPost[], noted?: { entry: FlaggedPost; note: string }) => {
-    // Without an answer the capture buttons simply stay: nothing is lost.
-    const states = await deps.knownStates(entries.map((e) => e.post)).catch(() => new Map<string, BadgeState>());
-    for (const entry of entries) {
-      const state = states.get(entry.post.postId);
-      if (!state) continue;
-      entry.badge.setState(noted?.entry === entry && state.kind === 'known' ? { ...state, text: `${noted.note} · ${state.text}` } : state);
+    // In batches: a thread of thousands of flagged posts must not exceed what one message may ask.
+    for (let i = 0; i < entries.length; i += STATE_QUERY_BATCH) {
+      const batch = entries.slice(i, i + STATE_QUERY_BATCH);
+      // Without an answer the capture buttons simply stay: nothing is lost.
+      const states = await deps.knownStates(batch.map((e) => e.post)).catch(() => new Map<string, BadgeState>());
+      for (const entry of batch) {
+        const state = states.get(entry.post.postId);
+        if (!state) continue;
+        entry.badge.setState(noted?.entry === entry && state.kind === 'known' ? { ...state, text: `${noted.note} · ${state.text}` } : state);
+      }
     }
   };
 
@@ -147,21 +179,23 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     for (const thread of findListedThreads(deps.doc, deps.url(), { now: deps.now() })) {
       const verdict = flagMatches(deps.watchlist.scan(thread.titleElement.textContent ?? ''), deps.watchlist);
       if (!verdict.flagged) continue;
-      highlightMatches(thread.titleElement, verdict.matches, deps.doc);
+      const ranges = matchRanges(thread.titleElement, verdict.matches, deps.doc);
+      const layer = mountHighlightHost(thread.titleElement);
+      deps.whenIdle(() => layer.paint(ranges));
       count++;
     }
     if (count > 0) deps.reportCount(count);
   };
 
   const scanPage = () =>
-    measured('yq:scan-page', () => {
+    measured('scan-page', () => {
       const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
       if (posts.length === 0) flagListedThreads();
       return flagPosts(posts);
     });
 
   const scanAdded = (nodes: Iterable<Node>) =>
-    measured('yq:scan-added', () => {
+    measured('scan-added', () => {
       const posts: PostRef[] = [];
       for (const node of nodes) {
         if (!isForeignElement(node)) continue;
@@ -170,46 +204,86 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       return flagPosts(posts);
     });
 
+  /**
+   * Posts whose badge the page took away with their old DOM (a re-render, an
+   * innerHTML rewrite, a removed badge): forgotten, and those whose body is
+   * still in the page flagged again at once. Re-rendered copies are new
+   * elements the same batch reports as added.
+   */
+  const reflagLost = (): FlaggedPost[] => {
+    const stillThere: PostRef[] = [];
+    for (const [postId, entry] of flagged) {
+      if (entry.badge.host.isConnected) continue;
+      flagged.delete(postId);
+      seen.delete(entry.post.bodyElement);
+      if (entry.post.bodyElement.isConnected) stillThere.push(entry.post);
+    }
+    return stillThere.length > 0 ? flagPosts(stillThere) : [];
+  };
+
   const observe = () => {
     let pending: Node[] = [];
+    let removals = false;
     const observer = new (deps.doc.defaultView ?? globalThis).MutationObserver((records) => {
-      const wasIdle = pending.length === 0;
+      const wasIdle = pending.length === 0 && !removals;
       for (const record of records) {
         // A recycling list may reuse a row and only replace its text: scan the row's element.
         for (const node of Array.from(record.addedNodes)) pending.push(node.nodeType === 3 && node.parentElement ? node.parentElement : node);
+        if (record.removedNodes.length > 0) removals = true;
       }
-      if (wasIdle && pending.length > 0) {
+      if (wasIdle && (pending.length > 0 || removals)) {
         deps.whenIdle(() => {
           const batch = pending;
+          const lost = removals;
           pending = [];
+          removals = false;
+          if (lost) reflagLost();
           scanAdded(batch);
         });
       }
     });
-    observer.observe(deps.doc.body ?? deps.doc.documentElement, { childList: true, subtree: true });
-    return () => observer.disconnect();
+    // The document element, not <body>: a single-page app may replace <body> itself.
+    observer.observe(deps.doc.documentElement, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      resizes?.disconnect();
+    };
   };
 
   return { scanPage, scanAdded, observe, flagged };
 }
 
+/** Key of the scan-time log in the extension's isolated world (never the page's). */
+export const SCAN_LOG_KEY = Symbol.for('yq.scan-log');
+
+/** One scan's main-thread time, for `npm run bench` and the browser tests. */
+export interface ScanRecord {
+  name: 'scan-page' | 'scan-added';
+  ms: number;
+  flagged: number;
+}
+
 /**
- * Runs `work` and records its main-thread time as a performance measure, so
- * the scan cost can be read from the page's timeline (npm run bench) without
- * a profiler.
+ * Runs `work` and appends its main-thread time to the isolated world's scan
+ * log. Not `performance.measure`: the performance timeline is shared with
+ * the page, which would learn from it that the extension is installed.
  */
-function measured<T>(name: string, work: () => T): T {
+function measured(name: ScanRecord['name'], work: () => FlaggedPost[]): FlaggedPost[] {
   const start = performance.now();
+  let flaggedCount = 0;
   try {
-    return work();
+    const result = work();
+    flaggedCount = result.length;
+    return result;
   } finally {
-    performance.measure(name, { start, end: performance.now() });
+    const scope = globalThis as unknown as Record<symbol, ScanRecord[] | undefined>;
+    const log = (scope[SCAN_LOG_KEY] ??= []);
+    if (log.length >= 1000) log.shift();
+    log.push({ name, ms: performance.now() - start, flagged: flaggedCount });
   }
 }
 
-/** An element the page added (not one of our badges or highlight marks, not text). */
+/** An element the page added (not one of our badge or highlight hosts, not text). */
 function isForeignElement(node: Node): node is Element {
-  if (node.nodeType !== 1) return false;
-  const element = node as Element;
-  return !element.hasAttribute(UI_ATTRIBUTE) && !element.hasAttribute(HIGHLIGHT_ATTR);
+  return node.nodeType === 1 && !isOwnElement(node as Element);
 }

@@ -1,12 +1,19 @@
 /**
- * The capture button and state badge beside a flagged post.
+ * The capture button and state badge beside a flagged post, and the post's
+ * highlight boxes.
  *
- * It lives in a shadow root so the forum's CSS cannot restyle it, and only
- * trusted (user) clicks capture, so the forum's scripts cannot; it is plain DOM (no framework)
+ * The forum's own scripts are hostile readers: everything lives in a
+ * **closed** shadow root, so they can neither read the state ("已认领 · <部门>
+ * · 剩余 …"), the matched terms nor the highlights, nor rewrite what the badge
+ * shows; the host carries no attribute, id or class that names us (our
+ * elements are known by identity, `isOwnElement`). Only trusted (user)
+ * clicks capture, so the forum's scripts cannot. Plain DOM (no framework)
  * because it is mounted on every flagged post of every page and must stay
- * light. The host is an inline element floated to the right of the post body
- * so it never shifts the page's own layout.
+ * light. The host is floated to the right of the post body so it never
+ * shifts the page's own layout. See lib/highlight for what a page can still
+ * tell.
  */
+import { createHighlightLayer, HIGHLIGHT_STYLE, type HighlightLayer } from '../highlight';
 
 /** What the badge shows. */
 export type BadgeState =
@@ -30,12 +37,30 @@ export interface BadgeLabels {
 /** A mounted badge. */
 export interface PostBadge {
   host: HTMLElement;
+  /** The closed shadow root (only the content script holds it; tests read the badge through it). */
+  root: ShadowRoot;
+  /** The post's highlight boxes, drawn in the same closed root. */
+  highlights: HighlightLayer;
   setState(state: BadgeState): void;
   remove(): void;
 }
 
-/** Marks our own elements so the mutation observer and the highlighter skip them. */
-export const UI_ATTRIBUTE = 'data-yq-ui';
+/**
+ * Our own elements, by identity, in a registry shared by every script of the
+ * extension's isolated world (the content script and the capture script the
+ * background injects are separate bundles). The page's main world cannot
+ * reach it: nothing on the element says it is ours.
+ */
+function ownElements(): WeakSet<Element> {
+  const key = Symbol.for('yq.own-elements');
+  const scope = globalThis as unknown as Record<symbol, WeakSet<Element> | undefined>;
+  return (scope[key] ??= new WeakSet<Element>());
+}
+
+/** Whether `element` is a badge or overlay host of ours (skipped by the mutation observer and evidence extraction). */
+export function isOwnElement(element: Element): boolean {
+  return ownElements().has(element);
+}
 
 const STYLE = `
 :host { all: initial; }
@@ -48,7 +73,7 @@ button[disabled] { background: #999; cursor: progress; }
 .state:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
 .state.overdue { background: #fdecea; color: #b71c1c; border-color: #f5b7b1; }
 .error { color: #b71c1c; }
-`;
+${HIGHLIGHT_STYLE}`;
 
 /** One parsed stylesheet per page, shared by every badge's shadow root. */
 const sharedSheets = new WeakMap<Document, CSSStyleSheet>();
@@ -87,21 +112,13 @@ export function mountPostBadge(
   onOpenDesk: () => void,
 ): PostBadge {
   const doc = anchor.ownerDocument;
-  const host = doc.createElement('span');
-  host.setAttribute(UI_ATTRIBUTE, 'badge');
-  host.style.cssText = 'float:right;margin:0 0 4px 8px;position:relative;z-index:1;';
-  // Open, so tests can reach it; clicks are honoured only when trusted (a real user), so page scripts cannot capture.
-  const root = host.attachShadow({ mode: 'open' });
+  const { host, root } = mountHost(anchor, 'float:right;margin:0 0 4px 8px;position:relative;z-index:1;');
   const wrap = doc.createElement('span');
   wrap.className = 'wrap';
+  // Inside the closed root: the officer sees the terms on hover, the page cannot read them.
   wrap.title = labels.flaggedTitle.replace('$1', terms.join('、'));
-  if (!adoptSharedStyle(root, doc)) {
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
-    root.append(style);
-  }
   root.append(wrap);
-  anchor.prepend(host);
+  const highlights = createHighlightLayer(root, host);
 
   const captureButton = (busy: boolean) => {
     const button = doc.createElement('button');
@@ -148,5 +165,30 @@ export function mountPostBadge(
     }
   };
   render({ kind: 'idle' });
-  return { host, setState: render, remove: () => host.remove() };
+  return { host, root, highlights, setState: render, remove: () => host.remove() };
+}
+
+/**
+ * A highlight-only host at the start of `anchor` (a thread title on a list
+ * page): zero-size, inline, so the title's layout does not change.
+ */
+export function mountHighlightHost(anchor: Element): HighlightLayer {
+  const { host, root } = mountHost(anchor, 'display:inline-block;position:relative;width:0;height:0;overflow:visible;vertical-align:top;');
+  return createHighlightLayer(root, host);
+}
+
+/** A host element of ours at the start of `anchor`, with a closed shadow root carrying the shared stylesheet. */
+function mountHost(anchor: Element, cssText: string): { host: HTMLElement; root: ShadowRoot } {
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement('span');
+  host.style.cssText = cssText;
+  ownElements().add(host);
+  const root = host.attachShadow({ mode: 'closed' });
+  if (!adoptSharedStyle(root, doc)) {
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
+  anchor.prepend(host);
+  return { host, root };
 }

@@ -4,6 +4,7 @@
  * adapter and Readability, sanitize its HTML, and return a plain DTO for the
  * background to validate, digest and store.
  */
+import { isOwnElement } from '../content/post-badge';
 import { detectSite, findPost, parseChineseTime } from '../sites';
 import { fail, ok, type Result } from '../messaging/result';
 import type { CapturePostRequest } from '../messaging/schemas';
@@ -108,8 +109,11 @@ function publishedOf(raw: string | undefined, now: Date): { publishedAt?: string
  */
 function bodyHtml(body: Element, win: Window & typeof globalThis): string {
   const inert = new win.DOMParser().parseFromString(`<body>${body.innerHTML}</body>`, 'text/html').body;
-  inert.querySelectorAll('[data-yq-ui]').forEach((el) => el.remove());
-  inert.querySelectorAll('mark[data-yq-hl]').forEach((mark) => mark.replaceWith(...Array.from(mark.childNodes)));
+  // Our badge hosts carry nothing to find them by (the page must not either): drop the copies of
+  // the live ones by their place among the body's elements. Highlights are not in the DOM at all.
+  const live = Array.from(body.getElementsByTagName('*'));
+  const copies = Array.from(inert.getElementsByTagName('*'));
+  if (live.length === copies.length) live.forEach((element, i) => isOwnElement(element) && copies[i]?.remove());
   return inert.innerHTML;
 }
 

@@ -8,7 +8,7 @@
  * hot loop stays monomorphic and allocation-free; matches go into a growable
  * Int32Array of (start, end, pattern) triples.
  */
-import { SKIP } from './fold-table.ts';
+import { EMOJI_LEAD_FIRST, EMOJI_LEAD_LAST, SKIP } from './fold-table.ts';
 
 /** Class value of a separator code unit: skipped without changing state. */
 const SKIP_CLASS = 0xffff;
@@ -31,35 +31,56 @@ export interface Automaton {
 export function buildAutomaton(patterns: readonly (readonly number[])[], fold: Uint16Array): Automaton {
 
   // Dense alphabet of the code units patterns use; 0 = "in no pattern".
-  const alphaId = new Map<number, number>();
-  for (const p of patterns) for (const u of p) if (!alphaId.has(u)) alphaId.set(u, alphaId.size + 1);
-  const alphabetSize = alphaId.size + 1;
+  const alphaId = new Int32Array(0x10000);
+  let alphabetSize = 1;
+  for (const p of patterns) for (const u of p) if (alphaId[u] === 0) alphaId[u] = alphabetSize++;
   const classOf = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const f = fold[c] ?? c;
-    classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId.get(f) ?? 0);
+    classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId[f] as number);
   }
 
-  // Trie, built with a Map keyed state * alphabetSize + class.
-  const edges = new Map<number, number>();
-  const children: number[][] = [[]];
-  const depthList: number[] = [0];
-  const outList: number[] = [-1];
+  // Trie in flat typed arrays: state t ≥ 1 hangs under parentOf[t] on class
+  // classIn[t]; an open-addressing hash (parent, class) → child finds edges
+  // while inserting. No Map and no array per state: building allocates a
+  // handful of arrays whatever the list's size.
+  let totalUnits = 0;
+  for (const p of patterns) totalUnits += p.length;
+  const maxStates = totalUnits + 1;
+  const parentOf = new Int32Array(maxStates);
+  const classIn = new Int32Array(maxStates);
+  const depthList = new Int32Array(maxStates);
+  const outList = new Int32Array(maxStates).fill(-1);
+  let capacity = 16;
+  while (capacity < maxStates * 2) capacity *= 2;
+  const hashMask = capacity - 1;
+  const hashState = new Int32Array(capacity).fill(-1);
+  const hashClass = new Int32Array(capacity);
+  const hashChild = new Int32Array(capacity);
+  let stateCount = 1;
   let maxDepth = 1;
   patterns.forEach((p, index) => {
     if (p.length === 0) return;
     let s = 0;
     for (const u of p) {
-      const cls = alphaId.get(u) ?? 0;
-      const key = s * alphabetSize + cls;
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = children.length;
-        edges.set(key, next);
-        children.push([]);
-        children[s]?.push(cls);
-        depthList.push((depthList[s] ?? 0) + 1);
-        outList.push(-1);
+      const cls = alphaId[u] as number;
+      let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca77)) & hashMask;
+      let next = -1;
+      while ((hashState[h] as number) !== -1) {
+        if (hashState[h] === s && hashClass[h] === cls) {
+          next = hashChild[h] as number;
+          break;
+        }
+        h = (h + 1) & hashMask;
+      }
+      if (next < 0) {
+        next = stateCount++;
+        hashState[h] = s;
+        hashClass[h] = cls;
+        hashChild[h] = next;
+        parentOf[next] = s;
+        classIn[next] = cls;
+        depthList[next] = (depthList[s] as number) + 1;
       }
       s = next;
     }
@@ -67,93 +88,157 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
     if (outList[s] === -1) outList[s] = index;
     maxDepth = Math.max(maxDepth, p.length);
   });
-  const stateCount = children.length;
-
-  // Failure and dictionary-suffix links over the trie, breadth first.
-  const trieFail = new Int32Array(stateCount);
-  const trieDict = new Int32Array(stateCount).fill(-1);
-  const order: number[] = [0];
-  const child = (s: number, cls: number): number => edges.get(s * alphabetSize + cls) ?? -1;
-  for (let qi = 0; qi < order.length; qi++) {
+  // Children of each state as one flat list (kidStart[s] .. kidStart[s + 1]), by counting sort on the parent.
+  const kidStart = new Int32Array(stateCount + 1);
+  for (let t = 1; t < stateCount; t++) kidStart[(parentOf[t] as number) + 1] = (kidStart[(parentOf[t] as number) + 1] as number) + 1;
+  for (let s = 0; s < stateCount; s++) kidStart[s + 1] = (kidStart[s + 1] as number) + (kidStart[s] as number);
+  const kidState = new Int32Array(Math.max(1, stateCount - 1));
+  const fill = kidStart.slice(0, stateCount);
+  for (let t = 1; t < stateCount; t++) {
+    const at = parentOf[t] as number;
+    kidState[fill[at] as number] = t;
+    fill[at] = (fill[at] as number) + 1;
+  }
+  // Breadth-first order: parents are placed, and their failure links known, before their children.
+  const order = new Int32Array(stateCount);
+  let orderLength = 1;
+  for (let qi = 0; qi < orderLength; qi++) {
     const s = order[qi] as number;
-    for (const cls of children[s] ?? []) {
-      const t = child(s, cls);
-      if (s !== 0) {
-        let f = trieFail[s] as number;
-        let target = child(f, cls);
-        while (target < 0 && f !== 0) {
-          f = trieFail[f] as number;
-          target = child(f, cls);
-        }
-        const ft = target < 0 ? 0 : target;
-        trieFail[t] = ft;
-        trieDict[t] = (outList[ft] ?? -1) >= 0 ? ft : (trieDict[ft] as number);
-      }
-      order.push(t);
-    }
+    for (let k = kidStart[s] as number; k < (kidStart[s + 1] as number); k++) order[orderLength++] = kidState[k] as number;
   }
 
   // Double array: the child of slot s on class c is slot base[s] + c, valid
   // when check[that] === s. Two array reads per transition, no hashing.
+  //
+  // Placing a state means finding a base where every child's slot is free.
+  // Scanning slot by slot from the first free one is quadratic: the first
+  // free slots are holes no multi-child state fits, and every later state
+  // walks past them again (4,000 topics took 16 s). Instead the free slots
+  // form a linked list, and a slot that has been tried as the first child's
+  // place `RETIRE_AFTER` times without fitting leaves the list (it stays free
+  // for other children). Each slot is then tried a bounded number of times,
+  // so building is linear in the number of trie states.
   const slotOf = new Int32Array(stateCount);
+  const RETIRE_AFTER = 16;
   let size = Math.max(1024, (stateCount + alphabetSize) * 2);
   let base = new Int32Array(size);
   let check = new Int32Array(size).fill(-1);
+  // Free list over slots ≥ 1: next/prev links, head at the root's slot 0; every slot ≥ size is free.
+  let nextFree = new Int32Array(size);
+  let prevFree = new Int32Array(size);
+  let tries = new Uint8Array(size);
+  let listed = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    nextFree[i] = i + 1;
+    prevFree[i] = i - 1;
+    listed[i] = 1;
+  }
+  listed[0] = 0;
+  let tail = size - 1;
+  const unlist = (slot: number): void => {
+    if (!listed[slot]) return;
+    listed[slot] = 0;
+    const p = prevFree[slot] as number;
+    const n = nextFree[slot] as number;
+    nextFree[p] = n;
+    if (n < size) prevFree[n] = p;
+    else tail = p;
+  };
   const grow = (need: number): void => {
     if (need < size) return;
     let next = size;
     while (next <= need) next *= 2;
-    const b2 = new Int32Array(next);
-    b2.set(base);
-    const c2 = new Int32Array(next).fill(-1);
-    c2.set(check);
-    base = b2;
-    check = c2;
+    const widen = <T extends Int32Array | Uint8Array>(old: T, fill: number): T => {
+      const wider = (old instanceof Int32Array ? new Int32Array(next) : new Uint8Array(next)) as T;
+      if (fill !== 0) wider.fill(fill);
+      wider.set(old);
+      return wider;
+    };
+    base = widen(base, 0);
+    check = widen(check, -1);
+    nextFree = widen(nextFree, 0);
+    prevFree = widen(prevFree, 0);
+    tries = widen(tries, 0);
+    listed = widen(listed, 0);
+    for (let i = size; i < next; i++) {
+      nextFree[i] = i + 1;
+      prevFree[i] = i === size ? tail : i - 1;
+      listed[i] = 1;
+    }
+    nextFree[tail] = size;
+    tail = next - 1;
     size = next;
   };
   check[0] = -2; // the root's slot is taken
-  let firstFree = 1;
   for (const s of order) {
-    const kids = children[s] ?? [];
-    if (kids.length === 0) continue;
+    const from = kidStart[s] as number;
+    const to = kidStart[s + 1] as number;
+    if (from === to) continue;
     const slot = slotOf[s] as number;
-    const first = kids[0] as number;
-    while ((check[firstFree] as number) !== -1) {
-      firstFree++;
-      grow(firstFree + alphabetSize);
+    let first = classIn[kidState[from] as number] as number;
+    let last = first;
+    for (let k = from; k < to; k++) {
+      const cls = classIn[kidState[k] as number] as number;
+      if (cls < first) first = cls;
+      if (cls > last) last = cls;
     }
-    let b = Math.max(1, firstFree - first);
+    let candidate = nextFree[0] as number;
+    let b: number;
     for (;;) {
-      grow(b + alphabetSize + 1);
-      let fits = true;
-      for (const cls of kids) {
-        if ((check[b + cls] as number) !== -1) {
-          fits = false;
-          break;
-        }
+      grow(candidate + (last - first) + 1);
+      b = candidate - first;
+      let fits = b >= 1;
+      for (let k = from; fits && k < to; k++) {
+        if ((check[b + (classIn[kidState[k] as number] as number)] as number) !== -1) fits = false;
       }
       if (fits) break;
-      b++;
+      const following = nextFree[candidate] as number;
+      tries[candidate] = (tries[candidate] as number) + 1;
+      if ((tries[candidate] as number) >= RETIRE_AFTER) unlist(candidate);
+      candidate = following;
     }
     base[slot] = b;
-    for (const cls of kids) {
-      check[b + cls] = slot;
-      slotOf[child(s, cls)] = b + cls;
+    for (let k = from; k < to; k++) {
+      const t = kidState[k] as number;
+      const at = b + (classIn[t] as number);
+      check[at] = slot;
+      unlist(at);
+      slotOf[t] = at;
     }
   }
   grow(size); // keep base/check the same length for the scan
   const slots = size;
-  const fail = new Int32Array(slots);
-  const dict = new Int32Array(slots).fill(-1);
   const out = new Int32Array(slots).fill(-1);
   const depth = new Int32Array(slots);
   for (let s = 0; s < stateCount; s++) {
     const slot = slotOf[s] as number;
-    fail[slot] = slotOf[trieFail[s] as number] as number;
-    const d = trieDict[s] as number;
-    dict[slot] = d < 0 ? -1 : (slotOf[d] as number);
-    out[slot] = outList[s] ?? -1;
-    depth[slot] = depthList[s] ?? 0;
+    out[slot] = outList[s] as number;
+    depth[slot] = depthList[s] as number;
+  }
+  // Failure and dictionary-suffix links, breadth first, following the double
+  // array's own transitions (two array reads each) rather than the Map.
+  const fail = new Int32Array(slots);
+  const dict = new Int32Array(slots).fill(-1);
+  for (const s of order) {
+    if (s === 0) continue; // depth-1 states fail to the root (slot 0)
+    const from = slotOf[parentOf[s] as number] as number;
+    const cls = classIn[s] as number;
+    const to = slotOf[s] as number;
+    if (from === 0) continue;
+    let f = fail[from] as number;
+    let target = -1;
+    for (;;) {
+      const t = (base[f] as number) + cls;
+      if (t < slots && check[t] === f) {
+        target = t;
+        break;
+      }
+      if (f === 0) break;
+      f = fail[f] as number;
+    }
+    const ft = target < 0 ? 0 : target;
+    fail[to] = ft;
+    dict[to] = (out[ft] as number) >= 0 ? ft : (dict[ft] as number);
   }
   // First slot to report from each slot: itself if it ends a pattern, else its dictionary link.
   const report = new Int32Array(slots).fill(-1);
@@ -179,12 +264,17 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
       let consumed = 0;
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        const cls = classOf[text.charCodeAt(i)] as number;
+        const unit = text.charCodeAt(i);
+        const cls = classOf[unit] as number;
         if (cls === 0) {
           state = 0;
           continue;
         }
-        if (cls === SKIP_CLASS) continue;
+        if (cls === SKIP_CLASS) {
+          // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
+          if (unit >= EMOJI_LEAD_FIRST && unit <= EMOJI_LEAD_LAST) i++;
+          continue;
+        }
         let s = state;
         let next: number;
         for (;;) {

@@ -55,22 +55,60 @@ const HEADER_KINDS: Record<string, WatchKind> = {
   排除: 'exclusion',
 };
 
-/** Parses a watch-list import (JSON or text, detected by the first non-blank character). */
+/**
+ * Parses a watch-list import (JSON or text). A file whose first non-blank
+ * character is `{` is JSON; one starting with `[` is JSON unless its first
+ * line is a section header (`[region]`, `[地区]`…). Refused whole, never
+ * saved as something else: an empty or comment-only file (an empty list
+ * would silently stop all flagging), a cut-off or malformed JSON file (named
+ * with its 1-based line), a JSON scalar, and any line or field `watchlistSchema`
+ * refuses.
+ */
 export function parseWatchlistImport(
   text: string,
   { defaultKind = 'region' }: { defaultKind?: WatchKind } = {},
 ): ImportResult {
   const body = text.replace(/^\uFEFF/, '');
-  const first = body.trimStart()[0];
-  if (first === '{' || first === '[') {
+  const trimmed = body.trim();
+  if (trimmed === '') return { ok: false, errors: [{ message: '名单是空的：没有任何条目' }] };
+  const first = trimmed[0];
+  // "[region]" opens a text list too: a "[" file that is not JSON is text when its first line is a known section.
+  const header = SECTION_HEADER.exec(trimmed.split(/\r\n|\r|\n/, 1)[0]?.trim() ?? '');
+  const textSection = header !== null && HEADER_KINDS[header[1]?.toLowerCase() ?? ''] !== undefined;
+  const scalar = first === '"' || /^(?:null|true|false)$/.test(trimmed);
+  if (first === '{' || (first === '[' && !textSection) || scalar) {
+    let data: unknown;
     try {
-      return parseJson(JSON.parse(body));
+      data = JSON.parse(body);
     } catch (e) {
-      // "[region]" opens a text list too; only "{" is certainly JSON.
-      if (first === '{') return { ok: false, errors: [{ message: `不是有效的 JSON：${(e as Error).message}` }] };
+      return { ok: false, errors: [jsonSyntaxError(body, e as Error)] };
     }
+    if (data === null || typeof data !== 'object') {
+      return { ok: false, errors: [{ path: '(root)', message: 'JSON 文件须是条目数组或 {"format":"yq-watchlist","entries":[…]}，不能是单个值' }] };
+    }
+    const parsed = parseJson(data);
+    return parsed.ok && parsed.value.length === 0 ? { ok: false, errors: [{ path: '(root)', message: '名单是空的：没有任何条目' }] } : parsed;
   }
-  return parseText(body, defaultKind);
+  const parsed = parseText(body, defaultKind);
+  if (parsed.ok && parsed.value.length === 0) {
+    return { ok: false, errors: [{ message: '名单里只有注释或空行：没有任何条目' }] };
+  }
+  return parsed;
+}
+
+/** A section header line of the text format: `[region]`, `[agency 澜江市]`, `[话题 民生热点]`. */
+const SECTION_HEADER = /^\[\s*(\S+)\s*(.*?)\s*\]$/;
+
+/** The JSON parser's complaint, with the 1-based line when the engine gives a position. */
+function jsonSyntaxError(body: string, error: Error): ImportError {
+  const position = /position (\d+)/.exec(error.message);
+  const at = position ? Number(position[1]) : undefined;
+  // Engines word "the text stopped" differently; a fault at (or past) the last character is a cut-off file.
+  const cutOff = /end of JSON input|Unterminated/i.test(error.message) || (at !== undefined && at >= body.trimEnd().length);
+  const message = cutOff ? 'JSON 文件不完整（在结尾处被截断）' : `不是有效的 JSON：${error.message}`;
+  const lineAt = (offset: number) => body.slice(0, offset).split(/\r\n|\r|\n/).length;
+  if (at !== undefined) return { line: lineAt(Math.min(at, body.trimEnd().length)), message };
+  return cutOff ? { line: lineAt(body.trimEnd().length), message } : { message };
 }
 
 function parseJson(data: unknown): ImportResult {
@@ -108,7 +146,7 @@ function parseText(text: string, defaultKind: WatchKind): ImportResult {
     const line = i + 1;
     const content = raw.trim();
     if (content === '' || content.startsWith('#')) return;
-    const header = /^\[\s*(\S+)\s*(.*?)\s*\]$/.exec(content);
+    const header = SECTION_HEADER.exec(content);
     if (header) {
       const k = HEADER_KINDS[header[1]?.toLowerCase() ?? ''];
       if (!k) {

@@ -3,7 +3,7 @@
  * built first when missing): the extension's cold start, and the content script's main-thread scan time on a
  * 1,000-floor Discuz! thread and on the same posts in a forum engine with no
  * adapter (the generic post detector), read from the page's performance timeline
- * (the flagger records `yq:scan-page` and `yq:scan-added` measures).
+ * (the flagger logs `scan-page` and `scan-added` times in the extension's isolated world).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { chromiumArgs, ensureChromium, launchWithExtension, makeUserDataDir } fr
 import { startDemoServer } from '../demo-site/server.ts';
 import { benchFlaggedCount } from '../demo-site/expected.ts';
 import { compared, figure, type Figure } from './harness.ts';
+import { scanLog, waitForFirstScan } from '../e2e/pages/closed-ui.ts';
 
 const OUTPUT = '.output/chrome-mv3';
 const RUNS = 5;
@@ -67,8 +68,10 @@ async function scanTimes(): Promise<Figure[]> {
     for (let i = 0; i < RUNS; i++) {
       const page = await launched.context.newPage();
       await page.goto(`${server.url}/forum/thread-1000-posts.html?n=1000`);
-      await page.locator('[data-yq-ui="badge"]').nth(expected - 1).waitFor({ timeout: 30_000 });
-      full.push(await page.evaluate(() => performance.getEntriesByName('yq:scan-page').at(-1)?.duration ?? Number.NaN));
+      await waitForFirstScan(page, 30_000);
+      const firstScan = (await scanLog(page)).find((r) => r.name === 'scan-page');
+      if (firstScan?.flagged !== expected) throw new Error(`the first scan flagged ${firstScan?.flagged} posts, expected ${expected}`);
+      full.push(firstScan.ms);
       // "Load more": 20 new floors, cloned from flagged and unflagged ones with fresh ids.
       await page.evaluate(() => {
         const list = document.querySelector('#postlist')!;
@@ -78,8 +81,10 @@ async function scanTimes(): Promise<Figure[]> {
           list.insertAdjacentHTML('beforeend', html);
         });
       });
-      await page.waitForFunction(() => performance.getEntriesByName('yq:scan-added').length > 0, undefined, { timeout: 10_000 });
-      added.push(await page.evaluate(() => performance.getEntriesByName('yq:scan-added').at(-1)?.duration ?? Number.NaN));
+      const until = Date.now() + 10_000;
+      let scanAdded: { ms: number } | undefined;
+      while (!(scanAdded = (await scanLog(page)).findLast((r) => r.name === 'scan-added' && r.flagged > 0)) && Date.now() < until) await page.waitForTimeout(50);
+      added.push(scanAdded?.ms ?? Number.NaN);
       await page.close();
     }
     // The same 1,000 posts in the markup of a forum engine no adapter knows (澜江社区):
@@ -88,8 +93,10 @@ async function scanTimes(): Promise<Figure[]> {
     for (let i = 0; i < RUNS; i++) {
       const page = await launched.context.newPage();
       await page.goto(`${server.url}/community/t/1000-posts?n=1000`);
-      await page.locator('[data-yq-ui="badge"]').nth(expected - 1).waitFor({ timeout: 30_000 });
-      generic.push(await page.evaluate(() => performance.getEntriesByName('yq:scan-page').at(-1)?.duration ?? Number.NaN));
+      await waitForFirstScan(page, 30_000);
+      const genericScan = (await scanLog(page)).find((r) => r.name === 'scan-page');
+      if (genericScan?.flagged !== expected) throw new Error(`the generic scan flagged ${genericScan?.flagged} posts, expected ${expected}`);
+      generic.push(genericScan.ms);
       await page.close();
     }
     return [

@@ -8,18 +8,18 @@ import { THREAD_1001_FLOORS, THREAD_1001_MORE_FLOORS } from '../demo-site/data/f
 import { expect, test } from './fixtures.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import { SidePanel } from './pages/side-panel.ts';
+import { badgeButtons, badgeIn, badgesIn, badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 
-const badgeIn = (thread: DiscuzThreadPage, pid: number) => thread.body(pid).locator('[data-yq-ui="badge"]');
 
 test('posts naming the city or its agencies are flagged and highlighted; the others are left untouched', async ({ page, demoUrl }) => {
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
   for (const pid of FORUM_FLAGGED_PIDS) {
-    await expect(badgeIn(thread, pid).getByRole('button', { name: '采集' }), `floor ${pid}`).toBeVisible();
-    await expect(thread.body(pid).locator('mark[data-yq-hl]').first(), `floor ${pid}`).toBeVisible();
+    await expect.poll(() => badgeButtons(thread.body(pid)), { message: `floor ${pid}` }).toContain('采集');
+    await expect.poll(async () => (await badgeIn(thread.body(pid)))?.highlightBoxes ?? 0, { message: `floor ${pid}` }).toBeGreaterThan(0);
   }
   for (const pid of FORUM_UNFLAGGED_PIDS.filter((p) => THREAD_1001_FLOORS.some((f) => f.pid === p))) {
-    await expect(thread.post(pid).locator('[data-yq-ui], mark[data-yq-hl]'), `floor ${pid}`).toHaveCount(0);
+    expect(await badgesIn(thread.post(pid), { withoutButtons: true }), `floor ${pid}`).toEqual([]);
   }
 });
 
@@ -28,7 +28,7 @@ test('replies loaded later ("加载更多回复") are flagged without reloading'
   await thread.goto();
   await thread.loadMore(THREAD_1001_FLOORS.length + THREAD_1001_MORE_FLOORS.length);
   for (const pid of FORUM_MORE_FLAGGED_PIDS) {
-    await expect(badgeIn(thread, pid).getByRole('button', { name: '采集' }), `floor ${pid}`).toBeVisible();
+    await expect.poll(() => badgeButtons(thread.body(pid)), { message: `floor ${pid}` }).toContain('采集');
   }
 });
 
@@ -45,8 +45,8 @@ test('a capture in the page appears live in the open side panel, is claimed ther
   await thread.goto();
   const pid = FORUM_FLAGGED_PIDS[0]!;
   const floor = THREAD_1001_FLOORS.find((f) => f.pid === pid)!;
-  await badgeIn(thread, pid).getByRole('button', { name: '采集' }).click();
-  await expect(badgeIn(thread, pid)).toContainText('已采集');
+  await clickBadgeButton(thread.body(pid), '采集');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
 
   // Content script → background → side panel, with no reload of the panel.
   await expect(panel.rows).toHaveCount(1);
@@ -69,8 +69,8 @@ test('a capture in the page appears live in the open side panel, is claimed ther
   await expect(panel.page.getByTestId('timeline').locator('li')).toHaveCount(3);
 
   await page.reload();
-  await expect(badgeIn(thread, pid)).toContainText('已认领 · 澜江市住房和城乡建设局');
-  await expect(badgeIn(thread, pid)).toContainText('剩余');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('已认领 · 澜江市住房和城乡建设局');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('剩余');
   expect(context.pages().length).toBeGreaterThan(1);
 });
 
@@ -79,8 +79,8 @@ test('the claim log survives closing and restarting the browser', async ({ page,
   await thread.goto();
   const pids = FORUM_FLAGGED_PIDS.slice(0, 3);
   for (const pid of pids) {
-    await badgeIn(thread, pid).getByRole('button', { name: '采集' }).click();
-    await expect(badgeIn(thread, pid)).toContainText('已采集');
+    await clickBadgeButton(thread.body(pid), '采集');
+    await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
   }
   const relaunched = await relaunch();
   const panelPage = await relaunched.context.newPage();
@@ -92,10 +92,9 @@ test('clicking a captured post’s state opens the desk in the browser’s real 
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
   const pid = FORUM_FLAGGED_PIDS[1]!;
-  await badgeIn(thread, pid).getByRole('button', { name: '采集' }).click();
-  const chip = badgeIn(thread, pid).getByRole('button', { name: /已采集/ });
-  await expect(chip).toBeVisible();
-  await chip.click();
+  await clickBadgeButton(thread.body(pid), '采集');
+  await expect.poll(async () => (await badgeButtons(thread.body(pid))).some((b) => b.includes('已采集'))).toBe(true);
+  await clickBadgeButton(thread.body(pid), /已采集/);
   // The real panel is not a Playwright page, only a CDP target.
   const cdp = await context.newCDPSession(page);
   await expect

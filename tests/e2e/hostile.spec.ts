@@ -9,6 +9,7 @@ import { DEMO_PATHS } from '../demo-site/routes.ts';
 import { HOSTILE_FLAGGED_PIDS } from '../demo-site/expected.ts';
 import { expect, test } from './fixtures.ts';
 import { SidePanel } from './pages/side-panel.ts';
+import { badgeButtons, badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 
 type Markers = Record<'pwned' | 'onerror' | 'script' | 'fakeMessages', number | undefined>;
 
@@ -20,15 +21,15 @@ test('a hostile post is flagged and captured without executing anything or break
       return { pwned: w.__pwned, onerror: w.__pageOwnOnerror, script: w.__pageOwnScript, fakeMessages: w.__fakeMessagesSent };
     });
   for (const pid of HOSTILE_FLAGGED_PIDS) {
-    await expect(page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`).getByRole('button', { name: '采集' })).toBeVisible();
+    await expect.poll(() => badgeButtons(page.locator(`#postmessage_${pid}`))).toContain('采集');
   }
   const before = await markers();
   expect(before).toEqual({ pwned: 0, onerror: 1, script: 1, fakeMessages: 3 });
 
   for (const pid of HOSTILE_FLAGGED_PIDS) {
-    const badge = page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`);
-    await badge.getByRole('button', { name: '采集' }).click();
-    await expect(badge).toContainText('已采集');
+    const body = page.locator(`#postmessage_${pid}`);
+    await clickBadgeButton(body, '采集');
+    await expect.poll(() => badgeText(body)).toContain('已采集');
   }
   expect(await markers()).toEqual(before);
 

@@ -28,8 +28,8 @@ test("the popup shows the page's flagged posts and the desk's open and overdue c
   const [first, second] = NEWS_COMMENTS.filter((c) => NEWS_FLAGGED_COMMENT_IDS.includes(c.cid));
   for (const comment of [first!, second!]) {
     const body = page.locator(`#comments .comment-item[data-cid="${comment.cid}"] .comment-content`);
-    await news.captureButtonIn(body).click();
-    await expect(news.badgeIn(body)).toContainText('已采集');
+    await news.capture(body);
+    await expect.poll(() => news.badgeText(body)).toContain('已采集');
   }
   // Claiming starts the procedure's clocks (an unclaimed case has no deadline under 宣政办秘〔2015〕1号).
   await expect(panel.rows).toHaveCount(2);

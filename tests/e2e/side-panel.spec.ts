@@ -9,6 +9,7 @@ import { FORUM_FLAGGED_PIDS, TIEBA_FLAGGED_POST_IDS } from '../demo-site/expecte
 import { TIEBA_FLOORS } from '../demo-site/pages/tieba.ts';
 import { DEMO_PATHS } from '../demo-site/routes.ts';
 import { expect, test } from './fixtures.ts';
+import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import type { ExtensionGlobals, WireAnswer, WireMessage } from './pages/extension-api.ts';
 import { FlaggedPage } from './pages/flagged-page.ts';
@@ -75,12 +76,12 @@ test('a web page cannot message the background: it has no extension runtime and 
 
   // A real click on another post: the desk then holds that one case and only it.
   const realBody = page.locator(`#post_content_${realId}`);
-  await tieba.captureButtonIn(realBody).click();
-  await expect(tieba.badgeIn(realBody)).toContainText('已采集');
+  await tieba.capture(realBody);
+  await expect.poll(() => tieba.badgeText(realBody)).toContain('已采集');
   const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
   await expect(panel.rows).toHaveCount(1);
   await expect(panel.rows.first()).toContainText(TIEBA_FLOORS.find((f) => f.postId === realId)!.nickname);
-  await expect(tieba.captureButtonIn(page.locator(`#post_content_${forgedId}`))).toBeVisible();
+  await expect.poll(() => tieba.buttonsIn(page.locator(`#post_content_${forgedId}`))).toContain('采集');
 });
 
 test('"打开工作台" in the popup opens the real side panel', async ({ context, page, demoUrl, extensionId, openExtensionPage }) => {
@@ -137,7 +138,7 @@ test('settings refuse a broken watch list, saying which line or field is wrong, 
   await expect(settings.officerName).toHaveValue('');
   const tieba = new FlaggedPage(page, demoUrl);
   await tieba.goto(DEMO_PATHS.tiebaThread);
-  await expect(tieba.badges).toHaveCount(TIEBA_FLAGGED_POST_IDS.length);
+  await expect.poll(() => tieba.badgeCount()).toBe(TIEBA_FLAGGED_POST_IDS.length);
 
   // The same form does store a valid list (with the officer's name, which the form requires).
   await settings.officerName.fill(OFFICER.name);
@@ -160,9 +161,8 @@ test("the office console shows this quarter's table per department and the bulle
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
   const pid = FORUM_FLAGGED_PIDS[0]!;
-  const badge = thread.body(pid).locator('[data-yq-ui="badge"]');
-  await badge.getByRole('button', { name: '采集' }).click();
-  await expect(badge).toContainText('已采集');
+  await clickBadgeButton(thread.body(pid), '采集');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
   await panel.row(THREAD_1001_FLOORS.find((f) => f.pid === pid)!.author).click();
   await panel.act('claimed');
   await expect(panel.detail.locator('.badge').first()).toHaveText('已认领');

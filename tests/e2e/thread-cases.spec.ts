@@ -6,12 +6,12 @@ import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
 import { TIEBA_LANWEI_FLOORS } from '../demo-site/pages/tieba.ts';
 import { DEMO_PATHS } from '../demo-site/routes.ts';
 import { expect, test } from './fixtures.ts';
+import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import { FlaggedPage } from './pages/flagged-page.ts';
 import { OfficeConsole } from './pages/office-console.ts';
 import { SidePanel } from './pages/side-panel.ts';
 
-const badgeIn = (thread: DiscuzThreadPage, pid: number) => thread.body(pid).locator('[data-yq-ui="badge"]');
 const floorPid = (n: number) => THREAD_1001_FLOORS[n - 1]!.pid;
 
 test('capturing floors 1 and 4 of one thread gives one case with two evidence items', async ({ page, demoUrl, openExtensionPage }) => {
@@ -20,15 +20,15 @@ test('capturing floors 1 and 4 of one thread gives one case with two evidence it
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
 
-  await badgeIn(thread, floorPid(1)).getByRole('button', { name: '采集' }).click();
-  await expect(badgeIn(thread, floorPid(1))).toContainText('已采集');
+  await clickBadgeButton(thread.body(floorPid(1)), '采集');
+  await expect.poll(() => badgeText(thread.body(floorPid(1)))).toContain('已采集');
   // Every other flagged floor of the thread now shows the case, and can still be captured.
-  await expect(badgeIn(thread, floorPid(4))).toContainText('本帖已立案');
-  await expect(badgeIn(thread, floorPid(6))).toContainText('本帖已立案');
+  await expect.poll(() => badgeText(thread.body(floorPid(4)))).toContain('本帖已立案');
+  await expect.poll(() => badgeText(thread.body(floorPid(6)))).toContain('本帖已立案');
 
-  await badgeIn(thread, floorPid(4)).getByRole('button', { name: '采集' }).click();
-  await expect(badgeIn(thread, floorPid(4))).toContainText('已加入案件');
-  await expect(badgeIn(thread, floorPid(4))).toContainText('已采集');
+  await clickBadgeButton(thread.body(floorPid(4)), '采集');
+  await expect.poll(() => badgeText(thread.body(floorPid(4)))).toContain('已加入案件');
+  await expect.poll(() => badgeText(thread.body(floorPid(4)))).toContain('已采集');
 
   await expect(panel.rows).toHaveCount(1);
   await panel.rows.first().click();
@@ -44,8 +44,8 @@ test('capturing floors 1 and 4 of one thread gives one case with two evidence it
 
   await panel.act('claimed');
   await page.reload();
-  await expect(badgeIn(thread, floorPid(6))).toContainText('本帖已立案 · 已认领');
-  await expect(badgeIn(thread, floorPid(1))).toContainText('已采集 · 已认领');
+  await expect.poll(() => badgeText(thread.body(floorPid(6)))).toContain('本帖已立案 · 已认领');
+  await expect.poll(() => badgeText(thread.body(floorPid(1)))).toContain('已采集 · 已认领');
 });
 
 test('the same story on Tieba and Weibo is offered as a possible duplicate, merged in one click, and the bulletin counts one case', async ({
@@ -59,13 +59,13 @@ test('the same story on Tieba and Weibo is offered as a possible duplicate, merg
 
   await sites.goto(DEMO_PATHS.tiebaLanwei);
   const tiebaFirst = page.locator(`#post_content_${TIEBA_LANWEI_FLOORS[0]!.postId}`);
-  await sites.captureButtonIn(tiebaFirst).click();
-  await expect(sites.badgeIn(tiebaFirst)).toContainText('已采集');
+  await sites.capture(tiebaFirst);
+  await expect.poll(() => sites.badgeText(tiebaFirst)).toContain('已采集');
 
   await sites.goto(DEMO_PATHS.weiboStatus);
   const status = page.locator('article[class*="Feed_wrap"] [class*="detail_wbtext"]');
-  await sites.captureButtonIn(status).click();
-  await expect(sites.badgeIn(status)).toContainText('已采集');
+  await sites.capture(status);
+  await expect.poll(() => sites.badgeText(status)).toContain('已采集');
 
   await expect(panel.rows).toHaveCount(2);
   await panel.rows.first().click();
@@ -93,8 +93,8 @@ test('a captured floor deleted on the site shows 已删除 after 立即复查, w
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
   for (const n of [1, 4]) {
-    await badgeIn(thread, floorPid(n)).getByRole('button', { name: '采集' }).click();
-    await expect(badgeIn(thread, floorPid(n))).toContainText('已采集');
+    await clickBadgeButton(thread.body(floorPid(n)), '采集');
+    await expect.poll(() => badgeText(thread.body(floorPid(n)))).toContain('已采集');
   }
 
   // A moderator deletes floor 4.

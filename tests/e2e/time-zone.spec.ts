@@ -5,6 +5,7 @@
  * shifts answers by a day) as the calendar computes in China.
  */
 import { rmSync } from 'node:fs';
+import { badgeButtons, badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 import { expect, test } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/chromium.ts';
 import { execFileSync } from 'node:child_process';
@@ -50,9 +51,10 @@ test('a browser in Los Angeles time shows the China working-day limit of the inv
 
     await page.goto(`${server.url}${DEMO_PATHS.forumThread}`);
     const pid = FORUM_FLAGGED_PIDS[0]!;
-    const badge = page.locator(`#postmessage_${pid} [data-yq-ui="badge"]`);
-    await badge.getByRole('button', { name: '采集' }).click();
-    await expect(badge).toContainText('已采集');
+    const body = page.locator(`#postmessage_${pid}`);
+    await expect.poll(() => badgeButtons(body)).toContain('采集');
+    await clickBadgeButton(body, '采集');
+    await expect.poll(() => badgeText(body)).toContain('已采集');
 
     await panelPage.bringToFront();
     await panel.rows.first().click();

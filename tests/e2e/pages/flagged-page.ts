@@ -1,28 +1,20 @@
 /**
  * Page object for any demo page the content script flags (Tieba, news,
  * message board, Weibo, Discuz touch…): waiting for the first scan, the
- * capture badges (`[data-yq-ui="badge"]`, an open shadow root that
- * Playwright's CSS engine pierces), and the toolbar badge count.
+ * capture badges (closed shadow roots, reached through the DevTools protocol
+ * as the page's own scripts cannot: see closed-ui.ts), and the toolbar badge
+ * count.
  */
 import type { Locator, Page, Worker } from '@playwright/test';
 import type { ExtensionGlobals } from './extension-api.ts';
-
-/** Selector of a capture badge the content script mounts at the start of a flagged post's body. */
-export const BADGE = '[data-yq-ui="badge"]';
-/** Selector of a highlighted watch-list match. */
-export const HIGHLIGHT = 'mark[data-yq-hl]';
+import { badgeButtons, badgesIn, badgeText, clickBadgeButton, readBadges, waitForFirstScan } from './closed-ui.ts';
 
 /** A demo page as the officer sees it with the extension running. */
 export class FlaggedPage {
-  /** Every capture badge on the page. */
-  readonly badges: Locator;
-
   constructor(
     readonly page: Page,
     private readonly demoUrl: (path: string) => string,
-  ) {
-    this.badges = page.locator(BADGE);
-  }
+  ) {}
 
   /** Opens a demo page and waits until the content script has scanned it once. */
   async goto(path: string): Promise<void> {
@@ -31,28 +23,42 @@ export class FlaggedPage {
   }
 
   /**
-   * Waits for the content script's first whole-page scan. The flagger records
-   * it as the `yq:scan-page` performance measure (read by `npm run bench`),
-   * and it mounts every badge of the page synchronously before recording it,
-   * so after this a post without a badge is a post that was not flagged.
+   * Waits for the content script's first whole-page scan (its log in the
+   * extension's isolated world); every badge of the page is mounted before
+   * it is logged, so after this a post without a badge was not flagged.
    */
   async scanned(): Promise<void> {
-    await this.page.waitForFunction(() => performance.getEntriesByName('yq:scan-page').length > 0);
+    await waitForFirstScan(this.page);
   }
 
-  /** The capture badge inside `body` (a post's body element). */
-  badgeIn(body: Locator): Locator {
-    return body.locator(BADGE);
+  /** How many capture badges the page shows. */
+  async badgeCount(): Promise<number> {
+    return (await readBadges(this.page)).length;
   }
 
-  /** The "采集" button of the badge inside `body`. */
-  captureButtonIn(body: Locator): Locator {
-    return this.badgeIn(body).getByRole('button', { name: '采集' });
+  /** The text of the badge inside `body` ('' when none). */
+  badgeText(body: Locator): Promise<string> {
+    return badgeText(body);
   }
 
-  /** Anything the extension added inside `scope` (badges or highlight marks). */
-  extensionMarksIn(scope: Locator): Locator {
-    return scope.locator(`${BADGE}, ${HIGHLIGHT}`);
+  /** The button texts of the badge inside `body` ([] when none). */
+  buttonsIn(body: Locator): Promise<string[]> {
+    return badgeButtons(body);
+  }
+
+  /** Clicks "采集" in the badge inside `body`. */
+  capture(body: Locator): Promise<void> {
+    return clickBadgeButton(body, '采集');
+  }
+
+  /** How many things the extension added inside `scope` (badges, highlight-only hosts). */
+  async extensionMarksIn(scope: Locator): Promise<number> {
+    return (await badgesIn(scope, { withoutButtons: true })).length;
+  }
+
+  /** Highlight boxes drawn inside `scope` (badges and highlight-only hosts). */
+  async highlightsIn(scope: Locator): Promise<number> {
+    return (await badgesIn(scope, { withoutButtons: true })).reduce((sum, b) => sum + b.highlightBoxes, 0);
   }
 }
 

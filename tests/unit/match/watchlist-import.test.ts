@@ -67,24 +67,24 @@ describe('importing a one-term-per-line list', () => {
 describe('a bad import is refused whole, with line or field', () => {
   it.each([
     ['an unknown section', '[region]\n宣城市\n[people]\n张三', [{ line: 3, message: expect.stringContaining('未知的分区') }]],
-    ['an unknown parent', '[region]\n宣州区 < 宣城市', [{ line: 2, path: 'parent', message: expect.stringContaining('unknown parent') }]],
-    ['a duplicate', '[region]\n宣城市\n\n宣城市', [{ line: 4, path: 'term', message: expect.stringContaining('duplicate') }]],
+    ['an unknown parent', '[region]\n宣州区 < 宣城市', [{ line: 2, path: 'parent', message: expect.stringContaining('不在名单中') }]],
+    ['a duplicate', '[region]\n宣城市\n\n宣城市', [{ line: 4, path: 'term', message: expect.stringContaining('重复') }]],
     ['two parents', '[region]\n宣城市\n宣州区 < 宣城市 < 安徽省', [{ line: 3, message: expect.stringContaining('只能有一个上级') }]],
     ['a qualifier on a region section', '[region 安徽]\n宣城市', [{ line: 1, message: expect.stringContaining('不带限定词') }]],
     ['a region hierarchy loop', '[region]\n甲 < 乙\n乙 < 甲', [
-      { line: 2, path: 'parent', message: expect.stringContaining('loops') },
-      { line: 3, path: 'parent', message: expect.stringContaining('loops') },
+      { line: 2, path: 'parent', message: expect.stringContaining('循环') },
+      { line: 3, path: 'parent', message: expect.stringContaining('循环') },
     ]],
   ])('text with %s', (_label, text, errors) => {
     expect(parseWatchlistImport(text)).toEqual({ ok: false, errors });
   });
 
   it.each([
-    ['malformed JSON', '{"entries": [', [{ message: expect.stringContaining('不是有效的 JSON') }]],
+    ['malformed JSON', '{"entries": [', [{ line: 1, message: expect.stringContaining('不完整') }]],
     ['a wrong kind', '[{"term":"宣城","kind":"city"}]', [{ path: '0.kind', message: expect.any(String) }]],
     ['an unknown field', '{"entries":[{"term":"宣城","kind":"region","colour":"red"}]}', [{ path: 'entries.0', message: expect.any(String) }]],
     ['a parent on an agency', '[{"term":"宣城","kind":"region"},{"term":"宣城市公安局","kind":"agency","parent":"宣城"}]', [
-      { path: '1.parent', message: 'only a region has a parent' },
+      { path: '1.parent', message: '只有地区才有上级（parent）' },
     ]],
     ['another format', '{"format":"something-else","entries":[]}', [{ path: 'format', message: expect.any(String) }]],
     ['a future version', '{"format":"yq-watchlist","version":2,"entries":[]}', [{ path: 'version', message: expect.any(String) }]],
