@@ -6,7 +6,7 @@
  */
 import { detectSite, findPost, parseChineseTime } from '../sites';
 import { fail, ok, type Result } from '../messaging/result';
-import type { CapturePostRequest } from '../messaging/schemas';
+import { MAX_SNAPSHOT_CHARS, type CapturePostRequest } from '../messaging/schemas';
 import { extractArticle, collapseWhitespace } from './article';
 import { canonicalUrlOf } from './canonical-url';
 import type { CaptureOrder } from './capture-order';
@@ -29,7 +29,9 @@ export function extractCapture(
     canonicalUrl: canonicalUrlOf(doc, url),
     title: (info.title ?? doc.title).trim().slice(0, 500),
     ...siteNameOf(doc),
+    ...(doc.referrer ? { referrer: doc.referrer.slice(0, 4000) } : {}),
   };
+  const original = snapshotOf(doc);
 
   if (order.mode === 'post') {
     const post = findPost(doc, url, order.postId, { now });
@@ -40,6 +42,7 @@ export function extractCapture(
       page,
       matchedTerms: [],
       rect: rectOf(element, win),
+      ...original,
     });
   }
 
@@ -55,6 +58,7 @@ export function extractCapture(
       post: { site: info.site, postId: `sel-${fnv1a(text)}`, text: text.slice(0, MAX_TEXT), html: sanitizeHtml(holder.innerHTML, win) },
       page,
       matchedTerms: [],
+      ...original,
     });
   }
 
@@ -72,7 +76,20 @@ export function extractCapture(
     },
     page,
     matchedTerms: [],
+    ...original,
   });
+}
+
+/**
+ * The raw DOM snapshot (original evidence): the document serialized as the
+ * browser holds it now, scripts and all, never sanitized and never rendered.
+ * A page larger than the limit is captured without one rather than with a
+ * cut copy, since a cut original is no original.
+ */
+function snapshotOf(doc: Document): { snapshot?: string } {
+  const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>\n` : '';
+  const snapshot = doctype + (doc.documentElement?.outerHTML ?? '');
+  return snapshot.length <= MAX_SNAPSHOT_CHARS ? { snapshot } : {};
 }
 
 /** Readability's publish time (any zone, as the page declared it) in China time. */

@@ -36,7 +36,7 @@ beforeEach(() => {
     now: () => T0,
     newId: () => crypto.randomUUID(),
     matchTerms: async () => [],
-    digestOf: async () => 'a'.repeat(64),
+    environment: async () => ({ tool: { name: '舆情助手', version: '0.1.0' }, browser: 'test', os: 'linux x86-64' }),
     // The builders' case ids are the post ids minus the 'p-' prefix.
     caseIdOf: async (_url, postId) => postId.replace(/^p-/, ''),
     captureScreenshot: async () => undefined,

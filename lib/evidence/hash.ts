@@ -1,0 +1,29 @@
+/**
+ * The one SHA-256 of the evidence code: synchronous (@noble/hashes), so it
+ * can run inside a Dexie transaction, where awaiting Web Crypto would let
+ * IndexedDB commit the transaction early (STYLE.md §4: no foreign async work
+ * inside a transaction). Output is lowercase hex, as `sha256sum` prints it.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from '../extract/digest';
+
+/** 64 lowercase hex digits. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** SHA-256 (lowercase hex) of raw bytes. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
+/** SHA-256 (lowercase hex) of the UTF-8 bytes of `text` (what `sha256sum` prints for the same file). */
+export function sha256HexOfText(text: string): string {
+  return sha256HexOfBytes(utf8ToBytes(text));
+}
+
+/** SHA-256 (lowercase hex) of `value`'s canonical JSON (keys sorted, no whitespace). */
+export function sha256HexOfJson(value: unknown): string {
+  return sha256HexOfText(canonicalJson(value));
+}
+
+export { canonicalJson };
