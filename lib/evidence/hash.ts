@@ -27,3 +27,18 @@ export function sha256HexOfJson(value: unknown): string {
 }
 
 export { canonicalJson };
+
+/**
+ * The bytes of a stored Blob. `Blob.arrayBuffer` where the Blob has it (every
+ * browser context, the service worker included); FileReader for older Blob
+ * implementations (a structured-cloned Blob in some IndexedDB shims).
+ */
+export async function bytesOfBlob(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the stored file could not be read'));
+    reader.readAsArrayBuffer(blob);
+  });
+}

@@ -161,7 +161,8 @@ export interface CaptureRecordInput {
   officer: string;
   department: string;
   content: PostContent;
-  post: CaptureRecord['post'];
+  /** What the page showed besides the content (volatile or presentational): kept in the record only. */
+  observed: Pick<CaptureRecord['post'], 'siteName' | 'publishedAt' | 'replies' | 'views'>;
   /** Raw DOM snapshot bytes (UTF-8 of the page's serialized DOM). */
   snapshot?: Uint8Array;
   /** Screenshot PNG bytes. */
@@ -196,7 +197,13 @@ export function buildCaptureRecord(input: CaptureRecordInput): CaptureRecord {
     environment: { browser: input.environment.browser, os: input.environment.os },
     officer: input.officer,
     department: input.department,
-    post: input.post,
+    post: {
+      site: content.site,
+      postId: content.postId,
+      ...(content.floor !== undefined ? { floor: content.floor } : {}),
+      ...(content.author !== undefined ? { author: content.author } : {}),
+      ...input.observed,
+    },
     digests: evidenceDigestsOf(content, input),
   };
 }

@@ -13,6 +13,7 @@ import { recordCapture } from '../../db/repos/record-capture';
 import { getSettings } from '../../db/repos/settings';
 import type { HandlerContext, SenderTab } from '../handle';
 import type { CaptureOrder } from '../../extract/capture-order';
+import { bytesOfBlob } from '../../evidence/hash';
 import { buildCaptureRecord, postContentOf, recordDigestOf, type CaptureEnvironment, type CaptureRecord } from '../../evidence/record';
 import { fail, invalidInput, type Result } from '../result';
 import {
@@ -81,12 +82,8 @@ export async function capturePost(
     officer,
     department,
     content,
-    post: {
-      site: post.site,
+    observed: {
       ...(page.siteName !== undefined ? { siteName: page.siteName } : {}),
-      postId: post.postId,
-      ...(post.floor !== undefined ? { floor: post.floor } : {}),
-      ...(post.author !== undefined ? { author: post.author } : {}),
       ...(post.publishedAt !== undefined ? { publishedAt: post.publishedAt } : {}),
       ...(post.replies !== undefined ? { replies: post.replies } : {}),
       ...(post.views !== undefined ? { views: post.views } : {}),
@@ -140,7 +137,7 @@ export async function capturePost(
 }
 
 async function bytesOf(blob: Blob | undefined): Promise<Uint8Array | undefined> {
-  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+  return blob ? bytesOfBlob(blob) : undefined;
 }
 
 /**
