@@ -7,6 +7,8 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useT } from '../../components/I18n';
 import { OfficeStats } from '../../components/OfficeStats';
+import { OfficeEvidenceCheck } from '../../components/OfficeEvidenceCheck';
+import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
 import { getDb } from '../../lib/db/db';
 import { projectionContextOf } from '../../lib/db/projection';
 import { listAllEvents } from '../../lib/db/repos/events';
@@ -59,6 +61,7 @@ function Console() {
         </label>
         <h2>{t('officeStats')}</h2>
         {stats && policy ? <OfficeStats stats={stats} bulletin={bulletinText(stats, policy.name)} /> : <p>{t('loading')}</p>}
+        <OfficeEvidenceCheck onVerify={() => verifyStoredLog(getDb())} />
       </div>
     </div>
   );

@@ -3,6 +3,9 @@ import { CaseDetail } from '../../components/CaseDetail';
 import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
 import { appendEvent } from '../../lib/db/repos/events';
+import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
+import { exportEvidencePackage } from '../../lib/db/repos/evidence-package';
+import { downloadBytes } from '../../lib/evidence/download';
 import { buildCaseView } from '../../lib/desk/case-view';
 import { newEventId } from '../../lib/desk/actions';
 import type { CaseEventInput } from '../../lib/cases';
@@ -32,6 +35,16 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void 
       now={now}
       {...(evidence ? { evidence } : {})}
       onBack={onBack}
+      onVerify={() => verifyStoredLog(getDb(), caseId)}
+      onExportPackage={async () => {
+        const exported = await exportEvidencePackage(getDb(), caseId, {
+          now: Date.now(),
+          ...(settings.tsa?.rootPem ? { tsaRootPem: settings.tsa.rootPem } : {}),
+        });
+        if (!exported.ok) return exported.error.message;
+        downloadBytes(exported.data.zip, exported.data.fileName, 'application/zip');
+        return undefined;
+      }}
       onAction={async (type, payload) => {
         if (!settings.officerName || !settings.department) return t('officerMissing');
         const input = {

@@ -23,4 +23,10 @@ export interface CapturedContentRow {
   recordDigest?: string;
   /** The raw DOM snapshot (UTF-8 bytes of the serialized page), original evidence; never rendered. */
   snapshot?: Blob;
+  /**
+   * The RFC 3161 timestamp over the record (lib/evidence/tsa.ts): the TSA's
+   * DER response, its time (epoch ms) and the TSA's URL. Added once the TSA
+   * answered and the answer verified; the evidence itself never changes.
+   */
+  timestamp?: { response: Uint8Array; genTime: number; tsaUrl: string };
 }
