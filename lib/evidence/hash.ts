@@ -42,3 +42,8 @@ export async function bytesOfBlob(blob: Blob): Promise<Uint8Array<ArrayBuffer>> 
     reader.readAsArrayBuffer(blob);
   });
 }
+
+/** The UTF-8 bytes of `text` (the bytes a file written from it holds). */
+export function utf8Bytes(text: string): Uint8Array {
+  return utf8ToBytes(text);
+}
