@@ -13,6 +13,10 @@ import { Countdown } from './Countdown';
 import { DeadlineList } from './DeadlineList';
 import { useT } from './I18n';
 import type { MessageKey } from '../lib/i18n/translate';
+import { CaptureRecord } from './CaptureRecord';
+import { EvidenceCheck } from './EvidenceCheck';
+import type { CaptureRecord as CaptureRecordData } from '../lib/evidence/record';
+import type { VerificationReport } from '../lib/evidence/verify';
 
 export interface CaseDetailProps {
   state: CaseState;
@@ -25,8 +29,12 @@ export interface CaseDetailProps {
   now: number;
   onAction(action: DeskAction, payload: ActionPayload<DeskAction>): Promise<string | undefined>;
   onBack(): void;
-  /** Stored evidence (screenshots), oldest first; a re-capture after an edit adds one. */
-  evidence?: { id: string; capturedAt: number; screenshotUrl?: string }[];
+  /** Stored evidence (screenshots, extraction records), oldest first; a re-capture after an edit adds one. */
+  evidence?: { id: string; capturedAt: number; screenshotUrl?: string; record?: CaptureRecordData; recordDigest?: string; stampedAt?: number }[];
+  /** "校验": verifies this case's log and evidence. */
+  onVerify?(): Promise<VerificationReport>;
+  /** Exports the case's evidence package; answers an error message, or undefined when done. */
+  onExportPackage?(): Promise<string | undefined>;
   /** Open cases that may be the same 舆情 (offered, never merged automatically). */
   duplicates?: { caseId: string; title: string; site: string; similarity: number }[];
   /** Merges this case and `otherCaseId` (the later one into the earlier); resolves to an error message. */
@@ -165,7 +173,15 @@ export function CaseDetail(props: CaseDetailProps) {
   const { state, events, deadlines, nextStep, allowed, formContext, now } = props;
   const t = useT();
   const [open, setOpen] = useState<DeskAction>();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string>();
   const capture = state.capture;
+  const eventLabel = (id: string) => {
+    const event = events.find((e) => e.id === id);
+    if (!event) return undefined;
+    const label = t(eventLabelKey(event.type));
+    return `${label} · ${formatChinaTime(event.at)} · ${event.actor.officer}`;
+  };
 
   return (
     <div className="detail" data-testid="case-detail" data-case-id={state.caseId}>
@@ -320,16 +336,45 @@ export function CaseDetail(props: CaseDetailProps) {
           </li>
         ))}
       </ol>
-      {props.evidence?.map((item) =>
-        item.screenshotUrl ? (
-          <figure key={item.id} className="evidence-shot">
-            <img src={item.screenshotUrl} alt={t('evidenceScreenshot')} data-testid="evidence-screenshot" />
-            <figcaption>
-              {t('evidenceScreenshot')} · {formatChinaTime(item.capturedAt)}
-            </figcaption>
-          </figure>
-        ) : null,
-      )}
+      {props.evidence?.map((item) => (
+        <div key={item.id}>
+          {item.screenshotUrl ? (
+            <figure className="evidence-shot">
+              <img src={item.screenshotUrl} alt={t('evidenceScreenshot')} data-testid="evidence-screenshot" />
+              <figcaption>
+                {t('evidenceScreenshot')} · {formatChinaTime(item.capturedAt)}
+              </figcaption>
+            </figure>
+          ) : null}
+          {item.record && item.recordDigest ? (
+            <CaptureRecord
+              record={item.record}
+              recordDigest={item.recordDigest}
+              {...(item.stampedAt !== undefined ? { stampedAtChina: `${formatChinaTime(item.stampedAt, 'yyyy-MM-dd HH:mm:ss')} (UTC+8)` } : {})}
+            />
+          ) : null}
+        </div>
+      ))}
+      <div className="actions no-print">
+        {props.onVerify ? <EvidenceCheck onVerify={props.onVerify} describeEvent={eventLabel} /> : null}
+        {props.onExportPackage ? (
+          <button
+            type="button"
+            disabled={exporting}
+            data-testid="export-package"
+            onClick={() => {
+              setExporting(true);
+              setExportError(undefined);
+              void props.onExportPackage!()
+                .then((error) => setExportError(error))
+                .finally(() => setExporting(false));
+            }}
+          >
+            {exporting ? t('package_exporting') : t('package_export')}
+          </button>
+        ) : null}
+      </div>
+      {exportError ? <p className="error">{exportError}</p> : null}
 
       <Rechecks state={state} {...(props.onRecheck ? { onRecheck: props.onRecheck } : {})} />
 

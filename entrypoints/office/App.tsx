@@ -11,6 +11,8 @@ import { CaseList } from '../../components/CaseList';
 import { SyncImportPanel } from '../../components/SyncImportPanel';
 import { BulletinTable } from '../../components/BulletinTable';
 import { BulletinChart } from '../../components/BulletinChart';
+import { OfficeEvidenceCheck } from '../../components/OfficeEvidenceCheck';
+import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
 import { getDb } from '../../lib/db/db';
 import { projectionContextOf } from '../../lib/db/projection';
 import { listAllEvents } from '../../lib/db/repos/events';
@@ -172,6 +174,10 @@ function Console() {
           ) : (
             <p>{t('loading')}</p>
           )}
+        </section>
+
+        <section className="no-print">
+          <OfficeEvidenceCheck onVerify={() => verifyStoredLog(getDb())} />
         </section>
       </div>
     </div>

@@ -4,6 +4,9 @@ import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
 import { appendEvent } from '../../lib/db/repos/events';
 import { getCase } from '../../lib/db/repos/cases';
+import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
+import { exportEvidencePackage } from '../../lib/db/repos/evidence-package';
+import { downloadBytes } from '../../lib/evidence/download';
 import { buildCaseView } from '../../lib/desk/case-view';
 import { newEventId } from '../../lib/desk/actions';
 import { mergeEventOf } from '../../lib/desk/merge';
@@ -59,6 +62,16 @@ export function CaseScreen({ caseId, onBack, onOpenCase }: { caseId: string; onB
         if (!result.ok) return result.error.message;
         // Continue in the surviving case.
         if (input.caseId === caseId && input.type === 'merged') onOpenCase(input.payload.into);
+        return undefined;
+      }}
+      onVerify={() => verifyStoredLog(getDb(), caseId)}
+      onExportPackage={async () => {
+        const exported = await exportEvidencePackage(getDb(), caseId, {
+          now: Date.now(),
+          ...(settings.tsa?.rootPem ? { tsaRootPem: settings.tsa.rootPem } : {}),
+        });
+        if (!exported.ok) return exported.error.message;
+        downloadBytes(exported.data.zip, exported.data.fileName, 'application/zip');
         return undefined;
       }}
       onAction={async (type, payload) => {

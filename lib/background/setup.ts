@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
 import { getActiveWatchlist } from '../db/repos/watchlists';
 import { requestPersistentStorage } from '../db/repos/storage';
-import { digestOf } from '../extract/digest';
 import { threadCaseIdOf } from '../cases/identity';
+import type { CaptureEnvironment } from '../evidence/record';
 import { CAPTURE_FUNCTION_GLOBAL, type CaptureOrder } from '../extract/capture-order';
 import { compileWatchlist } from '../match';
 import { setupMessageHandlers } from '../messaging/handlers/register-background';
@@ -54,13 +54,23 @@ async function findTab(tabId: number | undefined): Promise<SenderTab | undefined
   return { id: tab.id, ...(tab.url ? { url: tab.url } : {}), windowId: tab.windowId };
 }
 
+/** Tool, browser and OS for the extraction record, as the browser reports them. */
+async function captureEnvironment(): Promise<CaptureEnvironment> {
+  const platform = await browser.runtime.getPlatformInfo().catch(() => undefined);
+  return {
+    tool: { name: browser.i18n.getMessage('extName') || '舆情助手', version: browser.runtime.getManifest().version },
+    browser: navigator.userAgent,
+    os: platform ? `${platform.os} ${platform.arch}` : 'unknown',
+  };
+}
+
 /** What capturing needs, bound to the browser. */
 function captureDeps(): CaptureDeps {
   return {
     db: getDb(),
     now: Date.now,
     newId: () => crypto.randomUUID(),
-    digestOf,
+    environment: captureEnvironment,
     threadCaseIdOf,
     matchTerms,
     extractFromTab,

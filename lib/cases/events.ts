@@ -51,11 +51,20 @@ const HttpUrl = z
   .max(4000)
   .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http(s) URL' });
 
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' });
+
 const base = {
   id: Id,
   caseId: Id,
   at: EpochMs,
   actor: ActorSchema,
+  /**
+   * Hash chain (lib/evidence/chain.ts): the hash of the event of this case it
+   * was appended after, and of itself. Set when the event is stored; absent
+   * on events recorded before the chain existed.
+   */
+  prevHash: Sha256Hex.optional(),
+  hash: Sha256Hex.optional(),
 };
 
 /**

@@ -7,7 +7,7 @@
 import { isOwnElement } from '../content/post-badge';
 import { detectSite, findPost, parseChineseTime } from '../sites';
 import { fail, ok, type Result } from '../messaging/result';
-import type { CapturePostRequest } from '../messaging/schemas';
+import { MAX_SNAPSHOT_CHARS, type CapturePostRequest } from '../messaging/schemas';
 import { extractArticle, collapseWhitespace } from './article';
 import { canonicalUrlOf } from './canonical-url';
 import type { CaptureOrder } from './capture-order';
@@ -31,7 +31,9 @@ export function extractCapture(
     canonicalUrl: canonicalUrlOf(doc, url),
     title: (info.title ?? doc.title).trim().slice(0, 500),
     ...siteNameOf(doc),
+    ...(doc.referrer ? { referrer: doc.referrer.slice(0, 4000) } : {}),
   };
+  const original = snapshotOf(doc);
 
   if (order.mode === 'post') {
     const post = findPost(doc, url, order.postId, { now });
@@ -45,6 +47,7 @@ export function extractCapture(
       page,
       matchedTerms: [],
       rect: rectOf(element, win),
+      ...original,
     });
   }
 
@@ -60,6 +63,7 @@ export function extractCapture(
       post: { site: info.site, postId: `sel-${fnv1a(text)}`, text: text.slice(0, MAX_TEXT), html: sanitizeHtml(holder.innerHTML, win) },
       page,
       matchedTerms: [],
+      ...original,
     });
   }
 
@@ -93,7 +97,20 @@ export function extractCapture(
     },
     page,
     matchedTerms: [],
+    ...original,
   });
+}
+
+/**
+ * The raw DOM snapshot (original evidence): the document serialized as the
+ * browser holds it now, scripts and all, never sanitized and never rendered.
+ * A page larger than the limit is captured without one rather than with a
+ * cut copy, since a cut original is no original.
+ */
+function snapshotOf(doc: Document): { snapshot?: string } {
+  const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>\n` : '';
+  const snapshot = doctype + (doc.documentElement?.outerHTML ?? '');
+  return snapshot.length <= MAX_SNAPSHOT_CHARS ? { snapshot } : {};
 }
 
 /** Readability's publish time (any zone, as the page declared it) in China time. */

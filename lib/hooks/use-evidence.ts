@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
 import { listCapturedContents } from '../db/repos/captured-content';
+import type { CaptureRecord } from '../evidence/record';
 
 /** One stored evidence of a case, ready to show: its screenshot as an object URL. */
 export interface EvidenceView {
@@ -11,6 +12,11 @@ export interface EvidenceView {
   capturedAt: number;
   url: string;
   screenshotUrl?: string;
+  /** The extraction record and its digest (absent on evidence stored before records). */
+  record?: CaptureRecord;
+  recordDigest?: string;
+  /** The trusted timestamp's time (epoch ms), when one covers the record. */
+  stampedAt?: number;
 }
 
 /**
@@ -28,7 +34,15 @@ export function useEvidence(caseId: string, db: AppDB = getDb()): EvidenceView[]
       rows.map((row) => {
         const screenshotUrl = row.screenshot ? URL.createObjectURL(row.screenshot) : undefined;
         if (screenshotUrl) urls.push(screenshotUrl);
-        return { id: row.id, digest: row.digest, capturedAt: row.capturedAt, url: row.url, ...(screenshotUrl ? { screenshotUrl } : {}) };
+        return {
+          id: row.id,
+          digest: row.digest,
+          capturedAt: row.capturedAt,
+          url: row.url,
+          ...(screenshotUrl ? { screenshotUrl } : {}),
+          ...(row.record && row.recordDigest ? { record: row.record, recordDigest: row.recordDigest } : {}),
+          ...(row.timestamp ? { stampedAt: row.timestamp.genTime } : {}),
+        };
       }),
     );
     return () => urls.forEach((url) => URL.revokeObjectURL(url));

@@ -14,6 +14,9 @@ const HttpUrl = z
   .regex(/^https?:\/\//i, { message: '须为 http(s) 地址' });
 const Count = z.number().int().nonnegative().max(1e12);
 
+/** Longest raw DOM snapshot carried (UTF-16 code units); a larger page is captured without one. */
+export const MAX_SNAPSHOT_CHARS = 10_000_000;
+
 /** The post as the content script's site adapter found it. */
 export const CapturedPostSchema = z.object({
   site: z.string().trim().min(1).max(100),
@@ -36,6 +39,8 @@ export const CapturedPageSchema = z.object({
   canonicalUrl: HttpUrl.optional(),
   title: z.string().max(500),
   siteName: z.string().max(200).optional(),
+  /** The page the officer came from (document.referrer), for the extraction record. */
+  referrer: z.string().max(4000).optional(),
 });
 /** The page the post is on. */
 export type CapturedPage = z.infer<typeof CapturedPageSchema>;
@@ -57,6 +62,11 @@ export const CapturePostRequestSchema = z.object({
   page: CapturedPageSchema,
   matchedTerms: z.array(z.string().max(100)).max(200),
   rect: CaptureRectSchema.optional(),
+  /**
+   * The raw DOM snapshot: the page's serialized DOM as the browser held it,
+   * unsanitized. Original evidence, stored as bytes and never rendered.
+   */
+  snapshot: z.string().max(MAX_SNAPSHOT_CHARS).optional(),
 });
 /** The capture script's extraction. */
 export type CapturePostRequest = z.infer<typeof CapturePostRequestSchema>;

@@ -9,7 +9,8 @@ import { JSDOM } from 'jsdom';
 import { AppDB } from '../../lib/db/app-db';
 import { recordCapture } from '../../lib/db/repos/record-capture';
 import { extractArticle } from '../../lib/extract/article';
-import { caseIdOf, digestOf } from '../../lib/extract/digest';
+import { caseIdOf } from '../../lib/extract/digest';
+import { contentDigestOf, postContentOf } from '../../lib/evidence/record';
 import { extractCapture } from '../../lib/extract/extract-capture';
 import { DEMO_PATHS, resolveRoute } from '../demo-site/routes';
 import { FORUM_FLAGGED_PIDS } from '../demo-site/expected';
@@ -25,7 +26,7 @@ export default async function captureSuite(): Promise<Figure[]> {
 
   const store = async (text: string, html: string, canonicalUrl: string, postId: string) => {
     const caseId = await caseIdOf(canonicalUrl, `${postId}-${n}`);
-    const digest = await digestOf({ text, html, canonicalUrl, postId });
+    const digest = contentDigestOf(postContentOf({ canonicalUrl, site: 'discuz', postId, title: 't', text, html }));
     const at = Date.UTC(2026, 10, 23, 2, 0) + n;
     n++;
     const result = await recordCapture(

@@ -14,6 +14,20 @@ export const CalendarOverrideSchema = z.object({
 /** A local calendar override. */
 export type CalendarOverride = z.infer<typeof CalendarOverrideSchema>;
 
+/**
+ * The office's trusted timestamp service (RFC 3161, e.g. an intranet TSA or a
+ * commercial 时间戳 service): where to ask, the root certificate its answers
+ * must chain to, and which tiers of case get their captures stamped
+ * (empty: every capture).
+ */
+export const TsaConfigSchema = z.object({
+  url: z.string().trim().max(2000).regex(/^https?:\/\//i, { message: '须为 http(s) 地址' }),
+  rootPem: z.string().max(20_000).regex(/-----BEGIN CERTIFICATE-----/, { message: '须为 PEM 格式的根证书' }),
+  tiers: z.array(z.enum(['especially-major', 'major', 'larger', 'general'])).max(4).default([]),
+});
+/** The office's timestamp service. */
+export type TsaConfig = z.infer<typeof TsaConfigSchema>;
+
 /** The officer's settings. Every field has its default in `DEFAULT_SETTINGS`. */
 export const SettingsSchema = z.object({
   /** The officer's name, recorded as `actor.officer` on every event. */
@@ -33,6 +47,8 @@ export const SettingsSchema = z.object({
   calendarOverrides: z.array(CalendarOverrideSchema).max(400),
   /** Id of the active watch list. */
   watchlistId: z.string().trim().min(1).max(100),
+  /** The office's trusted timestamp service; none configured by default. */
+  tsa: TsaConfigSchema.optional(),
 });
 /** The officer's settings. */
 export type Settings = z.infer<typeof SettingsSchema>;

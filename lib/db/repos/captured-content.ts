@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppDB } from '../app-db';
 import type { CapturedContentRow } from '../entities/captured-content-row';
-import { invalidInput, ok, type Result } from '../../messaging/result';
+import { fail, invalidInput, ok, type Result } from '../../messaging/result';
+import { CaptureRecordSchema, recordDigestOf, type CaptureRecord } from '../../evidence/record';
 import { guarded } from './guard';
 
 const CapturedContentInputSchema = z.object({
@@ -11,6 +12,8 @@ const CapturedContentInputSchema = z.object({
   digest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }),
   url: z.string().max(4000).regex(/^https?:\/\//i, { message: '须为 http(s) 地址' }),
   capturedAt: z.number().int().nonnegative(),
+  record: CaptureRecordSchema.optional(),
+  recordDigest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }).optional(),
 });
 
 /** What a caller supplies to store captured evidence (`html` must already be sanitized). */
@@ -23,6 +26,12 @@ export interface CapturedContentInput {
   screenshot?: Blob;
   url: string;
   capturedAt: number;
+  /** The extraction record (lib/evidence/record.ts); its digests must describe this evidence. */
+  record?: CaptureRecord;
+  /** SHA-256 of the record's canonical JSON. */
+  recordDigest?: string;
+  /** The raw DOM snapshot bytes. */
+  snapshot?: Blob;
 }
 
 /**
@@ -51,11 +60,19 @@ export async function saveCapturedContent(
 export function parseCapturedContent(input: CapturedContentInput): Result<CapturedContentRow> {
   const parsed = CapturedContentInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput('采集内容', parsed.error);
+  const { record, recordDigest } = parsed.data;
+  if ((record === undefined) !== (recordDigest === undefined)) return fail('invalid-input', '采集内容：提取笔录与其摘要须同时提供');
+  if (record && recordDigest !== recordDigestOf(record)) return fail('invalid-input', '采集内容：提取笔录摘要（recordDigest）与笔录不符');
+  if (record && (record.digests.derived.content !== parsed.data.digest || record.caseId !== parsed.data.caseId)) {
+    return fail('invalid-input', '采集内容：提取笔录记载的摘要或案件与采集内容不符');
+  }
   const screenshot = input.screenshot instanceof Blob ? input.screenshot : undefined;
+  const snapshot = input.snapshot instanceof Blob ? input.snapshot : undefined;
   return ok({
     ...parsed.data,
     id: `${parsed.data.caseId}:${parsed.data.digest}`,
     ...(screenshot ? { screenshot } : {}),
+    ...(snapshot ? { snapshot } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ import {
   type CaseState,
 } from '../../cases';
 import { fail, invalidInput, ok, type Result } from '../../messaging/result';
+import { chainHeadOf, eventHashMatches, sealEvent } from '../../evidence/chain';
 import { guarded } from './guard';
 import { loadProjectionContext } from './projection-context';
 
@@ -84,10 +85,18 @@ function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
   return ok({ events, state: report.state });
 }
 
-/** Parses untrusted input as an event; every field error is listed. */
+/**
+ * Parses untrusted input as an event; every field error is listed. An event
+ * that arrives sealed (another officer's sync file) must still match its
+ * hash: one altered on the way is refused, not stored.
+ */
 function parseEvent(input: unknown): Result<CaseEvent> {
   const parsed = CaseEventSchema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : invalidInput<CaseEvent>('事件', parsed.error);
+  if (!parsed.success) return invalidInput<CaseEvent>('事件', parsed.error);
+  if (parsed.data.hash !== undefined && !eventHashMatches(parsed.data)) {
+    return fail('invalid-input', `事件 ${parsed.data.id} 的校验值（hash）与内容不符：它在传递中被改动过，未记录`);
+  }
+  return ok(parsed.data);
 }
 
 /**
@@ -123,6 +132,8 @@ export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Pro
   const log = await logOf(db, event.caseId);
   const inLog = log.find((e) => e.id === event.id);
   if (inLog) return ok({ event: inLog, created: false });
+  // Sealed into the case's hash chain after the log's newest event (lib/evidence/chain.ts).
+  event = sealEvent(event, chainHeadOf(log));
   const admitted = admit(caseLogOf(log), event);
   if (!admitted.ok) return admitted;
   const state = admitted.data.state;
@@ -188,12 +199,14 @@ export async function appendEvents(
         if (already) return ok({ event: toCaseEvent(already), created: false });
         const earlier = accepted.get(event.id);
         if (earlier) return ok({ event: earlier, created: false });
-        const admitted = admit(logs.get(event.caseId)!, event);
+        const log = logs.get(event.caseId)!;
+        const admitted = admit(log, sealEvent(event, chainHeadOf(log.events)));
         if (!admitted.ok) return admitted;
         logs.set(event.caseId, admitted.data);
-        accepted.set(event.id, event);
+        const sealed = admitted.data.events.find((e) => e.id === event.id)!;
+        accepted.set(event.id, sealed);
         touched.add(event.caseId);
-        return ok({ event, created: true });
+        return ok({ event: sealed, created: true });
       });
 
       if (accepted.size > 0) {

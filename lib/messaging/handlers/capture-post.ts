@@ -2,8 +2,9 @@
  * Capturing a post (the background's side of `capturePost` and
  * `captureActivePage`): have the tab's capture script extract and sanitize
  * it, validate what comes back (it was read from a hostile page), match it
- * against the watch list here rather than trusting the page's word, digest
- * the content, take the screenshot, then store the `captured` event and the
+ * against the watch list here rather than trusting the page's word, take the
+ * screenshot, digest the content and every file and write the extraction
+ * record (lib/evidence/record.ts), then store the `captured` event and the
  * evidence in one transaction. Every browser-touching step is an injected
  * function so this is unit-testable without a browser.
  */
@@ -12,6 +13,8 @@ import { recordCapture } from '../../db/repos/record-capture';
 import { getSettings } from '../../db/repos/settings';
 import type { HandlerContext, SenderTab } from '../handle';
 import type { CaptureOrder } from '../../extract/capture-order';
+import { bytesOfBlob } from '../../evidence/hash';
+import { buildCaptureRecord, postContentOf, recordDigestOf, type CaptureEnvironment, type CaptureRecord } from '../../evidence/record';
 import { fail, invalidInput, type Result } from '../result';
 import {
   CapturePostRequestSchema,
@@ -31,8 +34,8 @@ export interface CaptureDeps {
   extractFromTab: (tab: SenderTab, order: CaptureOrder) => Promise<Result<CapturePostRequest>>;
   /** The canonical watch-list terms `text` matches (the active watch list, compiled in the background). */
   matchTerms: (text: string) => Promise<string[]>;
-  /** SHA-256 hex over the canonical serialization of `capture`. */
-  digestOf: (capture: unknown) => Promise<string>;
+  /** The tool's name and version, the browser and the OS, for the extraction record. */
+  environment: () => Promise<CaptureEnvironment>;
   /** The case id of a thread (`threadCaseIdOf`: one 舆情 per canonical thread URL). */
   threadCaseIdOf: (canonicalUrl: string) => Promise<string>;
   /** The visible tab's screenshot cropped to `rect`, or undefined when not allowed/possible. */
@@ -52,30 +55,44 @@ export async function capturePost(
   deps: CaptureDeps,
   request: CapturePostRequest,
   tab: SenderTab,
+  mode: CaptureRecord['access']['mode'] = 'post',
 ): Promise<Result<CapturePostResponse>> {
   const { post, page } = request;
   const canonicalUrl = page.canonicalUrl ?? page.url;
   const html = post.html;
-  const content = {
-    url: page.url,
-    canonicalUrl,
-    site: post.site,
-    postId: post.postId,
-    ...(post.floor !== undefined ? { floor: post.floor } : {}),
-    ...(post.author !== undefined ? { author: post.author } : {}),
-    ...(post.publishedAt !== undefined ? { publishedAt: post.publishedAt } : {}),
-    title: page.title,
-    text: post.text,
-    html,
-  };
-  const [caseId, digest, screenshot] = await Promise.all([
+  // Only what the author wrote and where: the same post captured again gives the same digest.
+  const content = postContentOf({ ...post, canonicalUrl, title: page.title });
+  const [caseId, screenshot, environment] = await Promise.all([
     deps.threadCaseIdOf(canonicalUrl),
-    deps.digestOf(content),
     // A screenshot is extra evidence: failing to take one must not lose the capture.
     deps.captureScreenshot(tab.windowId, request.rect).catch(() => undefined),
+    deps.environment(),
   ]);
+  const snapshot = request.snapshot !== undefined ? new Blob([request.snapshot], { type: 'text/plain;charset=utf-8' }) : undefined;
+  const [snapshotBytes, screenshotBytes] = await Promise.all([bytesOf(snapshot), bytesOf(screenshot)]);
   const settings = await getSettings(deps.db);
   const at = deps.now();
+  const officer = settings.officerName.trim() || UNNAMED_OFFICER;
+  const department = settings.department.trim() || UNNAMED_DEPARTMENT;
+  const record = buildCaptureRecord({
+    caseId,
+    url: page.url,
+    access: { mode, ...(page.referrer ? { referrer: page.referrer } : {}) },
+    capturedAt: at,
+    environment,
+    officer,
+    department,
+    content,
+    observed: {
+      ...(page.siteName !== undefined ? { siteName: page.siteName } : {}),
+      ...(post.publishedAt !== undefined ? { publishedAt: post.publishedAt } : {}),
+      ...(post.replies !== undefined ? { replies: post.replies } : {}),
+      ...(post.views !== undefined ? { views: post.views } : {}),
+    },
+    ...(snapshotBytes ? { snapshot: snapshotBytes } : {}),
+    ...(screenshotBytes ? { screenshot: screenshotBytes } : {}),
+  });
+  const digest = record.digests.derived.content;
   const title = (page.title.trim() || post.text.trim().slice(0, 60) || post.postId).slice(0, 500);
   return recordCapture(
     deps.db,
@@ -84,10 +101,7 @@ export async function capturePost(
         id: deps.newId(),
         caseId,
         at,
-        actor: {
-          officer: settings.officerName.trim() || UNNAMED_OFFICER,
-          department: settings.department.trim() || UNNAMED_DEPARTMENT,
-        },
+        actor: { officer, department },
         type: 'captured',
         payload: {
           url: page.url,
@@ -113,11 +127,18 @@ export async function capturePost(
         digest,
         url: page.url,
         capturedAt: at,
+        record,
+        recordDigest: recordDigestOf(record),
         ...(screenshot ? { screenshot } : {}),
+        ...(snapshot ? { snapshot } : {}),
       },
     },
     { now: deps.now },
   );
+}
+
+async function bytesOf(blob: Blob | undefined): Promise<Uint8Array | undefined> {
+  return blob ? bytesOfBlob(blob) : undefined;
 }
 
 /**
@@ -142,7 +163,7 @@ export async function captureFromTab(
   const parsed = CapturePostRequestSchema.safeParse(extracted.data);
   if (!parsed.success) return invalidInput('网页提取结果', parsed.error);
   const matchedTerms = await deps.matchTerms(`${parsed.data.page.title}\n${parsed.data.post.text}`);
-  return capturePost(deps, { ...parsed.data, matchedTerms }, tab);
+  return capturePost(deps, { ...parsed.data, matchedTerms }, tab, order.mode);
 }
 
 /** The `capturePost` handler: the tab comes from the browser's sender, never the payload. */

@@ -36,7 +36,7 @@ beforeEach(() => {
     now: () => T0,
     newId: () => crypto.randomUUID(),
     matchTerms: async () => [],
-    digestOf: async () => 'a'.repeat(64),
+    environment: async () => ({ tool: { name: '舆情助手', version: '0.1.0' }, browser: 'test', os: 'linux x86-64' }),
     // The builders' threads are thread-<caseId>.html and their case ids the <caseId>.
     threadCaseIdOf: async (url) => /thread-(.+)\.html$/.exec(url)?.[1] ?? url,
     captureScreenshot: async () => undefined,

@@ -8,12 +8,15 @@ import { handleCapturePost, type CaptureDeps } from '../../../lib/messaging/hand
 import { handleCaptureActivePage } from '../../../lib/messaging/handlers/capture-active-page';
 import { ok, fail } from '../../../lib/messaging/result';
 import type { CapturePostRequest } from '../../../lib/messaging/schemas';
-import { fakeDigest, T0 } from '../../fixtures/db/builders';
+import { T0 } from '../../fixtures/db/builders';
 
 let db: AppDB;
 afterEach(async () => {
   await db?.delete();
 });
+
+/** The browser the captures in these tests claim to run in. */
+const ENVIRONMENT = { tool: { name: '舆情助手', version: '0.1.0' }, browser: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0', os: 'linux x86-64' };
 
 const TAB = { id: 7, windowId: 3, url: 'https://bbs.example.cn/thread-1.html' };
 
@@ -45,7 +48,7 @@ function deps(overrides: Partial<CaptureDeps> = {}): CaptureDeps {
     extractFromTab: vi.fn(async () => ok(request())),
     // The background matches the watch list itself; whatever the page claimed is ignored.
     matchTerms: async () => ['澜江市', '停水'],
-    digestOf: async (capture) => fakeDigest(JSON.stringify(capture)),
+    environment: async () => ENVIRONMENT,
     threadCaseIdOf: async (url) => `case:${url}`,
     captureScreenshot: vi.fn(async () => new Blob(['png'], { type: 'image/png' })),
     ...overrides,
