@@ -16,7 +16,8 @@ import { projectionContextOf } from '../../lib/db/projection';
 import { listAllEvents } from '../../lib/db/repos/events';
 import { ALL_CASES, useCases, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
-import { quarterOf, type QuarterId } from '../../lib/report';
+import { OfficeStats } from '../../components/OfficeStats';
+import { bulletinText, quarterOf, quarterlyStats, type QuarterId } from '../../lib/report';
 import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/office-bulletin';
 import { caseConflicts } from '../../lib/sync/conflicts';
 import { importSyncTexts } from '../../lib/sync/import';
@@ -61,6 +62,14 @@ function Console() {
     () =>
       events && policy && settings
         ? officeBulletin(events, policy, { quarter, now, options: projectionContextOf(settings, policy).options })
+        : undefined,
+    [events, policy, settings, quarter, now],
+  );
+  // The summary table and the text to paste into the office's document.
+  const stats = useMemo(
+    () =>
+      events && policy && settings
+        ? quarterlyStats(events, policy, { quarter, now, options: projectionContextOf(settings, policy).options })
         : undefined,
     [events, policy, settings, quarter, now],
   );
@@ -168,6 +177,7 @@ function Console() {
               <h3 className="doc-title">{`${bulletin.year}年第${bulletin.quarter}季度网络舆情认领处置回应情况通报`}</h3>
               <BulletinChart departments={bulletin.departments} labels={BULLETIN_LABELS} title={t('syncChartTitle')} onShowCases={showCases} />
               <BulletinTable bulletin={bulletin} onShowCases={showCases} />
+              {stats && policy ? <OfficeStats stats={stats} bulletin={bulletinText(stats, policy.name)} /> : null}
             </>
           ) : (
             <p>{t('loading')}</p>
