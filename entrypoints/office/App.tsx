@@ -58,21 +58,12 @@ function Console() {
   const quarter = quarters[chosen] ?? quarters[0]!;
 
   const conflicts = useMemo(() => (events ? caseConflicts(events) : new Map()), [events]);
-  const bulletin = useMemo(
-    () =>
-      events && policy && settings
-        ? officeBulletin(events, policy, { quarter, now, options: projectionContextOf(settings, policy).options })
-        : undefined,
-    [events, policy, settings, quarter, now],
-  );
-  // The summary table and the text to paste into the office's document.
-  const stats = useMemo(
-    () =>
-      events && policy && settings
-        ? quarterlyStats(events, policy, { quarter, now, options: projectionContextOf(settings, policy).options })
-        : undefined,
-    [events, policy, settings, quarter, now],
-  );
+  // The bulletin with its cases, and the summary table and text to paste into the office's document.
+  const { bulletin, stats } = useMemo(() => {
+    if (!events || !policy || !settings) return {};
+    const input = { quarter, now, options: projectionContextOf(settings, policy).options };
+    return { bulletin: officeBulletin(events, policy, input), stats: quarterlyStats(events, policy, input) };
+  }, [events, policy, settings, quarter, now]);
   const departments = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.department ? [r.department] : [])))].sort(), [rows]);
   const items = useMemo(() => {
     const list = (rows ?? [])
