@@ -19,9 +19,11 @@ export interface SyncExportPanelProps {
   keyId?: string;
   /** Does the export; answers the message to show. */
   onExport(request: SyncExportRequest): Promise<string>;
+  /** Imports the office's signed package (file text); answers the message to show. */
+  onImportPackage(text: string): Promise<string>;
 }
 
-export function SyncExportPanel({ keyId, onExport }: SyncExportPanelProps) {
+export function SyncExportPanel({ keyId, onExport, onImportPackage }: SyncExportPanelProps) {
   const t = useT();
   const [scope, setScope] = useState<SyncExportRequest['scope']>('since-last');
   const [passphrase, setPassphrase] = useState('');
@@ -81,6 +83,19 @@ export function SyncExportPanel({ keyId, onExport }: SyncExportPanelProps) {
       <button type="submit" disabled={busy} data-testid="sync-export-button">
         {t('syncExportButton')}
       </button>
+      <label>
+        {t('syncPackageImport')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-package"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void file.text().then(onImportPackage).then(setMessage);
+          }}
+        />
+      </label>
       {message ? (
         <p className="form-message" data-testid="sync-export-message">
           {message}

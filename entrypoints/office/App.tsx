@@ -25,6 +25,11 @@ import { downloadText } from '../../lib/sync/download';
 import { TIER_IDS } from '../../lib/cases/events';
 import type { MessageKey } from '../../lib/i18n';
 import { toItem } from '../sidepanel/InboxScreen';
+import { OfficePackagePanel } from '../../components/OfficePackagePanel';
+import { issueOfficePackage } from '../../lib/sync/issue-package';
+import { getActiveWatchlist } from '../../lib/db/repos/watchlists';
+import { exportWatchlist } from '../../lib/match';
+import { chinaDayOf } from '../../lib/calendar/china-date';
 import { CaseScreen } from '../sidepanel/CaseScreen';
 
 /** The current quarter and the seven before it. */
@@ -84,6 +89,19 @@ function Console() {
     (files: { name: string; text: string }[], passphrase: string) =>
       importSyncTexts(getDb(), files, { now: Date.now(), ...(passphrase ? { passphrase } : {}) }),
     [],
+  );
+
+  const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
+  const issuePackage = useCallback(
+    async (watchlistText: string, passphraseKeyId: string) => {
+      const at = Date.now();
+      const issued = await issueOfficePackage(getDb(), { watchlistText, passphraseKeyId, now: at });
+      if (!issued.ok) return issued.error.message;
+      const name = `办公室包-${issued.data.office}-${chinaDayOf(at)}.json`;
+      downloadText(name, JSON.stringify(issued.data, null, 2));
+      return t('syncPackageIssued', name);
+    },
+    [t],
   );
 
   if (open) {
@@ -174,6 +192,11 @@ function Console() {
             <p>{t('loading')}</p>
           )}
         </section>
+        {watchlist ? (
+          <div className="no-print">
+            <OfficePackagePanel watchlistText={exportWatchlist(watchlist.entries, 'text')} onIssue={issuePackage} />
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -12,6 +12,8 @@ import { SidePanel } from './pages/side-panel.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
 import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
+import { generateOfficeKeys, signOfficePackage } from '../../lib/sync/office-package.ts';
+import { getBuiltInProfile } from '../../lib/policy/index.ts';
 
 const FIXTURES = ['officer-li-ming-zhujian', 'officer-wang-fang-binjiang'].map((n) => `tests/fixtures/sync/${n}.json`);
 /** 2024-08-06 09:00 +08:00: the fixtures' quarter is the current one. */
@@ -103,4 +105,30 @@ test('the desk exports an encrypted file that the office reads only with the pas
   await office.getByTestId('import-files').setInputFiles([saved]);
   // This browser already holds the events: all duplicates, nothing new.
   await expect(office.getByTestId('import-row').locator('td')).toHaveText([/已导入/, '市住建局 李明', '0', '1', '0', '0']);
+
+  // The office's signed package: the desk pins the key, takes the new watch list and the passphrase id.
+  const keys = await generateOfficeKeys();
+  const pkg = await signOfficePackage(
+    {
+      office: '澜江市委网信办',
+      issuedAt: Date.now(),
+      publicKey: keys.publicKey,
+      content: {
+        watchlist: [{ term: '锦绣小区', kind: 'topic' }],
+        profile: { ...getBuiltInProfile('xuancheng-2015')!, id: 'lanjiang-2025', builtIn: false, basedOn: 'xuancheng-2015' },
+        calendarOverrides: [],
+        passphraseKeyId: 'lanjiang-2025-q1',
+      },
+    },
+    keys.privateJwk,
+  );
+  const packagePath = `${SHOTS}/office-package.json`;
+  writeFileSync(packagePath, JSON.stringify({ ...pkg, content: { ...pkg.content, passphraseKeyId: 'forged' } }));
+  await desk.getByTestId('import-package').setInputFiles([packagePath]);
+  await expect(desk.getByTestId('sync-export-message')).toContainText('$.signature');
+  writeFileSync(packagePath, JSON.stringify(pkg));
+  await desk.getByTestId('import-package').setInputFiles([packagePath]);
+  await expect(desk.getByTestId('sync-export-message')).toHaveText('已导入 澜江市委网信办 的办公室包：词表、规程和日历已更新。');
+  await expect(desk.getByText('口令编号：lanjiang-2025-q1')).toBeVisible();
+  await desk.screenshot({ path: `${SHOTS}/desk-export.png`, fullPage: true });
 });
