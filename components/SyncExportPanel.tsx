@@ -52,11 +52,11 @@ export function SyncExportPanel({ keyId, onExport, onImportPackage }: SyncExport
     <form className="settings sync-export" onSubmit={(e) => void submit(e)} data-testid="sync-export">
       <h2>{t('syncExportTitle')}</h2>
       <p className="muted">{t('syncExportHint')}</p>
-      <label>
+      <label className="inline">
         <input type="radio" name="scope" checked={scope === 'since-last'} onChange={() => setScope('since-last')} />
         {t('syncScopeSince')}
       </label>
-      <label>
+      <label className="inline">
         <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} data-testid="sync-scope-all" />
         {t('syncScopeAll')}
       </label>
@@ -72,11 +72,11 @@ export function SyncExportPanel({ keyId, onExport, onImportPackage }: SyncExport
         />
       </label>
       {keyId ? <p className="muted">{t('syncKeyId', keyId)}</p> : null}
-      <label>
+      <label className="inline">
         <input type="checkbox" checked={unencrypted} onChange={(e) => setUnencrypted(e.target.checked)} data-testid="sync-unencrypted" />
         {t('syncUnencrypted')}
       </label>
-      <label>
+      <label className="inline">
         <input type="checkbox" checked={screenshots} onChange={(e) => setScreenshots(e.target.checked)} />
         {t('syncScreenshots')}
       </label>

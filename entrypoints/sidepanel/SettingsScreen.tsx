@@ -75,8 +75,11 @@ export function SettingsScreen() {
   };
 
   return (
-    <>
+    // One scroller for both forms, so neither is squeezed in the panel's height.
+    <div style={{ overflow: 'auto', minHeight: 0, flex: '1 1 auto' }}>
     <SettingsForm
+      // An office package can change the watch list, procedure and calendar under the open form: start it afresh.
+      key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
       settings={settings}
       profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
       watchlistText={exportWatchlist(watchlist.entries, 'text')}
@@ -93,6 +96,6 @@ export function SettingsScreen() {
         return imported.ok ? t('syncPackageImported', imported.value.office) : imported.errors.map((e) => `${e.path} ${e.message}`).join('\n');
       }}
     />
-    </>
+    </div>
   );
 }
