@@ -19,9 +19,11 @@ export interface SyncExportPanelProps {
   keyId?: string;
   /** Does the export; answers the message to show. */
   onExport(request: SyncExportRequest): Promise<string>;
+  /** Imports the office's signed package (file text); answers the message to show. */
+  onImportPackage(text: string): Promise<string>;
 }
 
-export function SyncExportPanel({ keyId, onExport }: SyncExportPanelProps) {
+export function SyncExportPanel({ keyId, onExport, onImportPackage }: SyncExportPanelProps) {
   const t = useT();
   const [scope, setScope] = useState<SyncExportRequest['scope']>('since-last');
   const [passphrase, setPassphrase] = useState('');
@@ -50,11 +52,11 @@ export function SyncExportPanel({ keyId, onExport }: SyncExportPanelProps) {
     <form className="settings sync-export" onSubmit={(e) => void submit(e)} data-testid="sync-export">
       <h2>{t('syncExportTitle')}</h2>
       <p className="muted">{t('syncExportHint')}</p>
-      <label>
+      <label className="inline">
         <input type="radio" name="scope" checked={scope === 'since-last'} onChange={() => setScope('since-last')} />
         {t('syncScopeSince')}
       </label>
-      <label>
+      <label className="inline">
         <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} data-testid="sync-scope-all" />
         {t('syncScopeAll')}
       </label>
@@ -70,17 +72,30 @@ export function SyncExportPanel({ keyId, onExport }: SyncExportPanelProps) {
         />
       </label>
       {keyId ? <p className="muted">{t('syncKeyId', keyId)}</p> : null}
-      <label>
+      <label className="inline">
         <input type="checkbox" checked={unencrypted} onChange={(e) => setUnencrypted(e.target.checked)} data-testid="sync-unencrypted" />
         {t('syncUnencrypted')}
       </label>
-      <label>
+      <label className="inline">
         <input type="checkbox" checked={screenshots} onChange={(e) => setScreenshots(e.target.checked)} />
         {t('syncScreenshots')}
       </label>
       <button type="submit" disabled={busy} data-testid="sync-export-button">
         {t('syncExportButton')}
       </button>
+      <label>
+        {t('syncPackageImport')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-package"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void file.text().then(onImportPackage).then(setMessage);
+          }}
+        />
+      </label>
       {message ? (
         <p className="form-message" data-testid="sync-export-message">
           {message}

@@ -17,6 +17,13 @@ async function read(files: FileList | File[]): Promise<{ name: string; text: str
   return Promise.all(list.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
 }
 
+/** The chosen files, and the input emptied so choosing the same file again imports it again. */
+function take(input: HTMLInputElement): File[] {
+  const files = [...(input.files ?? [])];
+  input.value = '';
+  return files;
+}
+
 export function SyncImportPanel({ onImport }: SyncImportPanelProps) {
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
@@ -59,7 +66,7 @@ export function SyncImportPanel({ onImport }: SyncImportPanelProps) {
         <span>{busy ? t('syncImporting') : t('syncImportDrop')}</span>
         <label className="button">
           {t('syncImportFiles')}
-          <input type="file" multiple accept=".json,application/json" hidden onChange={(e) => void run(e.target.files)} data-testid="import-files" />
+          <input type="file" multiple accept=".json,application/json" hidden onChange={(e) => void run(take(e.target))} data-testid="import-files" />
         </label>
         <label className="button">
           {t('syncImportFolder')}
@@ -69,7 +76,7 @@ export function SyncImportPanel({ onImport }: SyncImportPanelProps) {
             hidden
             // Folder picking is non-standard but supported by Chromium and Firefox.
             {...({ webkitdirectory: '' } as object)}
-            onChange={(e) => void run(e.target.files)}
+            onChange={(e) => void run(take(e.target))}
           />
         </label>
       </div>

@@ -18,7 +18,8 @@ import { projectionContextOf } from '../../lib/db/projection';
 import { listAllEvents } from '../../lib/db/repos/events';
 import { ALL_CASES, useCases, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
-import { quarterOf, type QuarterId } from '../../lib/report';
+import { OfficeStats } from '../../components/OfficeStats';
+import { bulletinText, quarterOf, quarterlyStats, type QuarterId } from '../../lib/report';
 import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/office-bulletin';
 import { caseConflicts } from '../../lib/sync/conflicts';
 import { importSyncTexts } from '../../lib/sync/import';
@@ -26,6 +27,11 @@ import { downloadText } from '../../lib/sync/download';
 import { TIER_IDS } from '../../lib/cases/events';
 import type { MessageKey } from '../../lib/i18n';
 import { toItem } from '../sidepanel/InboxScreen';
+import { OfficePackagePanel } from '../../components/OfficePackagePanel';
+import { issueOfficePackage } from '../../lib/sync/issue-package';
+import { getActiveWatchlist } from '../../lib/db/repos/watchlists';
+import { exportWatchlist } from '../../lib/match';
+import { chinaDayOf } from '../../lib/calendar/china-date';
 import { CaseScreen } from '../sidepanel/CaseScreen';
 
 /** The current quarter and the seven before it. */
@@ -59,13 +65,12 @@ function Console() {
   const quarter = quarters[chosen] ?? quarters[0]!;
 
   const conflicts = useMemo(() => (events ? caseConflicts(events) : new Map()), [events]);
-  const bulletin = useMemo(
-    () =>
-      events && policy && settings
-        ? officeBulletin(events, policy, { quarter, now, options: projectionContextOf(settings, policy).options })
-        : undefined,
-    [events, policy, settings, quarter, now],
-  );
+  // The bulletin with its cases, and the summary table and text to paste into the office's document.
+  const { bulletin, stats } = useMemo(() => {
+    if (!events || !policy || !settings) return {};
+    const input = { quarter, now, options: projectionContextOf(settings, policy).options };
+    return { bulletin: officeBulletin(events, policy, input), stats: quarterlyStats(events, policy, input) };
+  }, [events, policy, settings, quarter, now]);
   const departments = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.department ? [r.department] : [])))].sort(), [rows]);
   const items = useMemo(() => {
     const list = (rows ?? [])
@@ -86,6 +91,19 @@ function Console() {
     (files: { name: string; text: string }[], passphrase: string) =>
       importSyncTexts(getDb(), files, { now: Date.now(), ...(passphrase ? { passphrase } : {}) }),
     [],
+  );
+
+  const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
+  const issuePackage = useCallback(
+    async (watchlistText: string, passphraseKeyId: string) => {
+      const at = Date.now();
+      const issued = await issueOfficePackage(getDb(), { watchlistText, passphraseKeyId, now: at });
+      if (!issued.ok) return issued.error.message;
+      const name = `办公室包-${issued.data.office}-${chinaDayOf(at)}.json`;
+      downloadText(name, JSON.stringify(issued.data, null, 2));
+      return t('syncPackageIssued', name);
+    },
+    [t],
   );
 
   if (open) {
@@ -170,6 +188,7 @@ function Console() {
               <h3 className="doc-title">{`${bulletin.year}年第${bulletin.quarter}季度网络舆情认领处置回应情况通报`}</h3>
               <BulletinChart departments={bulletin.departments} labels={BULLETIN_LABELS} title={t('syncChartTitle')} onShowCases={showCases} />
               <BulletinTable bulletin={bulletin} onShowCases={showCases} />
+              {stats && policy ? <OfficeStats stats={stats} bulletin={bulletinText(stats, policy.name)} /> : null}
             </>
           ) : (
             <p>{t('loading')}</p>
@@ -179,6 +198,11 @@ function Console() {
         <section className="no-print">
           <OfficeEvidenceCheck onVerify={() => verifyStoredLog(getDb())} />
         </section>
+        {watchlist ? (
+          <div className="no-print">
+            <OfficePackagePanel watchlistText={exportWatchlist(watchlist.entries, 'text')} onIssue={issuePackage} />
+          </div>
+        ) : null}
       </div>
     </div>
   );

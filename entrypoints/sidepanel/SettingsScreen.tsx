@@ -21,6 +21,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { SyncExportPanel, type SyncExportRequest } from '../../components/SyncExportPanel';
 import { encryptExport, exportSyncFile, markExported } from '../../lib/sync/export';
 import { downloadText } from '../../lib/sync/download';
+import { importOfficePackage, officePassphraseKeyId } from '../../lib/sync/apply-package';
 
 /** Whether a settings change moves deadlines (procedure, calendar overrides, warnings). */
 function affectsDeadlines(before: Settings, after: Settings): boolean {
@@ -36,6 +37,7 @@ export function SettingsScreen() {
   const settings = useSettings();
   const profiles = useProfiles();
   const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
+  const keyId = useLiveQuery(() => officePassphraseKeyId(getDb()), []);
   const [storage, setStorage] = useState<StorageEstimate>();
   useEffect(() => {
     void requestPersistentStorage().then(() => getStorageEstimate().then(setStorage));
@@ -65,7 +67,7 @@ export function SettingsScreen() {
     const built = await exportSyncFile(getDb(), { scope: request.scope, now: Date.now(), includeScreenshots: request.includeScreenshots });
     if (!built.ok) return built.error.message;
     if (built.data.events === 0) return t('syncNothing');
-    const file = request.passphrase ? await encryptExport(built.data, request.passphrase) : built.data;
+    const file = request.passphrase ? await encryptExport(built.data, request.passphrase, keyId) : built.data;
     downloadText(file.fileName, file.text);
     const marked = await markExported(getDb(), file);
     if (!marked.ok) return marked.error.message;
@@ -73,8 +75,11 @@ export function SettingsScreen() {
   };
 
   return (
-    <>
+    // One scroller for both forms, so neither is squeezed in the panel's height.
+    <div style={{ overflow: 'auto', minHeight: 0, flex: '1 1 auto' }}>
     <SettingsForm
+      // An office package can change the watch list, procedure and calendar under the open form: start it afresh.
+      key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
       settings={settings}
       profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
       watchlistText={exportWatchlist(watchlist.entries, 'text')}
@@ -83,7 +88,14 @@ export function SettingsScreen() {
       {...(storage ? { storage } : {})}
       onSave={save}
     />
-    <SyncExportPanel onExport={exportToOffice} />
-    </>
+    <SyncExportPanel
+      {...(keyId ? { keyId } : {})}
+      onExport={exportToOffice}
+      onImportPackage={async (text) => {
+        const imported = await importOfficePackage(getDb(), text, Date.now());
+        return imported.ok ? t('syncPackageImported', imported.value.office) : imported.errors.map((e) => `${e.path} ${e.message}`).join('\n');
+      }}
+    />
+    </div>
   );
 }
