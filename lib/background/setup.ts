@@ -21,6 +21,7 @@ import { createTranslator } from '../i18n';
 import { getSettings } from '../db/repos/settings';
 import { takeEvidenceScreenshot } from './screenshot';
 import { setupDeadlineWatch } from './deadline-watch';
+import { setupTimestampWatch, stampWaitingCaptures } from './timestamp-watch';
 
 const CONTEXT_MENU_PAGE = 'yq-capture-page';
 const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
@@ -70,6 +71,9 @@ function captureDeps(): CaptureDeps {
     now: Date.now,
     newId: () => crypto.randomUUID(),
     environment: captureEnvironment,
+    onCaptured: () => {
+      stampWaitingCaptures().catch((error: unknown) => console.error('timestamping failed', error));
+    },
     caseIdOf,
     matchTerms,
     extractFromTab,
@@ -95,6 +99,7 @@ export function setupBackground(): void {
   });
 
   setupDeadlineWatch();
+  setupTimestampWatch();
   browser.runtime.onInstalled.addListener(() => {
     void setupContextMenus();
     void requestPersistentStorage();
