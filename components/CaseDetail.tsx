@@ -179,7 +179,6 @@ export function CaseDetail(props: CaseDetailProps) {
         </div>
       ))}
       <div className="actions no-print">
-        {props.onVerify ? <EvidenceCheck onVerify={props.onVerify} describeEvent={eventLabel} /> : null}
         {props.onExportPackage ? (
           <button
             type="button"
@@ -197,6 +196,7 @@ export function CaseDetail(props: CaseDetailProps) {
           </button>
         ) : null}
       </div>
+      {props.onVerify ? <EvidenceCheck onVerify={props.onVerify} describeEvent={eventLabel} /> : null}
       {exportError ? <p className="error">{exportError}</p> : null}
 
       <h2>{t('timeline')}</h2>

@@ -58,7 +58,8 @@ async function findTab(tabId: number | undefined): Promise<SenderTab | undefined
 async function captureEnvironment(): Promise<CaptureEnvironment> {
   const platform = await browser.runtime.getPlatformInfo().catch(() => undefined);
   return {
-    tool: { name: browser.i18n.getMessage('extName') || '舆情助手', version: browser.runtime.getManifest().version },
+    // The product's own name, whatever the browser's language: the record is a Chinese document.
+    tool: { name: '舆情助手', version: browser.runtime.getManifest().version },
     browser: navigator.userAgent,
     os: platform ? `${platform.os} ${platform.arch}` : 'unknown',
   };
