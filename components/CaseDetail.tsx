@@ -356,7 +356,6 @@ export function CaseDetail(props: CaseDetailProps) {
         </div>
       ))}
       <div className="actions no-print">
-        {props.onVerify ? <EvidenceCheck onVerify={props.onVerify} describeEvent={eventLabel} /> : null}
         {props.onExportPackage ? (
           <button
             type="button"
@@ -374,6 +373,7 @@ export function CaseDetail(props: CaseDetailProps) {
           </button>
         ) : null}
       </div>
+      {props.onVerify ? <EvidenceCheck onVerify={props.onVerify} describeEvent={eventLabel} /> : null}
       {exportError ? <p className="error">{exportError}</p> : null}
 
       <Rechecks state={state} {...(props.onRecheck ? { onRecheck: props.onRecheck } : {})} />

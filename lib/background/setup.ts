@@ -22,6 +22,7 @@ import { getSettings } from '../db/repos/settings';
 import { takeEvidenceScreenshot } from './screenshot';
 import { setupDeadlineWatch } from './deadline-watch';
 import { recheckNow, setupRecheckWatch } from './recheck';
+import { setupTimestampWatch, stampWaitingCaptures } from './timestamp-watch';
 
 const CONTEXT_MENU_PAGE = 'yq-capture-page';
 const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
@@ -58,7 +59,8 @@ async function findTab(tabId: number | undefined): Promise<SenderTab | undefined
 async function captureEnvironment(): Promise<CaptureEnvironment> {
   const platform = await browser.runtime.getPlatformInfo().catch(() => undefined);
   return {
-    tool: { name: browser.i18n.getMessage('extName') || '舆情助手', version: browser.runtime.getManifest().version },
+    // The product's own name, whatever the browser's language: the record is a Chinese document.
+    tool: { name: '舆情助手', version: browser.runtime.getManifest().version },
     browser: navigator.userAgent,
     os: platform ? `${platform.os} ${platform.arch}` : 'unknown',
   };
@@ -72,6 +74,9 @@ function captureDeps(): CaptureDeps {
     newId: () => crypto.randomUUID(),
     environment: captureEnvironment,
     threadCaseIdOf,
+    onCaptured: () => {
+      stampWaitingCaptures().catch((error: unknown) => console.error('timestamping failed', error));
+    },
     matchTerms,
     extractFromTab,
     captureScreenshot: (windowId, rect) =>
@@ -98,6 +103,7 @@ export function setupBackground(): void {
 
   setupDeadlineWatch();
   setupRecheckWatch();
+  setupTimestampWatch();
   browser.runtime.onInstalled.addListener(() => {
     void setupContextMenus();
     void requestPersistentStorage();

@@ -38,6 +38,8 @@ export interface CaptureDeps {
   environment: () => Promise<CaptureEnvironment>;
   /** The case id of a thread (`threadCaseIdOf`: one 舆情 per canonical thread URL). */
   threadCaseIdOf: (canonicalUrl: string) => Promise<string>;
+  /** Called after a capture is stored (the background then asks for its trusted timestamp). */
+  onCaptured?: (caseId: string) => void;
   /** The visible tab's screenshot cropped to `rect`, or undefined when not allowed/possible. */
   captureScreenshot: (windowId: number | undefined, rect?: CaptureRect) => Promise<Blob | undefined>;
 }
@@ -94,7 +96,7 @@ export async function capturePost(
   });
   const digest = record.digests.derived.content;
   const title = (page.title.trim() || post.text.trim().slice(0, 60) || post.postId).slice(0, 500);
-  return recordCapture(
+  const stored = await recordCapture(
     deps.db,
     {
       event: {
@@ -135,6 +137,8 @@ export async function capturePost(
     },
     { now: deps.now },
   );
+  if (stored.ok) deps.onCaptured?.(stored.data.caseId);
+  return stored;
 }
 
 async function bytesOf(blob: Blob | undefined): Promise<Uint8Array | undefined> {
