@@ -31,7 +31,11 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Whether `value` may stay on `attribute` of a `tag` element (see the allow-list above). */
 export function isAllowedUrl(tag: string, attribute: string, value: string): boolean {
   // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
-  const url = value.replace(/[\u0000-\u0020\u007f-\u00a0]/g, '');
+  let url = '';
+  for (const ch of value) {
+    const unit = ch.charCodeAt(0);
+    if (unit > 0x20 && (unit < 0x7f || unit > 0xa0)) url += ch;
+  }
   if (WEB_URL.test(url)) return true;
   if (INLINE_IMAGE.test(url)) return tag.toLowerCase() === 'img' && attribute.toLowerCase() === 'src';
   return !HAS_SCHEME.test(url);
