@@ -1,6 +1,7 @@
 /** The settings form (presentational): values in, a validated save out. */
 import { useState, type FormEvent } from 'react';
-import type { Settings, CalendarOverride } from '../lib/db/entities/settings';
+import type { Settings } from '../lib/db/entities/settings';
+import { formatCalendarOverrides, parseCalendarOverrides } from '../lib/calendar/overrides';
 import type { StorageEstimate } from '../lib/db/repos/storage';
 import { useT } from './I18n';
 
@@ -14,6 +15,8 @@ export interface SettingsFormProps {
   settings: Settings;
   profiles: { id: string; name: string }[];
   watchlistText: string;
+  /** 'json' when the list holds what the text format cannot say: the editor then shows (and saves) JSON. */
+  watchlistFormat?: 'text' | 'json';
   watchlistJson: string;
   coverage: { first: string; last: string };
   storage?: StorageEstimate;
@@ -24,19 +27,6 @@ function megabytes(bytes: number | null): string {
   return bytes == null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
-/** One override per line: "2026-12-01 holiday 县庆" or "2026-12-05 workday 补班". */
-function parseOverrides(text: string): CalendarOverride[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [date = '', kind = '', ...note] = line.split(/\s+/);
-      // Whatever was typed is passed on as is: the settings schema refuses a bad date or kind with its line.
-      return { date, kind, note: note.join(' ') } as CalendarOverride;
-    });
-}
-
 export function SettingsForm(props: SettingsFormProps) {
   const t = useT();
   const [officerName, setOfficerName] = useState(props.settings.officerName);
@@ -44,15 +34,20 @@ export function SettingsForm(props: SettingsFormProps) {
   const [profileId, setProfileId] = useState(props.settings.activeProfileId);
   const [locale, setLocale] = useState(props.settings.locale);
   const [watchlist, setWatchlist] = useState(props.watchlistText);
-  const [overrides, setOverrides] = useState(
-    props.settings.calendarOverrides.map((o) => `${o.date} ${o.kind} ${o.note}`.trim()).join('\n'),
-  );
+  const [overrides, setOverrides] = useState(formatCalendarOverrides(props.settings.calendarOverrides));
   const [message, setMessage] = useState<{ error: boolean; text: string }>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Adjustments that cannot be used are refused here, line by line; nothing is saved and the calendar in force stays.
+    const adjustments = parseCalendarOverrides(overrides);
+    if (!adjustments.ok) {
+      const lines = adjustments.errors.map((e) => `${t('guardCalendarOverridesRefused')} ${t('importLine', e.line)}：${e.message}`);
+      setMessage({ error: true, text: lines.join('\n') });
+      return;
+    }
     const error = await props.onSave({
-      settings: { officerName, department, activeProfileId: profileId, locale, calendarOverrides: parseOverrides(overrides) },
+      settings: { officerName, department, activeProfileId: profileId, locale, calendarOverrides: adjustments.value },
       ...(watchlist !== props.watchlistText ? { watchlistText: watchlist } : {}),
     });
     setMessage(error ? { error: true, text: error } : { error: false, text: t('saved') });
@@ -96,6 +91,7 @@ export function SettingsForm(props: SettingsFormProps) {
       </label>
       <label>
         {t('watchlist')} <span className="muted">{t('watchlistHint')}</span>
+        {props.watchlistFormat === 'json' ? <span className="muted" data-testid="watchlist-json-note"> {t('guardWatchlistShownAsJson')}</span> : null}
         <textarea rows={8} value={watchlist} onChange={(e) => setWatchlist(e.target.value)} name="watchlist" />
       </label>
       <div>
@@ -118,7 +114,7 @@ export function SettingsForm(props: SettingsFormProps) {
         </p>
       ) : null}
       {message ? (
-        <p className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+        <p className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} style={{ whiteSpace: 'pre-line' }}>
           {message.text}
         </p>
       ) : null}

@@ -14,7 +14,7 @@ import type { Settings } from '../../lib/db/entities/settings';
 import { getActiveWatchlist, saveWatchlist } from '../../lib/db/repos/watchlists';
 import { getStorageEstimate, requestPersistentStorage, type StorageEstimate } from '../../lib/db/repos/storage';
 import { calendarCoverage } from '../../lib/calendar';
-import { exportWatchlist, parseWatchlistImport } from '../../lib/match';
+import { editableWatchlist, exportWatchlist, parseWatchlistImport } from '../../lib/match';
 import { useSettings } from '../../lib/hooks';
 import { useProfiles } from '../../lib/hooks/use-active-profile';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -43,6 +43,8 @@ export function SettingsScreen() {
     void requestPersistentStorage().then(() => getStorageEstimate().then(setStorage));
   }, []);
   if (!settings || !profiles || !watchlist) return <p className="empty">{t('loading')}</p>;
+  // Shown as text when the text format says everything about the list, else as JSON: what is saved is what was shown.
+  const editable = editableWatchlist(watchlist.entries);
 
   // A refused save changes nothing: the watch list is checked before anything is stored.
   const save = async (value: SettingsFormValue): Promise<string | undefined> => {
@@ -82,7 +84,8 @@ export function SettingsScreen() {
       key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
       settings={settings}
       profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
-      watchlistText={exportWatchlist(watchlist.entries, 'text')}
+      watchlistText={editable.text}
+      watchlistFormat={editable.format}
       watchlistJson={exportWatchlist(watchlist.entries, 'json')}
       coverage={calendarCoverage()}
       {...(storage ? { storage } : {})}

@@ -49,7 +49,9 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     },
     openDesk: () => void sendMessage('openSidePanel', {}),
     capture: async (post) => {
-      const answer = await sendMessage('capturePost', { postId: post.postId });
+      // A stopped or reloaded extension rejects the message with Chrome's own English text: say it in the officer's words.
+      const answer = await sendMessage('capturePost', { postId: post.postId }).catch(() => undefined);
+      if (!answer) return t('guardExtensionUnreachable');
       if (!answer.ok) return t('captureFailed', answer.error.message);
       return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
     },

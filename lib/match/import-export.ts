@@ -227,3 +227,25 @@ export function exportWatchlist(entries: readonly WatchEntry[], format: Watchlis
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The watch list as the settings editor shows it: the text format when that
+ * says everything about the list (importing the text gives the same list
+ * back), otherwise the JSON export, which always does. Terms the text format
+ * cannot carry — a term starting with "#" (a comment there), holding "|" or
+ * "<", an alias starting with "~", a term that looks like a "[section]" —
+ * would otherwise be silently rewritten when the officer adds one line and
+ * saves.
+ */
+export function editableWatchlist(entries: readonly WatchEntry[]): { format: WatchlistFormat; text: string } {
+  const text = exportWatchlist(entries, 'text');
+  const again = parseWatchlistImport(text);
+  const same = again.ok && JSON.stringify(again.value) === JSON.stringify(normalized(entries));
+  return same ? { format: 'text', text } : { format: 'json', text: exportWatchlist(entries, 'json') };
+}
+
+/** Entries as the schema outputs them (same key order), for comparing lists. */
+function normalized(entries: readonly WatchEntry[]): WatchEntry[] {
+  const parsed = watchlistSchema.safeParse(entries);
+  return parsed.success ? parsed.data : [...entries];
+}

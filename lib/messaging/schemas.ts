@@ -134,6 +134,7 @@ export const CONTENT_MESSAGE_KEYS = [
   'minutes',
   'hours',
   'days',
+  'guardExtensionUnreachable',
 ] as const satisfies readonly MessageKey[];
 /** A message the content script shows. */
 export type ContentMessageKey = (typeof CONTENT_MESSAGE_KEYS)[number];

@@ -63,6 +63,8 @@ test('message board: the list highlights the titles naming the city, and each me
   page,
   demoUrl,
 }) => {
+  // Every message page is opened and read through the DevTools protocol (closed shadow roots): slower.
+  test.slow();
   const board = new FlaggedPage(page, demoUrl);
   // The list shows titles only: nothing to capture there, the officer opens the message.
   // Every row's department names an agency of the city, which alone flags nothing.

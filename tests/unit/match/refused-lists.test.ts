@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileWatchlist, parseWatchlistImport, watchlistSchema } from '../../../lib/match/index.ts';
+import { compileWatchlist, editableWatchlist, parseWatchlistImport, watchlistSchema } from '../../../lib/match/index.ts';
 
 const PROBE = join(import.meta.dirname, '../../fixtures/probe');
 const probe = (name: string) => readFileSync(join(PROBE, name), 'utf8');
@@ -141,5 +141,35 @@ describe('region hierarchies are checked in linear time', () => {
     const result = parseWatchlistImport('[region]\n甲 < 乙\n乙 < 甲\n丙 < 甲\n丁');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.line)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('the settings editor round-trips the list it shows (roundtrip.json)', () => {
+  it('a list the text format cannot say is shown as JSON, which gives the same list back', () => {
+    const imported = parseWatchlistImport(probe('roundtrip.json'));
+    if (!imported.ok) throw new Error('the probe list does not import');
+    const shown = editableWatchlist(imported.value);
+    expect(shown.format).toBe('json');
+    // The officer adds one entry and saves: everything else is as it was.
+    const edited = JSON.parse(shown.text) as { entries: unknown[] };
+    edited.entries.push({ term: '停水', kind: 'topic' });
+    const saved = parseWatchlistImport(JSON.stringify(edited));
+    expect(saved).toEqual({ ok: true, value: [...imported.value, { term: '停水', kind: 'topic' }] });
+  });
+
+  it.each([
+    ['a #hashtag term', { term: '#澜江热点', kind: 'topic' as const }],
+    ['a term holding |', { term: '甲|乙', kind: 'topic' as const }],
+    ['an alias starting with ~', { term: '澜江市公安局', kind: 'agency' as const, aliases: ['~澜江公安'] }],
+    ['a term that looks like a section', { term: '[region]', kind: 'topic' as const }],
+  ])('%s makes the editor use JSON', (_label, entry) => {
+    expect(editableWatchlist([entry]).format).toBe('json');
+  });
+
+  it('an ordinary list is shown as text, and that text gives the same list back', () => {
+    const list = [{ term: '澜江市', kind: 'region' as const, aliases: ['澜江'] }, { term: '欠薪', kind: 'topic' as const, category: '民生热点' }];
+    const shown = editableWatchlist(list);
+    expect(shown.format).toBe('text');
+    expect(parseWatchlistImport(shown.text)).toEqual({ ok: true, value: list });
   });
 });
