@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     for (const [name, path] of Object.entries(DEMO_PATHS)) {
       await page.setViewportSize(MOBILE_PAGES.has(name) ? { width: 390, height: 844 } : { width: 1280, height: 900 });
       // The benchmark page is huge; a dozen floors show its layout.
-      await page.goto(`${server.url}${path}${name === 'benchThread' ? '?n=12' : ''}`);
+      await page.goto(`${server.url}${path}${name === 'benchThread' || name === 'communityBench' ? '?n=12' : ''}`);
       const prefix = `${outDir}/${String(index++).padStart(2, '0')}-${name}`;
       // The first screen is what a reviewer looks at; the full page shows everything.
       await page.screenshot({ path: `${prefix}-top.png` });

@@ -74,7 +74,7 @@ function readToutiaoComment(item: Element, ctx: AdapterContext): FoundPost | nul
   return {
     site: 'toutiao',
     kind: 'comment',
-    postId: item.getAttribute('data-id') ?? contentId(author, publishedAt, text),
+    postId: item.getAttribute('data-id') ?? contentId(author, undefined, text),
     ...(author ? { author } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     text,

@@ -16,7 +16,7 @@
 import { cleanText, metaContent, readText } from './dom.ts';
 import { contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import { authorAt, followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
@@ -61,17 +61,26 @@ export const genericAdapter: SiteAdapter = {
       if (main) out.push({ postId: articleIdOf(ctx), kind: 'article', element: main, bodyElement: main });
     }
     for (const record of records) {
-      const path = groupOf.get(record)?.bodyPath;
-      const fromPath = path ? followPath(record, path) : null;
-      // The id needs the fields when the record carries no id attribute: read them then.
+      const group = groupOf.get(record);
+      const fromPath = group?.bodyPath ? followPath(record, group.bodyPath) : null;
+      // The id: the page's own, else a digest of author and body read through the learned paths
+      // (DEPTA's alignment); only records shaped otherwise are read in full.
       const direct = directId(record);
       if (fromPath && direct) {
         out.push({ postId: direct, kind: 'comment', element: record, bodyElement: fromPath });
         continue;
       }
+      if (fromPath && group?.authorPath) {
+        const text = cleanText(fromPath.textContent);
+        const author = authorAt(followPath(record, group.authorPath));
+        if (text !== '' && author) {
+          out.push({ postId: contentId(author, undefined, text), kind: 'comment', element: record, bodyElement: fromPath });
+          continue;
+        }
+      }
       const reading = readRecord(record, now, mined.records);
       if (reading.text === '') continue;
-      out.push({ postId: direct ?? recordId(record, reading.author, reading.publishedAt, reading.text), kind: 'comment', element: record, bodyElement: reading.body });
+      out.push({ postId: recordId(record, reading.author, reading.text), kind: 'comment', element: record, bodyElement: reading.body });
     }
     return out;
   },
@@ -163,7 +172,7 @@ function parentRecord(record: Element, mined: Mined): Element | null {
 
 function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
   const r = readRecord(parent, now, records);
-  return recordId(parent, r.author, r.publishedAt, r.text);
+  return recordId(parent, r.author, r.text);
 }
 
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */
@@ -183,8 +192,9 @@ function directId(record: Element): string | undefined {
  * start of the text — the same each time the record is shown, so a comment
  * a recycling list re-renders keeps its id.
  */
-function recordId(record: Element, author: string | undefined, time: string | undefined, text: string): string {
-  return directId(record) ?? contentId(author, time, text);
+function recordId(record: Element, author: string | undefined, text: string): string {
+  // Not the time: a relative time ("3 天前") reads differently tomorrow, and the id must not change.
+  return directId(record) ?? contentId(author, undefined, text);
 }
 
 function articleIdOf(ctx: AdapterContext): string {
@@ -247,16 +257,19 @@ function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>):
  */
 function findMain(doc: Document, records: Set<Element>): Element | null {
   const scores = new Map<Element, number>();
-  for (const p of Array.from(doc.body?.querySelectorAll('p') ?? [])) {
+  // Paragraphs of records (comments) never make the article: skip them before reading any text.
+  const outside = (el: Element) => !records.has(el) && !findEnclosingRecord(el, records);
+  for (const p of Array.from(doc.body?.getElementsByTagName('p') ?? [])) {
     const parent = p.parentElement;
-    if (!parent) continue;
-    let len = cleanText(p.textContent).length;
-    for (const a of Array.from(p.querySelectorAll('a'))) len -= cleanText(a.textContent).length;
+    if (!parent || !outside(p)) continue;
+    let len = (p.textContent ?? '').trim().length;
+    for (const a of Array.from(p.getElementsByTagName('a'))) len -= (a.textContent ?? '').trim().length;
     if (len <= 0) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
   }
   // Text written straight into a block (a question's description, old pages without <p>).
   for (const el of Array.from(doc.body?.querySelectorAll('div, section, td') ?? [])) {
+    if (!outside(el)) continue;
     let own = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += cleanText(n.nodeValue).length;
     if (own > 0) scores.set(el, (scores.get(el) ?? 0) + own);
@@ -305,7 +318,7 @@ function postsOf(records: Element[], mined: Mined, ctx: AdapterContext, site: st
   for (const record of records) {
     const reading = readRecord(record, ctx.now, mined.records);
     if (reading.text === '') continue;
-    const postId = recordId(record, reading.author, reading.publishedAt, reading.text);
+    const postId = recordId(record, reading.author, reading.text);
     ids.set(record, postId);
     const parent = parentRecord(record, mined);
     const post: FoundPost = {

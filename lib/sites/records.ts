@@ -42,6 +42,10 @@ type Role = 'time' | 'author' | 'location' | 'count' | 'floor' | 'action' | 'sig
 export interface RecordReading {
   /** The element that holds the post body only (no chrome). */
   body: Element;
+  /** The element the author was read from. */
+  authorElement?: Element;
+  /** Whether chrome or nested records sit inside `body` (then `text` is not its plain text). */
+  bodyHasChrome?: boolean;
   /** The body's text, whitespace collapsed. */
   text: string;
   author?: string;
@@ -59,6 +63,12 @@ export interface RecordGroup {
   records: Element[];
   /** Path of the body inside a record, learned from sample records. */
   bodyPath: string[] | null;
+  /**
+   * Path of the author's element, learned like the body's, when the samples'
+   * bodies held no chrome: then a record's id is read from the two paths
+   * alone, without reading the record (the flagging path on long threads).
+   */
+  authorPath?: string[] | null;
   /**
    * Each record follows a record of another group under the same parent
    * (Sina's `.item` + `.dialog-list-wrap`): it holds the replies to that
@@ -192,6 +202,8 @@ function testGroup(members: Element[], others: Set<Element>, now: Date): RecordG
   let linky = 0;
   let chars = 0;
   const paths: (string[] | null)[] = [];
+  const authorPaths: (string[] | null)[] = [];
+  let chromeInBody = false;
   for (const el of samples) {
     const r = analyze(el, others, now);
     chars += r.contentChars;
@@ -199,13 +211,18 @@ function testGroup(members: Element[], others: Set<Element>, now: Date): RecordG
     if (r.reading.publishedAt || r.reading.author) withMeta++;
     if (r.linkChars > r.contentChars) linky++;
     paths.push(r.contentChars > 0 ? pathTo(el, r.reading.body) : null);
+    authorPaths.push(r.reading.authorElement ? pathTo(el, r.reading.authorElement) : null);
+    // The fast id (generic.ts locateAll) reads author and body through the paths: it must read what the full reading reads.
+    if (r.reading.bodyHasChrome || authorAt(r.reading.authorElement ?? null) !== r.reading.author || cleanText(r.reading.body.textContent) !== r.reading.text) chromeInBody = true;
   }
   const n = samples.length;
   // Each record carries its own non-link text; most carry a time or an author; few are link lists.
   if (withBody < n * 0.8 || withMeta < n * 0.6 || linky > n * 0.3 || chars / n < 4) return null;
   const first = paths[0] ?? null;
   const same = first && paths.every((p) => p && p.join('>') === first.join('>'));
-  return { records: members, bodyPath: same ? first : null };
+  const firstAuthor = authorPaths[0] ?? null;
+  const sameAuthor = firstAuthor && authorPaths.every((p) => p && p.join('>') === firstAuthor.join('>'));
+  return { records: members, bodyPath: same ? first : null, authorPath: same && sameAuthor && !chromeInBody ? firstAuthor : null };
 }
 
 /** Tag+class steps from `record` down to `target`. */
@@ -225,8 +242,23 @@ function CSS_ESCAPE(cls: string): string {
 
 /** Follows a learned body path inside a record; null when the record is shaped differently. */
 export function followPath(record: Element, path: string[]): Element | null {
-  if (path.length === 0) return record;
-  return record.querySelector(`:scope > ${path.join(' > ')}`);
+  // Walked by hand: a selector engine per record costs more than the whole scan on long threads.
+  let at: Element | null = record;
+  for (const step of path) {
+    const dot = step.indexOf('.');
+    const tag = (dot < 0 ? step : step.slice(0, dot)).toUpperCase();
+    const cls = dot < 0 ? '' : step.slice(dot + 1).replace(/\\(.)/g, '$1');
+    let next: Element | null = null;
+    for (let child: Element | null = at.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === tag && (cls === '' || child.classList.contains(cls))) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) return null;
+    at = next;
+  }
+  return at;
 }
 
 interface Analysis {
@@ -247,6 +279,8 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
   const reading: RecordReading = { body: record, text: '' };
   const contentParents: Element[] = [];
   const chromeParents: Element[] = [];
+  // Nested records met inside this one (their text is theirs): only these, never the whole set.
+  const skippedNested: Element[] = [];
   let contentChars = 0;
   let linkChars = 0;
   let attrTime: string | undefined;
@@ -256,7 +290,10 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
 
   const visit = (el: Element, inLink: boolean, roleAbove: Role | null) => {
     if (SKIPPED.has(el.tagName)) return;
-    if (el !== record && nested.has(el)) return;
+    if (el !== record && nested.has(el)) {
+      skippedNested.push(el);
+      return;
+    }
     const link = inLink || el.tagName === 'A';
     let role = roleAbove ?? elementRole(el);
     // Attribute times beat printed text: <time datetime>, title="2024-5-21 11:01", data-time.
@@ -270,6 +307,7 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
     }
     if (el.tagName === 'META' && el.getAttribute('itemprop') === 'name' && !reading.author && el.parentElement?.getAttribute('itemprop') === 'author') {
       reading.author = cleanText(el.getAttribute('content')) || undefined;
+      if (reading.author) reading.authorElement = el;
     }
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 1) {
@@ -299,7 +337,10 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
           break;
         }
         case 'author':
-          if (!reading.author) reading.author = text.replace(/[:：]$/, '');
+          if (!reading.author) {
+            reading.author = authorName(text);
+            reading.authorElement = el;
+          }
           break;
         case 'location':
           // A labelled block (`IP属地：澜江市`), or a block named as a location whose text is the place.
@@ -321,10 +362,24 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
   };
   visit(record, false, null);
 
+  const bodyChrome = { value: false };
   reading.publishedAt = attrTime ?? textTime ?? (inlineTime ? parseChineseTime(inlineTime, now) : undefined);
   if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
-  reading.text = contentParents.length > 0 ? readBodyText(reading.body, nested, chromeParents) : '';
+  reading.text = contentParents.length > 0 ? readBodyText(reading.body, [...skippedNested, ...chromeParents], bodyChrome) : '';
+  reading.bodyHasChrome = bodyChrome.value;
   return { reading, contentChars, linkChars };
+}
+
+/** An author name as printed (`张无极:`, `雪山人狼：` lose the colon). */
+export function authorName(text: string): string {
+  return text.replace(/\s*[:：]$/, '');
+}
+
+/** The author read through a learned path: a meta's `content`, else the element's text. */
+export function authorAt(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const raw = el.tagName === 'META' ? el.getAttribute('content') : el.textContent;
+  return authorName(cleanText(raw)) || undefined;
 }
 
 /** Sina's `date="1715854484000"`: epoch milliseconds or seconds. */
@@ -395,9 +450,9 @@ function bodyOf(record: Element, parents: Element[]): Element {
  * and without chrome printed inside the body (Sina prints the replier's
  * name inside the reply text block).
  */
-function readBodyText(body: Element, nested: Set<Element>, chrome: Element[]): string {
-  const drop = new Set<Element>(chrome.filter((c) => c !== body && body.contains(c)));
-  for (const n of nested) if (n !== body && body.contains(n)) drop.add(n);
+function readBodyText(body: Element, exclude: Element[], hasChrome: { value: boolean }): string {
+  const drop = new Set<Element>(exclude.filter((c) => c !== body && body.contains(c)));
+  hasChrome.value = drop.size > 0;
   if (drop.size === 0 && !body.querySelector('script,style,noscript,template')) return cleanText(body.textContent);
   const clone = body.cloneNode(true) as Element;
   const marks = Array.from(body.querySelectorAll('*'));

@@ -32,6 +32,22 @@ export const tiebaAdapter: SiteAdapter = {
     return { replies: readCount(doc.querySelector('li.l_reply_num span.red')?.textContent) };
   },
 
+  findAll(root, ctx) {
+    const containers = 'closest' in root && (root as Element).closest(this.containerSelector) ? [(root as Element).closest(this.containerSelector) as Element] : Array.from(root.querySelectorAll(this.containerSelector));
+    const out: FoundPost[] = [];
+    containers.forEach((container, i) => {
+      const post = this.readPost(container, ctx, i);
+      if (!post) return;
+      out.push(post);
+      // 楼中楼: the replies shown under the floor are entries of their own, with the floor as parent.
+      for (const li of Array.from(container.querySelectorAll('li.lzl_single_post'))) {
+        const reply = readLzlReply(li, post.postId, ctx.now);
+        if (reply) out.push(reply);
+      }
+    });
+    return out;
+  },
+
   readPost(container, ctx, index): FoundPost | null {
     const body = container.querySelector('div[id^="post_content_"]');
     if (!body) return null;
@@ -80,3 +96,29 @@ export const tiebaAdapter: SiteAdapter = {
     return out;
   },
 };
+
+/**
+ * One 楼中楼 reply (`li.lzl_single_post`): id `spid` from its data-field
+ * (single-quoted, so read with a pattern, not JSON), author `.lzl_cnt > a`,
+ * body `.lzl_content_main`, time `.lzl_time` (`2023-3-8 13:30`).
+ */
+function readLzlReply(li: Element, floorId: string, now: Date): FoundPost | null {
+  const body = li.querySelector('.lzl_content_main');
+  const spid = /['"]spid['"]\s*:\s*['"]?(\d+)/.exec(li.getAttribute('data-field') ?? '')?.[1];
+  if (!body || !spid) return null;
+  const time = textOf(li, '.lzl_time');
+  const reply: FoundPost = {
+    site: 'tieba',
+    kind: 'comment',
+    postId: spid,
+    parentId: floorId,
+    text: readText(body),
+    element: li,
+    bodyElement: body,
+  };
+  const author = textOf(li, '.lzl_cnt > a.at, .lzl_cnt > a');
+  if (author) reply.author = author;
+  const publishedAt = time ? parseChineseTime(time, now) : undefined;
+  if (publishedAt) reply.publishedAt = publishedAt;
+  return reply;
+}

@@ -10,7 +10,8 @@ import { CORPUS_URLS, GOLDEN_NOW, goldenPath, loadCorpusPage } from './corpus-pa
  */
 const EXPECTED: [file: string, site: string, authors: string[], floors?: (number | undefined)[]][] = [
   ['discuz-csolbbs-tid38672.html', 'discuz', ['前程往事', '横财天降', '縋原啊反', '故乡故事里的故人'], [1, 2, 3, 4]],
-  ['tieba-p8057560733.html', 'tieba', ['绫清逸', '逝者如斯不舍昼夜', '逝者如斯不舍昼夜', 'Molkt', 'agrdcgy', '来着的'], [1, 2, 3, 6, 8, 9]],
+  // Floor 2 shows one 楼中楼 reply (张无极), an entry of its own without a floor.
+  ['tieba-p8057560733.html', 'tieba', ['绫清逸', '逝者如斯不舍昼夜', '张无极', '逝者如斯不舍昼夜', 'Molkt', 'agrdcgy', '来着的'], [1, 2, undefined, 3, 6, 8, 9]],
   ['weibo-toutiao-Oe6wIynDn.html', 'weibo', ['头条新闻', 'Mickey-R']],
   ['zhidao-q1247295277789522099.html', 'zhidao', ['青灯教育笔记', '莫九牧', '不爽的爽朗菌', '宏盛宏盛99']],
   [
@@ -77,6 +78,20 @@ describe('list pages list threads, not posts', () => {
     const threads = findListedThreads(doc, url, { now: GOLDEN_NOW });
     expect(threads).toHaveLength(count);
     expect(threads).toContainEqual(expect.objectContaining(sample));
+  });
+});
+
+describe('nested replies', () => {
+  it('a Tieba 楼中楼 reply is an entry with the floor as its parent', () => {
+    const { doc, url } = loadCorpusPage('tieba-p8057560733.html');
+    expect(findPosts(doc, url).find((p) => p.postId === '147046379253')).toEqual({
+      site: 'tieba',
+      postId: '147046379253',
+      parentId: '146215805931',
+      author: '张无极',
+      publishedAt: '2023-03-08T13:30:00+08:00',
+      text: '其实就是生活中消费不和别人攀比，都自己买便宜的，低消费，不去高消费，这就叫佛系',
+    });
   });
 });
 
