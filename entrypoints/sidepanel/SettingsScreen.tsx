@@ -9,7 +9,9 @@ import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
 import { saveSettings } from '../../lib/db/repos/settings';
 import { rebuildProjection } from '../../lib/db/repos/cases';
-import { getActiveProfile } from '../../lib/db/repos/policy-profiles';
+import { getActiveProfile, saveUserProfile } from '../../lib/db/repos/policy-profiles';
+import { ProfileEditor } from '../../components/ProfileEditor';
+import { applyProfileEdit } from '../../lib/policy';
 import type { Settings } from '../../lib/db/entities/settings';
 import { getActiveWatchlist, saveWatchlist } from '../../lib/db/repos/watchlists';
 import { getStorageEstimate, requestPersistentStorage, type StorageEstimate } from '../../lib/db/repos/storage';
@@ -57,7 +59,20 @@ export function SettingsScreen() {
     return undefined;
   };
 
+  // The edited copy is validated whole and stored in one write, or refused with every path and reason.
+  const saveProfile = async (draft: unknown) => {
+    const existing = profiles.find((p) => p.id === (draft as { id?: unknown }).id && !p.builtIn);
+    if (existing) {
+      const checked = applyProfileEdit(existing, draft);
+      if (!checked.ok) return checked.errors;
+    }
+    const saved = await saveUserProfile(getDb(), draft, { now: Date.now });
+    if (saved.ok) return [];
+    return saved.error.issues ?? [{ path: '(profile)', message: saved.error.message }];
+  };
+
   return (
+    <>
     <SettingsForm
       settings={settings}
       profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
@@ -67,5 +82,7 @@ export function SettingsScreen() {
       {...(storage ? { storage } : {})}
       onSave={save}
     />
+    <ProfileEditor profiles={profiles} onSave={saveProfile} />
+    </>
   );
 }
