@@ -22,6 +22,7 @@ import {
   type ValidationError,
 } from '../lib/policy';
 import { useT } from './I18n';
+import './profile-editor.css';
 
 export interface ProfileEditorProps {
   profiles: PolicyProfile[];
