@@ -74,12 +74,12 @@ export function SettingsScreen() {
   return (
     <div className="settings-with-editor">
       <SettingsForm
-      settings={settings}
-      profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
-      watchlistText={exportWatchlist(watchlist.entries, 'text')}
-      watchlistJson={exportWatchlist(watchlist.entries, 'json')}
-      coverage={calendarCoverage()}
-      {...(storage ? { storage } : {})}
+        settings={settings}
+        profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
+        watchlistText={exportWatchlist(watchlist.entries, 'text')}
+        watchlistJson={exportWatchlist(watchlist.entries, 'json')}
+        coverage={calendarCoverage()}
+        {...(storage ? { storage } : {})}
         onSave={save}
       />
       <ProfileEditor profiles={profiles} onSave={saveProfile} />
