@@ -9,7 +9,9 @@ import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
 import { saveSettings } from '../../lib/db/repos/settings';
 import { rebuildProjection } from '../../lib/db/repos/cases';
-import { getActiveProfile } from '../../lib/db/repos/policy-profiles';
+import { getActiveProfile, saveUserProfile } from '../../lib/db/repos/policy-profiles';
+import { ProfileEditor } from '../../components/ProfileEditor';
+import { applyProfileEdit } from '../../lib/policy';
 import type { Settings } from '../../lib/db/entities/settings';
 import { getActiveWatchlist, saveWatchlist } from '../../lib/db/repos/watchlists';
 import { getStorageEstimate, requestPersistentStorage, type StorageEstimate } from '../../lib/db/repos/storage';
@@ -76,29 +78,42 @@ export function SettingsScreen() {
     return t('syncExported', file.fileName, file.cases, file.events);
   };
 
+  // The edited copy is validated whole and stored in one write, or refused with every path and reason.
+  const saveProfile = async (draft: unknown) => {
+    const existing = profiles.find((p) => p.id === (draft as { id?: unknown }).id && !p.builtIn);
+    if (existing) {
+      const checked = applyProfileEdit(existing, draft);
+      if (!checked.ok) return checked.errors;
+    }
+    const saved = await saveUserProfile(getDb(), draft, { now: Date.now });
+    if (saved.ok) return [];
+    return saved.error.issues ?? [{ path: '(profile)', message: saved.error.message }];
+  };
+
   return (
-    // One scroller for both forms, so neither is squeezed in the panel's height.
-    <div style={{ overflow: 'auto', minHeight: 0, flex: '1 1 auto' }}>
-    <SettingsForm
-      // An office package can change the watch list, procedure and calendar under the open form: start it afresh.
-      key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
-      settings={settings}
-      profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
-      watchlistText={editable.text}
-      watchlistFormat={editable.format}
-      watchlistJson={exportWatchlist(watchlist.entries, 'json')}
-      coverage={calendarCoverage()}
-      {...(storage ? { storage } : {})}
-      onSave={save}
-    />
-    <SyncExportPanel
-      {...(keyId ? { keyId } : {})}
-      onExport={exportToOffice}
-      onImportPackage={async (text) => {
-        const imported = await importOfficePackage(getDb(), text, Date.now());
-        return imported.ok ? t('syncPackageImported', imported.value.office) : imported.errors.map((e) => `${e.path} ${e.message}`).join('\n');
-      }}
-    />
+    // One scroller for the forms, so none is squeezed in the panel's height.
+    <div className="settings-with-editor" style={{ overflow: 'auto', minHeight: 0, flex: '1 1 auto' }}>
+      <SettingsForm
+        // An office package can change the watch list, procedure and calendar under the open form: start it afresh.
+        key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
+        settings={settings}
+        profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
+        watchlistText={editable.text}
+        watchlistFormat={editable.format}
+        watchlistJson={exportWatchlist(watchlist.entries, 'json')}
+        coverage={calendarCoverage()}
+        {...(storage ? { storage } : {})}
+        onSave={save}
+      />
+      <SyncExportPanel
+        {...(keyId ? { keyId } : {})}
+        onExport={exportToOffice}
+        onImportPackage={async (text) => {
+          const imported = await importOfficePackage(getDb(), text, Date.now());
+          return imported.ok ? t('syncPackageImported', imported.value.office) : imported.errors.map((e) => `${e.path} ${e.message}`).join('\n');
+        }}
+      />
+      <ProfileEditor profiles={profiles} onSave={saveProfile} />
     </div>
   );
 }

@@ -8,3 +8,4 @@ export * from './built-in';
 export * from './edit';
 export * from './tier-criteria';
 export { STANDARD_TIERS, MAJOR_TIERS, GENERAL_TIERS } from './profiles/tiers';
+export * from './draft';
