@@ -45,6 +45,7 @@ export function CaseList({ cases, now, onOpen }: CaseListProps) {
               <button type="button" onClick={() => onOpen(item.caseId)} data-testid="case-row" data-case-id={item.caseId}>
                 <span className="row-title">{item.title}</span>
                 <span className="row-meta">
+                  {item.conflict ? <span className="badge conflict">{t('syncConflictBadge')}</span> : null}
                   <StatusBadge status={item.status} />
                   {item.tier ? <TierBadge tier={item.tier} /> : null}
                   {item.author ? <span className="row-author">{item.author}</span> : null}

@@ -19,4 +19,6 @@ export interface CaseListItem {
   /** The step `nextDeadlineAt` belongs to, when it is not the next step. */
   deadlineLabel?: string;
   overdue: boolean;
+  /** The merged log holds a conflict (competing claims…): the office must assign (指定认领). */
+  conflict?: boolean;
 }

@@ -1,18 +1,31 @@
 /**
- * The office console (an unlisted extension page): the quarterly bulletin of
- * claim, handling and response per department, from the claim log on this
- * machine. Merging the sync files of many officers comes with the sync issue.
+ * The office console (an unlisted extension page): import of the officers'
+ * sync files, the whole office's cases (conflicts first, filterable by
+ * department and tier) in the desk's list and case views, and the quarterly
+ * bulletin per department with charts, CSV and a printable page.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useT } from '../../components/I18n';
-import { OfficeStats } from '../../components/OfficeStats';
+import { CaseList } from '../../components/CaseList';
+import { SyncImportPanel } from '../../components/SyncImportPanel';
+import { BulletinTable } from '../../components/BulletinTable';
+import { BulletinChart } from '../../components/BulletinChart';
 import { getDb } from '../../lib/db/db';
 import { projectionContextOf } from '../../lib/db/projection';
 import { listAllEvents } from '../../lib/db/repos/events';
-import { useNow, useSettings } from '../../lib/hooks';
+import { ALL_CASES, useCases, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
+import { OfficeStats } from '../../components/OfficeStats';
 import { bulletinText, quarterOf, quarterlyStats, type QuarterId } from '../../lib/report';
+import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/office-bulletin';
+import { caseConflicts } from '../../lib/sync/conflicts';
+import { importSyncTexts } from '../../lib/sync/import';
+import { downloadText } from '../../lib/sync/download';
+import { TIER_IDS } from '../../lib/cases/events';
+import type { MessageKey } from '../../lib/i18n';
+import { toItem } from '../sidepanel/InboxScreen';
+import { CaseScreen } from '../sidepanel/CaseScreen';
 
 /** The current quarter and the seven before it. */
 function recentQuarters(now: number): QuarterId[] {
@@ -23,42 +36,144 @@ function recentQuarters(now: number): QuarterId[] {
   });
 }
 
+/** Cases picked from a bulletin figure: their ids and what they are. */
+interface Picked {
+  caseIds: Set<string>;
+  label: string;
+}
+
 function Console() {
   const t = useT();
   const now = useNow(60_000);
   const settings = useSettings();
   const policy = useActiveProfile();
   const events = useLiveQuery(() => listAllEvents(getDb()), []);
+  const rows = useCases({ order: 'urgency', limit: ALL_CASES });
   const quarters = useMemo(() => recentQuarters(now), [now]);
   const [chosen, setChosen] = useState(0);
+  const [department, setDepartment] = useState('');
+  const [tier, setTier] = useState('');
+  const [picked, setPicked] = useState<Picked>();
+  const [open, setOpen] = useState<string>();
   const quarter = quarters[chosen] ?? quarters[0]!;
-  const stats = useMemo(
-    () =>
-      events && policy && settings
-        ? quarterlyStats(events, policy, { quarter, now, options: projectionContextOf(settings, policy).options })
-        : undefined,
-    [events, policy, settings, quarter, now],
+
+  const conflicts = useMemo(() => (events ? caseConflicts(events) : new Map()), [events]);
+  // The bulletin with its cases, and the summary table and text to paste into the office's document.
+  const { bulletin, stats } = useMemo(() => {
+    if (!events || !policy || !settings) return {};
+    const input = { quarter, now, options: projectionContextOf(settings, policy).options };
+    return { bulletin: officeBulletin(events, policy, input), stats: quarterlyStats(events, policy, input) };
+  }, [events, policy, settings, quarter, now]);
+  const departments = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.department ? [r.department] : [])))].sort(), [rows]);
+  const items = useMemo(() => {
+    const list = (rows ?? [])
+      .filter((r) => (!department || r.department === department) && (!tier || r.tier === tier))
+      .filter((r) => !picked || picked.caseIds.has(r.caseId))
+      .map((r) => ({ ...toItem(r, now, t), conflict: conflicts.has(r.caseId) }));
+    // Conflicts first (the office must assign them), otherwise the desk's urgency order.
+    return [...list.filter((i) => i.conflict), ...list.filter((i) => !i.conflict)];
+  }, [rows, department, tier, picked, conflicts, now, t]);
+
+  const showCases = useCallback((caseIds: string[], label: string) => {
+    setPicked({ caseIds: new Set(caseIds), label });
+    setDepartment('');
+    setTier('');
+    document.getElementById('office-cases')?.scrollIntoView();
+  }, []);
+  const importFiles = useCallback(
+    (files: { name: string; text: string }[], passphrase: string) =>
+      importSyncTexts(getDb(), files, { now: Date.now(), ...(passphrase ? { passphrase } : {}) }),
+    [],
   );
+
+  if (open) {
+    return (
+      <div style={{ maxWidth: 720, margin: '0 auto' }}>
+        <CaseScreen caseId={open} onBack={() => setOpen(undefined)} />
+      </div>
+    );
+  }
+
   return (
-    <div style={{ maxWidth: 960, margin: '0 auto' }}>
-      <header className="topbar">
+    <div className="office" style={{ maxWidth: 1100, margin: '0 auto' }}>
+      <header className="topbar no-print">
         <h1>{t('officeTitle')}</h1>
         <span className="who">{policy ? t('profileActive', policy.name) : null}</span>
       </header>
       <div className="settings">
-        <p className="muted">{t('officeHint')}</p>
-        <label>
-          {t('officeQuarter')}
-          <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))} data-testid="quarter">
-            {quarters.map((q, i) => (
-              <option key={`${q.year}-${q.quarter}`} value={i}>
-                {t('quarterLabel', q.year, q.quarter)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <h2>{t('officeStats')}</h2>
-        {stats && policy ? <OfficeStats stats={stats} bulletin={bulletinText(stats, policy.name)} /> : <p>{t('loading')}</p>}
+        <div className="no-print">
+          <SyncImportPanel onImport={importFiles} />
+        </div>
+
+        <section id="office-cases" className="no-print" data-testid="office-cases">
+          <h2>{t('syncCasesTitle')}</h2>
+          <nav className="filters">
+            <select value={department} onChange={(e) => setDepartment(e.target.value)} data-testid="filter-department">
+              <option value="">{t('syncAllDepartments')}</option>
+              {departments.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+            <select value={tier} onChange={(e) => setTier(e.target.value)} data-testid="filter-tier">
+              <option value="">{t('syncAllTiers')}</option>
+              {TIER_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {t(`tier_${id.replace(/-/g, '_')}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {picked ? (
+              <button type="button" onClick={() => setPicked(undefined)} data-testid="clear-picked">
+                {t('syncClearFilter')}
+              </button>
+            ) : null}
+            <span className="count" data-testid="office-case-count">
+              {picked ? t('syncShowingCases', items.length, picked.label) : t('caseCount', items.length)}
+            </span>
+          </nav>
+          <div style={{ height: 360, display: 'flex' }}>
+            <CaseList cases={items} now={now} onOpen={setOpen} />
+          </div>
+        </section>
+
+        <section className="bulletin-page" data-testid="bulletin-section">
+          <h2>{t('syncBulletinTitle')}</h2>
+          <div className="no-print filters">
+            <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))} data-testid="quarter">
+              {quarters.map((q, i) => (
+                <option key={`${q.year}-${q.quarter}`} value={i}>
+                  {t('quarterLabel', q.year, q.quarter)}
+                </option>
+              ))}
+            </select>
+            {bulletin ? (
+              <>
+                <button
+                  type="button"
+                  onClick={() => downloadText(`季度通报-${bulletin.year}年第${bulletin.quarter}季度.csv`, bulletinCsv(bulletin), 'text/csv')}
+                  data-testid="bulletin-csv"
+                >
+                  {t('syncBulletinCsv')}
+                </button>
+                <button type="button" onClick={() => window.print()} data-testid="bulletin-print">
+                  {t('syncBulletinPrint')}
+                </button>
+              </>
+            ) : null}
+          </div>
+          {bulletin ? (
+            <>
+              <h3 className="doc-title">{`${bulletin.year}年第${bulletin.quarter}季度网络舆情认领处置回应情况通报`}</h3>
+              <BulletinChart departments={bulletin.departments} labels={BULLETIN_LABELS} title={t('syncChartTitle')} onShowCases={showCases} />
+              <BulletinTable bulletin={bulletin} onShowCases={showCases} />
+              {stats && policy ? <OfficeStats stats={stats} bulletin={bulletinText(stats, policy.name)} /> : null}
+            </>
+          ) : (
+            <p>{t('loading')}</p>
+          )}
+        </section>
       </div>
     </div>
   );

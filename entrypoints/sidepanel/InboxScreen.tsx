@@ -33,7 +33,8 @@ function keep(filter: Filter, row: CaseRow, now: number): boolean {
   }
 }
 
-function toItem(row: CaseRow, now: number, t: Translate): CaseListItem {
+/** A case row as the inbox (and the office console) lists it. */
+export function toItem(row: CaseRow, now: number, t: Translate): CaseListItem {
   return {
     caseId: row.caseId,
     title: row.title,

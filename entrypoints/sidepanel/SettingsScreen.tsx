@@ -18,6 +18,9 @@ import { exportWatchlist, parseWatchlistImport } from '../../lib/match';
 import { useSettings } from '../../lib/hooks';
 import { useProfiles } from '../../lib/hooks/use-active-profile';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { SyncExportPanel, type SyncExportRequest } from '../../components/SyncExportPanel';
+import { encryptExport, exportSyncFile, markExported } from '../../lib/sync/export';
+import { downloadText } from '../../lib/sync/download';
 
 /** Whether a settings change moves deadlines (procedure, calendar overrides, warnings). */
 function affectsDeadlines(before: Settings, after: Settings): boolean {
@@ -57,7 +60,20 @@ export function SettingsScreen() {
     return undefined;
   };
 
+  // Export to the office: build, encrypt unless the officer chose otherwise, download, then remember the bound.
+  const exportToOffice = async (request: SyncExportRequest): Promise<string> => {
+    const built = await exportSyncFile(getDb(), { scope: request.scope, now: Date.now(), includeScreenshots: request.includeScreenshots });
+    if (!built.ok) return built.error.message;
+    if (built.data.events === 0) return t('syncNothing');
+    const file = request.passphrase ? await encryptExport(built.data, request.passphrase) : built.data;
+    downloadText(file.fileName, file.text);
+    const marked = await markExported(getDb(), file);
+    if (!marked.ok) return marked.error.message;
+    return t('syncExported', file.fileName, file.cases, file.events);
+  };
+
   return (
+    <>
     <SettingsForm
       settings={settings}
       profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
@@ -67,5 +83,7 @@ export function SettingsScreen() {
       {...(storage ? { storage } : {})}
       onSave={save}
     />
+    <SyncExportPanel onExport={exportToOffice} />
+    </>
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * Sync to the office, in Chromium: the office console imports the two
+ * officers' exports (tests/fixtures/sync, made by the extension's own
+ * export) at once, sees their shared post as one case in conflict (both
+ * departments claimed it) at the top, the bulletin figures per department,
+ * and refuses a tampered file without changing anything. The desk exports
+ * an encrypted file the office reads with the passphrase.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { SidePanel } from './pages/side-panel.ts';
+import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
+import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
+import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
+
+const FIXTURES = ['officer-li-ming-zhujian', 'officer-wang-fang-binjiang'].map((n) => `tests/fixtures/sync/${n}.json`);
+/** 2024-08-06 09:00 +08:00: the fixtures' quarter is the current one. */
+const AUGUST_2024 = Date.parse('2024-08-06T09:00:00+08:00');
+const SHOTS = 'test-results/office-sync';
+
+test('the office imports two officers’ files: one shared case in conflict first, and the bulletin per department', async ({
+  openExtensionPage,
+}) => {
+  const office = await openExtensionPage('office.html', { width: 1200, height: 1800 });
+  await office.clock.setFixedTime(AUGUST_2024);
+  await office.reload();
+
+  // A tampered copy is refused and changes nothing; the two good files import.
+  mkdirSync(SHOTS, { recursive: true });
+  const tampered = `${SHOTS}/tampered.json`;
+  writeFileSync(tampered, readFileSync(FIXTURES[0]!, 'utf8').replace('江边老陈', '江边老王'));
+  await office.getByTestId('import-files').setInputFiles([tampered]);
+  await expect(office.getByTestId('import-row')).toHaveCount(1);
+  await expect(office.getByTestId('import-row')).toContainText('未导入');
+  await expect(office.getByTestId('import-row')).toContainText('$.digest');
+  await expect(office.getByTestId('office-case-count')).toHaveText('共 0 件');
+
+  await office.getByTestId('import-files').setInputFiles(FIXTURES);
+  const rows = office.getByTestId('import-row');
+  await expect(rows).toHaveCount(2);
+  // 文件 · 来自 · 新记录 · 重复 · 冲突 · 错误
+  await expect(rows.nth(0).locator('td')).toHaveText([/officer-li-ming-zhujian.json\s*已导入/, '市住建局 李明', '9', '0', '0', '0']);
+  await expect(rows.nth(1).locator('td')).toHaveText([/officer-wang-fang-binjiang.json\s*已导入/, '滨江街道办 王芳', '4', '0', '1', '0']);
+
+  await expect(office.getByTestId('office-case-count')).toHaveText('共 3 件');
+  const first = office.getByTestId('case-row').first();
+  await expect(first).toContainText('锦绣小区停水三天了');
+  await expect(first).toContainText('冲突待指定');
+
+  // 部门 · 采集 · 自主认领 · 指定认领 …
+  const zhujian = office.locator('[data-testid="bulletin-table"] tr[data-department="市住建局"] td');
+  await expect(zhujian.nth(1)).toHaveText('2');
+  await expect(zhujian.nth(2)).toHaveText('2');
+  await expect(office.locator('[data-testid="bulletin-table"] tr[data-department="滨江街道办"] td').nth(1)).toHaveText('1');
+  await expect(office.getByTestId('bulletin-chart')).toBeVisible();
+  await office.screenshot({ path: `${SHOTS}/office-after-import.png`, fullPage: true });
+
+  // Every figure links to its cases: 市住建局's conflicts show the water-cut case alone.
+  await office.locator('[data-testid="bulletin-table"] tr[data-department="市住建局"] td[data-figure="conflicts"] button').click();
+  await expect(office.getByTestId('office-case-count')).toHaveText(/显示 1 件/);
+
+  // The same files again change nothing.
+  await office.getByTestId('import-files').setInputFiles(FIXTURES);
+  await expect(rows.nth(0).locator('td').nth(2)).toHaveText('0');
+  await expect(rows.nth(0).locator('td').nth(3)).toHaveText('9');
+});
+
+test('the desk exports an encrypted file that the office reads only with the passphrase', async ({ page, demoUrl, openExtensionPage }) => {
+  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
+  await panel.signIn('李明', '市住建局');
+  const thread = new DiscuzThreadPage(page, demoUrl);
+  await thread.goto();
+  const pid = FORUM_FLAGGED_PIDS[0]!;
+  const floor = THREAD_1001_FLOORS.find((f) => f.pid === pid)!;
+  const badge = thread.body(pid).locator('[data-yq-ui="badge"]');
+  await badge.getByRole('button', { name: '采集' }).click();
+  await expect(badge).toContainText('已采集');
+
+  const desk = panel.page;
+  await desk.getByTestId('open-settings').click();
+  await desk.getByTestId('sync-scope-all').check();
+  await desk.getByTestId('sync-export-button').click();
+  await expect(desk.getByTestId('sync-export-message')).toHaveText('请输入办公室口令，或明确选择不加密导出。');
+  await desk.getByTestId('sync-passphrase').fill('澜江办公室口令');
+  const downloading = desk.waitForEvent('download');
+  await desk.getByTestId('sync-export-button').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^舆情同步-市住建局-\d{4}-\d{2}-\d{2}\.enc\.json$/);
+  mkdirSync(SHOTS, { recursive: true });
+  const saved = `${SHOTS}/${download.suggestedFilename()}`;
+  await download.saveAs(saved);
+  await expect(desk.getByTestId('sync-export-message')).toContainText('1 件舆情');
+  // The netizen's name and the post never travel in clear.
+  const text = readFileSync(saved, 'utf8');
+  expect(text).toContain('"kind":"yuqing-sync-encrypted"');
+  expect(text).not.toContain(floor.author);
+
+  const office = await openExtensionPage('office.html', { width: 1200 });
+  await office.getByTestId('import-passphrase').fill('错误的口令');
+  await office.getByTestId('import-files').setInputFiles([saved]);
+  await expect(office.getByTestId('import-row')).toContainText('口令错误');
+  await office.getByTestId('import-passphrase').fill('澜江办公室口令');
+  await office.getByTestId('import-files').setInputFiles([saved]);
+  // This browser already holds the events: all duplicates, nothing new.
+  await expect(office.getByTestId('import-row').locator('td')).toHaveText([/已导入/, '市住建局 李明', '0', '1', '0', '0']);
+});
