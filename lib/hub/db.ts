@@ -171,6 +171,8 @@ export async function migrateHubDatabase(db: Kysely<HubSchema>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '(unknown)';
-    throw new Error(`hub migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // PGlite rejects with plain objects ({ message, code, … }), not Errors.
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`hub migration ${failed} failed: ${reason}`);
   }
 }

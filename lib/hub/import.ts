@@ -13,7 +13,8 @@ import type { CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { ConflictsTable, HubSchema } from './db';
-import { parseInterimSyncFile, type SyncFileProblem } from './interim-sync-file';
+import type { SyncFileProblem } from './interim-sync-file';
+import { readHubSyncFile } from './read-sync-file';
 import type { Officer } from './officers';
 import { rebuildCases } from './projection';
 
@@ -81,20 +82,25 @@ export async function importSyncFile(
   const known = await findImport(db, 'raw_digest', rawDigest);
   if (known) return { ok: false, refusal: alreadyImported(known) };
 
-  const parsed = parseInterimSyncFile(text);
+  const parsed = readHubSyncFile(text);
   if (!parsed.ok) {
     return { ok: false, refusal: { code: 'invalid', message: `the file was refused: ${parsed.errors.length} problem(s)`, errors: parsed.errors } };
   }
   const file = parsed.value;
+  const sender = source.officer;
+  const exporter = file.exporters[0]!;
+  // An officer pushes their own export; a merged file of several officers comes by folder import or the office's token.
   if (
-    source.officer &&
-    (source.officer.name !== file.officer.officer || source.officer.department !== file.officer.department)
+    sender &&
+    sender.role !== 'office' &&
+    (file.exporters.length !== 1 || sender.name !== exporter.officer || sender.department !== exporter.department)
   ) {
+    const owners = file.exporters.map((e) => `${e.officer} (${e.department})`).join(', ');
     return {
       ok: false,
       refusal: {
         code: 'wrong-sender',
-        message: `the file is ${file.officer.officer} (${file.officer.department})'s, but the token is ${source.officer.name} (${source.officer.department})'s`,
+        message: `the file is ${owners}'s, but the token is ${sender.name} (${sender.department})'s`,
       },
     };
   }
@@ -110,8 +116,8 @@ export async function importSyncFile(
           raw_digest: rawDigest,
           file_digest: file.digest,
           officer_id: source.officer?.id ?? null,
-          officer: file.officer.officer,
-          department: file.officer.department,
+          officer: file.exporters.map((e) => e.officer).join(', ').slice(0, 1000),
+          department: [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000),
           via: source.via,
           imported_at: now,
         })
@@ -140,8 +146,8 @@ export async function importSyncFile(
       const record: ImportRecord = {
         id: ledger.id,
         fileDigest: file.digest,
-        officer: file.officer.officer,
-        department: file.officer.department,
+        officer: file.exporters.map((e) => e.officer).join(', ').slice(0, 1000),
+        department: [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000),
         via: source.via,
         importedAt: now,
         ...counts,

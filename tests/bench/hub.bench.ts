@@ -13,10 +13,11 @@
  * PostgreSQL figures need a server: HUB_BENCH_DATABASE_URL, or else the bench
  * starts a throwaway cluster itself (scripts/pg-throwaway.sh) when the
  * Debian binaries are installed; otherwise they are skipped with a message.
- * HUB_BENCH_EVENTS scales the run (default 1,000,000; the names keep "1m").
+ * HUB_BENCH_EVENTS scales the run (default 1,000,000; the names keep "1m");
+ * HUB_BENCH_ENGINES=postgres or =pglite runs one engine only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -172,6 +173,8 @@ async function engineFigures(
   const bulletinMs = await medianMs(() => quarterlyStatsSql(hub.db, policy, { quarter: { year: 2026, quarter: 4 }, now: NOW }), { runs: 3, warmup: 1 });
   const consoleMs = await medianMs(() => quarterlyStats(data.events, policy, { quarter: { year: 2026, quarter: 4 }, now: NOW }), { runs: 1, warmup: 0 });
   figures.push(compared(`hub.bulletin-1m-events${suffix}`, 'ms', bulletinMs, "console's quarterlyStats in memory", consoleMs, engine === 'postgres' ? '≤ 2 s' : ''));
+  // Long runs: show each engine's figures as soon as they are measured.
+  for (const figure of figures) process.stderr.write(`  ${figure.name}: ${String(figure.value)} ${figure.unit} (${figure.baseline ?? ''}: ${String(figure.baselineValue ?? '')}, ratio ${String(figure.ratio ?? '')})\n`);
   return figures;
 }
 
@@ -193,7 +196,8 @@ const suite: BenchSuite = async () => {
   const data = makeFiles();
   const figures: Figure[] = [];
 
-  const server = postgresUrl();
+  const engines = process.env.HUB_BENCH_ENGINES ?? 'postgres,pglite';
+  const server = engines.includes('postgres') ? postgresUrl() : undefined;
   if (server) {
     const name = `hub_bench_${String(Date.now())}`;
     const admin = new pg.Client({ connectionString: server.url });
@@ -216,11 +220,15 @@ const suite: BenchSuite = async () => {
     }
   }
 
-  const lite = await openHubDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'hub-bench-pglite-')) });
-  try {
-    figures.push(...(await engineFigures('pglite', lite, data)));
-  } finally {
-    await lite.close();
+  if (engines.includes('pglite')) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-pglite-'));
+    const lite = await openHubDatabase({ dataDir });
+    try {
+      figures.push(...(await engineFigures('pglite', lite, data)));
+    } finally {
+      await lite.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
   return figures;
 };
