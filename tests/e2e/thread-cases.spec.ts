@@ -73,6 +73,7 @@ test('the same story on Tieba and Weibo is offered as a possible duplicate, merg
   await expect(offer).toHaveCount(1);
   await expect(offer).toContainText('可能与案件');
   await expect(offer).toContainText('锦江华府');
+  await panel.page.screenshot({ path: 'test-results/case-duplicate-offer.png' });
   await offer.getByTestId('merge-duplicate').click();
 
   // The later capture (Weibo) joins the earlier one (Tieba): one case, both sources, both evidence items.
