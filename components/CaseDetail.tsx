@@ -4,7 +4,8 @@
  * the timeline of the log.
  */
 import { useState } from 'react';
-import type { CaseEvent, CaseState, Deadline, NextStep, RecheckOutcome } from '../lib/cases';
+import { flareUpOf, responseEffectOf, trendOf, type CaseEvent, type CaseState, type Deadline, type NextStep, type RecheckOutcome } from '../lib/cases';
+import { TrendChart } from './TrendChart';
 import type { DeskAction } from '../lib/desk/actions';
 import { formatChinaTime } from '../lib/format/china-time';
 import { ActionForm, actionLabelKey, flagLabelKey, type ActionFormContext, type ActionPayload } from './ActionForm';
@@ -51,6 +52,36 @@ const OUTCOME_KEYS: Record<RecheckOutcome, MessageKey> = {
   edited: 'case_recheckEdited',
   failed: 'case_recheckFailed',
 };
+
+function signed(n: number | undefined): string {
+  return n === undefined ? '—' : n >= 0 ? `+${n}` : String(n);
+}
+
+/** 效果评估: growth in the 24 h before vs after the response, and a flare-up after 办结. */
+function EffectView({ state }: { state: CaseState }) {
+  const t = useT();
+  const effect = responseEffectOf(state);
+  const flare = flareUpOf(state);
+  if (!effect && !flare) return null;
+  return (
+    <div data-testid="response-effect">
+      {effect ? (
+        <p>
+          <strong>{t('case_effect')}</strong>{' '}
+          {t('case_effectLine', signed(effect.replies.before), signed(effect.replies.after), signed(effect.views.before), signed(effect.views.after))}
+          {' · '}
+          {t(effect.verdict === 'calmed' ? 'case_effectCalmed' : effect.verdict === 'growing' ? 'case_effectGrowing' : 'case_effectUnknown')}
+          {effect.partial ? ` ${t('case_effectPartial')}` : ''}
+        </p>
+      ) : null}
+      {flare ? (
+        <p className="notice" role="status" data-testid="flare-up">
+          {t('case_flareUp', flare.replies)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** 跟踪: the latest re-check of each source post, and 立即复查. */
 function Rechecks({ state, onRecheck }: { state: CaseState; onRecheck?: CaseDetailProps['onRecheck'] }) {
@@ -377,6 +408,9 @@ export function CaseDetail(props: CaseDetailProps) {
       {exportError ? <p className="error">{exportError}</p> : null}
 
       <Rechecks state={state} {...(props.onRecheck ? { onRecheck: props.onRecheck } : {})} />
+      <h3>{t('case_trend')}</h3>
+      <TrendChart trend={trendOf(state)} />
+      <EffectView state={state} />
 
       <h2>{t('timeline')}</h2>
       <ol className="timeline" data-testid="timeline">

@@ -9,3 +9,4 @@ export * from './deadlines';
 export * from './next-step';
 export * from './identity';
 export * from './merge';
+export * from './trend';

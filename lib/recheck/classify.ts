@@ -11,7 +11,7 @@
  * other posts are still read, count as deleted.
  */
 import { collapseWhitespace } from '../extract/article';
-import { findPost, locatePosts } from '../sites';
+import { detectSite, findPost, locatePosts } from '../sites';
 import type { RecheckOutcome } from '../cases/events';
 
 /** What fetching the page gave (the background fetches it with the officer's cookies). */
@@ -107,6 +107,10 @@ export function classifyRecheck(fetched: FetchedPage, target: RecheckTarget, par
   if (marker) return { outcome: 'deleted', httpStatus: status, reason: marker, ...counts };
   const login = LOGIN_MARKERS.find((words) => pageText.includes(words));
   if (login) return { outcome: 'failed', httpStatus: status, reason: `需要登录：${login}`, ...counts };
-  if (refs.length > 0) return { outcome: 'deleted', httpStatus: status, reason: '帖子已不在原页面（被删除或屏蔽）', ...counts };
+  // A thread page of a known site family whose other posts are read: this one was removed. (The generic
+  // adapter reads any page as one post, so on an unknown page a missing post proves nothing.)
+  if (refs.length > 0 && detectSite(doc, fetched.url).site !== 'generic') {
+    return { outcome: 'deleted', httpStatus: status, reason: '帖子已不在原页面（被删除或屏蔽）', ...counts };
+  }
   return { outcome: 'failed', httpStatus: status, reason: '页面上读不到任何帖子（页面改版或需要验证）', ...counts };
 }

@@ -85,7 +85,11 @@ test('the claim log survives closing and restarting the browser', async ({ page,
   const relaunched = await relaunch();
   const panelPage = await relaunched.context.newPage();
   await panelPage.goto(`chrome-extension://${relaunched.extensionId}/sidepanel.html`);
-  await expect(new SidePanel(panelPage).rows).toHaveCount(pids.length);
+  // Three floors of one thread are one case (one 舆情) with three evidence items.
+  const restarted = new SidePanel(panelPage);
+  await expect(restarted.rows).toHaveCount(1);
+  await restarted.rows.first().click();
+  await expect(panelPage.getByTestId('evidence-item')).toHaveCount(pids.length);
 });
 
 test('clicking a captured post’s state opens the desk in the browser’s real side panel', async ({ context, page, demoUrl }) => {

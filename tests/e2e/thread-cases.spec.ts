@@ -73,6 +73,7 @@ test('the same story on Tieba and Weibo is offered as a possible duplicate, merg
   await expect(offer).toHaveCount(1);
   await expect(offer).toContainText('可能与案件');
   await expect(offer).toContainText('锦江华府');
+  await panel.page.screenshot({ path: 'test-results/case-duplicate-offer.png' });
   await offer.getByTestId('merge-duplicate').click();
 
   // The later capture (Weibo) joins the earlier one (Tieba): one case, both sources, both evidence items.
@@ -111,5 +112,39 @@ test('a captured floor deleted on the site shows 已删除 after 立即复查, w
   // Deleted at the source, kept as evidence.
   await expect(panel.page.getByTestId('evidence-item')).toHaveCount(2);
   await expect(panel.page.getByTestId('evidence-item').nth(1)).toContainText(THREAD_1001_FLOORS[3]!.author);
+  await page.request.post(demoUrl('/__demo/reset'));
+});
+
+test('replies that grew before the response and slowed after it show as the response effect, on the trend chart', async ({ page, demoUrl, openExtensionPage }) => {
+  await page.request.post(demoUrl('/__demo/reset'));
+  const grow = (replies: number, views: number) =>
+    page.request.post(demoUrl(`/__demo/grow?path=${encodeURIComponent(DEMO_PATHS.forumThread)}&replies=${replies}&views=${views}`));
+  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
+  await panel.signIn('李明', '澜江市住房和城乡建设局');
+  const thread = new DiscuzThreadPage(page, demoUrl);
+  await thread.goto();
+  await clickBadgeButton(thread.body(floorPid(1)), '采集');
+  await expect.poll(() => badgeText(thread.body(floorPid(1)))).toContain('已采集');
+
+  await panel.rows.first().click();
+  await panel.act('claimed');
+  // The thread grows while the office prepares its answer.
+  expect((await grow(30, 900)).status()).toBe(204);
+  await panel.page.getByTestId('recheck-now').click();
+  await expect(panel.page.getByTestId('recheck-status')).toContainText('回复 58');
+  await panel.act('responded');
+  // After the answer, only a few more replies.
+  expect((await grow(2, 100)).status()).toBe(204);
+  await panel.page.getByTestId('recheck-now').click();
+  await expect(panel.page.getByTestId('recheck-status')).toContainText('回复 60');
+
+  const effect = panel.page.getByTestId('response-effect');
+  await expect(effect).toContainText('效果评估');
+  await expect(effect).toContainText('回应后增长放缓');
+  const chart = panel.page.getByTestId('trend-chart');
+  await expect(chart.locator('polyline')).toHaveCount(2);
+  await expect(chart.locator('[data-mark="responded"]')).toHaveCount(1);
+  await expect(chart.locator('[data-mark="claimed"]')).toHaveCount(1);
+  await panel.page.screenshot({ path: 'test-results/case-trend-effect.png', fullPage: true });
   await page.request.post(demoUrl('/__demo/reset'));
 });
