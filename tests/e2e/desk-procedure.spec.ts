@@ -10,6 +10,7 @@ import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
 import { expect, test } from './fixtures.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import { SidePanel } from './pages/side-panel.ts';
+import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 
 const OFFICER = { name: '李明', department: '澜江市住房和城乡建设局' } as const;
 const SHOTS = process.env.ISSUE12_SHOTS;
@@ -26,9 +27,8 @@ test('one case walks claim → assess → 上报 with the 舆情专报 → writt
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
   const pid = FORUM_FLAGGED_PIDS[0]!;
-  const badge = thread.body(pid).locator('[data-yq-ui="badge"]');
-  await badge.getByRole('button', { name: '采集' }).click();
-  await expect(badge).toContainText('已采集');
+  await clickBadgeButton(thread.body(pid), '采集');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
   await panel.row(THREAD_1001_FLOORS.find((f) => f.pid === pid)!.author).click();
 
   const labelOf = (action: string) => panel.page.getByTestId(`action-${action}`);

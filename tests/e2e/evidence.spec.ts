@@ -16,6 +16,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import { SidePanel } from './pages/side-panel.ts';
+import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 
 let tsa: LocalTsa;
 test.beforeAll(async () => {
@@ -70,8 +71,8 @@ test('a stamped capture exports a package that sha256sum and openssl verify with
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
   const pid = FORUM_FLAGGED_PIDS[0]!;
-  await thread.body(pid).locator('[data-yq-ui="badge"]').getByRole('button', { name: '采集' }).click();
-  await expect(thread.body(pid).locator('[data-yq-ui="badge"]')).toContainText('已采集');
+  await clickBadgeButton(thread.body(pid), '采集');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
   await expect.poll(() => tsa.answered(), { timeout: 20_000 }).toBeGreaterThan(0);
 
   await panel.rows.first().click();

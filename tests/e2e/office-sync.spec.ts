@@ -14,6 +14,7 @@ import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
 import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
 import { generateOfficeKeys, signOfficePackage } from '../../lib/sync/office-package.ts';
 import { getBuiltInProfile } from '../../lib/policy/index.ts';
+import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 
 const FIXTURES = ['officer-li-ming-zhujian', 'officer-wang-fang-binjiang'].map((n) => `tests/fixtures/sync/${n}.json`);
 /** 2024-08-06 09:00 +08:00: the fixtures' quarter is the current one. */
@@ -74,9 +75,8 @@ test('the desk exports an encrypted file that the office reads only with the pas
   await thread.goto();
   const pid = FORUM_FLAGGED_PIDS[0]!;
   const floor = THREAD_1001_FLOORS.find((f) => f.pid === pid)!;
-  const badge = thread.body(pid).locator('[data-yq-ui="badge"]');
-  await badge.getByRole('button', { name: '采集' }).click();
-  await expect(badge).toContainText('已采集');
+  await clickBadgeButton(thread.body(pid), '采集');
+  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
 
   const desk = panel.page;
   await desk.getByTestId('open-settings').click();

@@ -10,6 +10,7 @@ import { expect, test } from './fixtures.ts';
 import { FlaggedPage } from './pages/flagged-page.ts';
 import { Popup } from './pages/popup.ts';
 import { SidePanel } from './pages/side-panel.ts';
+import { scanLog } from './pages/closed-ui.ts';
 
 test('scrolling a recycling list, then "采集本页", captures every post that was shown', async ({ page, demoUrl, openExtensionPage }) => {
   const thread = new FlaggedPage(page, demoUrl);
@@ -20,9 +21,12 @@ test('scrolling a recycling list, then "采集本页", captures every post that 
 
   // Scroll down a few rows at a time, letting the content script scan each batch of new rows.
   for (let y = 0; y <= posts.length * 132; y += 400) {
-    const scans = await page.evaluate(() => performance.getEntriesByName('yq:scan-added').length);
+    const scansBefore = (await scanLog(page)).filter((r) => r.name === 'scan-added').length;
     await scroller.evaluate((el, top) => el.scrollTo(0, top), y);
-    await page.waitForFunction((before) => performance.getEntriesByName('yq:scan-added').length > before, scans, { timeout: 5_000 }).catch(() => undefined);
+    await expect
+      .poll(async () => (await scanLog(page)).filter((r) => r.name === 'scan-added').length, { timeout: 5_000 })
+      .toBeGreaterThan(scansBefore)
+      .catch(() => undefined);
   }
   // The last post is on screen, the first one's row is long gone.
   await expect(page.locator('.cm-post[data-floor="40"]')).toHaveCount(1);
