@@ -29,7 +29,10 @@ export function problemsOf(error: { issues: readonly { path: readonly PropertyKe
 /** The text of a JSON.parse failure as a plain reason (truncation named as such). */
 export function jsonSyntaxProblem(error: unknown, text: string): SyncProblem {
   const detail = error instanceof Error ? error.message : String(error);
-  const truncated = /end of (JSON )?(input|data)/i.test(detail) || /Unterminated/i.test(detail);
+  // V8 names the position it stopped at; a stop in the text's last characters means the text ended mid-value.
+  const position = /at position (\d+)/.exec(detail);
+  const stoppedAtEnd = position !== null && Number(position[1]) >= text.trimEnd().length - 2;
+  const truncated = /end of (JSON )?(input|data)/i.test(detail) || /Unterminated/i.test(detail) || stoppedAtEnd;
   return {
     path: '$',
     message: truncated
