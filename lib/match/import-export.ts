@@ -240,8 +240,15 @@ export function exportWatchlist(entries: readonly WatchEntry[], format: Watchlis
 export function editableWatchlist(entries: readonly WatchEntry[]): { format: WatchlistFormat; text: string } {
   const text = exportWatchlist(entries, 'text');
   const again = parseWatchlistImport(text);
-  const same = again.ok && JSON.stringify(again.value) === JSON.stringify(normalized(entries));
+  // Entries are compared as a set: the text form groups them by section, and their order means nothing to the matcher.
+  const same = again.ok && sameEntries(again.value, normalized(entries));
   return same ? { format: 'text', text } : { format: 'json', text: exportWatchlist(entries, 'json') };
+}
+
+/** Whether two lists hold the same entries, in any order. */
+function sameEntries(a: readonly WatchEntry[], b: readonly WatchEntry[]): boolean {
+  const keys = (list: readonly WatchEntry[]) => list.map((entry) => JSON.stringify(entry)).sort();
+  return JSON.stringify(keys(a)) === JSON.stringify(keys(b));
 }
 
 /** Entries as the schema outputs them (same key order), for comparing lists. */

@@ -91,7 +91,7 @@ test('a stamped capture exports a package that sha256sum and openssl verify with
   try {
     const zipPath = join(dir, 'package.zip');
     await download.saveAs(zipPath);
-    expect(download.suggestedFilename()).toMatch(/^证据包-c-[0-9a-f]+-\d{8}\.zip$/);
+    expect(download.suggestedFilename()).toMatch(/^证据包-t-[0-9a-f]+-\d{8}\.zip$/);
     const unpacked = join(dir, 'unpacked');
     for (const [path, bytes] of Object.entries(unzipSync(readFileSync(zipPath)))) {
       mkdirSync(join(unpacked, dirname(path)), { recursive: true });

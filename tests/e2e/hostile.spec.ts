@@ -35,9 +35,11 @@ test('a hostile post is flagged and captured without executing anything or break
 
   const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
   // The three forged "capturePost" messages the page posted created nothing.
-  await expect(panel.rows).toHaveCount(HOSTILE_FLAGGED_PIDS.length);
+  // Every captured floor is evidence of the page's one case (one 舆情 per thread).
+  await expect(panel.rows).toHaveCount(1);
   await panel.rows.first().click();
   await expect(panel.detail).toBeVisible();
+  await expect(panel.page.getByTestId('evidence-item')).toHaveCount(HOSTILE_FLAGGED_PIDS.length);
   await expect(panel.detail.locator('script, img[onerror], a[href^="javascript:"]')).toHaveCount(0);
   expect(await markers()).toEqual(before);
 });

@@ -148,12 +148,12 @@ test('capturing a news comment and a board message creates two cases in the desk
   await expect(commentRow).toHaveCount(1);
   await commentRow.click();
   await expect(panel.detail).toContainText(comment.author);
-  await expect(panel.detail.locator('.excerpt')).toHaveText(comment.text);
+  await expect(panel.detail.locator('.excerpt').first()).toHaveText(comment.text);
   await panel.detail.getByRole('button', { name: '返回' }).click();
 
   const messageRow = panel.row(message.title);
   await expect(messageRow).toContainText(message.author);
   await messageRow.click();
   await expect(panel.detail).toContainText(message.author);
-  await expect(panel.detail.locator('.excerpt')).toContainText(message.content.slice(0, 20));
+  await expect(panel.detail.locator('.excerpt').first()).toContainText(message.content.slice(0, 20));
 });

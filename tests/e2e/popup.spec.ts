@@ -31,8 +31,9 @@ test("the popup shows the page's flagged posts and the desk's open and overdue c
     await news.capture(body);
     await expect.poll(() => news.badgeText(body)).toContain('已采集');
   }
+  // Two comments on one article are evidence of one case (one 舆情).
   // Claiming starts the procedure's clocks (an unclaimed case has no deadline under 宣政办秘〔2015〕1号).
-  await expect(panel.rows).toHaveCount(2);
+  await expect(panel.rows).toHaveCount(1);
   await panel.row(first!.author).click();
   await panel.act('claimed');
   await expect(panel.detail.locator('.badge').first()).toHaveText('已认领');
@@ -43,12 +44,12 @@ test("the popup shows the page's flagged posts and the desk's open and overdue c
 
   const popup = await Popup.openOver(page, openExtensionPage);
   await expect(popup.flagged).toHaveText(`本页命中 ${flaggedCount} 条帖子`);
-  await expect(popup.cases).toHaveText('办理中 2 件，超期 0 件');
+  await expect(popup.cases).toHaveText('办理中 1 件，超期 0 件');
 
-  // A month later the claimed case's investigation report (5 working days) is overdue; the unclaimed one has no clock.
+  // A month later the claimed case's investigation report (5 working days) is overdue.
   await popup.page.clock.setFixedTime(Date.now() + 30 * DAY_MS);
   await popup.reopen();
-  await expect(popup.cases).toHaveText('办理中 2 件，超期 1 件');
+  await expect(popup.cases).toHaveText('办理中 1 件，超期 1 件');
 });
 
 test('"采集选中内容" captures exactly the text the officer selected on the page', async ({ page, demoUrl, openExtensionPage }) => {
@@ -70,7 +71,7 @@ test('"采集选中内容" captures exactly the text the officer selected on the
   const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
   await expect(panel.rows).toHaveCount(1);
   await panel.rows.first().click();
-  await expect(panel.detail.locator('.excerpt')).toHaveText(selected);
+  await expect(panel.detail.locator('.excerpt').first()).toHaveText(selected);
   await expect(panel.detail.locator('.terms')).toContainText('澜江市信访局');
 });
 
@@ -89,5 +90,5 @@ test('"采集本页" captures the news article as a case titled with the article
   await expect(panel.rows.first().locator('.row-title')).toHaveText(title);
   await panel.rows.first().click();
   await expect(panel.detail.locator('h1')).toHaveText(title);
-  await expect(panel.detail.locator('.excerpt')).toContainText(firstParagraph.slice(0, 40));
+  await expect(panel.detail.locator('.excerpt').first()).toContainText(firstParagraph.slice(0, 40));
 });

@@ -39,6 +39,6 @@ test('scrolling a recycling list, then "采集本页", captures every post that 
   const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
   await expect(panel.rows).toHaveCount(1);
   await panel.rows.first().click();
-  const excerpt = panel.detail.locator('.excerpt');
+  const excerpt = panel.detail.locator('.excerpt').first();
   for (const [i, post] of posts.entries()) await expect(excerpt, `post #${i + 1}`).toContainText(post.text);
 });

@@ -126,9 +126,17 @@ export async function badgeText(body: Locator): Promise<string> {
 }
 
 /** Clicks (a real, trusted mouse click) the badge button in `body` whose text matches `name`. */
-export async function clickBadgeButton(body: Locator, name: string | RegExp): Promise<void> {
-  const badge = await badgeIn(body);
-  const button = badge?.buttons.find((b) => (typeof name === 'string' ? b.text === name : name.test(b.text)));
+export async function clickBadgeButton(body: Locator, name: string | RegExp, timeout = 10_000): Promise<void> {
+  // The badge is mounted by the content script's scan, which may still be running: wait for it as a locator would.
+  const until = Date.now() + timeout;
+  let badge: BadgeSnapshot | undefined;
+  let button: BadgeSnapshot['buttons'][number] | undefined;
+  for (;;) {
+    badge = await badgeIn(body);
+    button = badge?.buttons.find((b) => (typeof name === 'string' ? b.text === name : name.test(b.text)));
+    if (button || Date.now() > until) break;
+    await body.page().waitForTimeout(100);
+  }
   if (!button) throw new Error(`no badge button ${String(name)} (badge: ${badge ? JSON.stringify(badge.text) : 'none'})`);
   const page = body.page();
   const box = await withCdp(page, async (cdp) => {

@@ -172,4 +172,16 @@ describe('the settings editor round-trips the list it shows (roundtrip.json)', (
     expect(shown.format).toBe('text');
     expect(parseWatchlistImport(shown.text)).toEqual({ ok: true, value: list });
   });
+
+  it('a region added after the topics is still shown as text (the text form groups entries by section)', () => {
+    const list = [
+      { term: '澜江市', kind: 'region' as const },
+      { term: '欠薪', kind: 'topic' as const },
+      { term: '新港镇', kind: 'region' as const, parent: '澜江市' },
+    ];
+    const shown = editableWatchlist(list);
+    expect(shown.format).toBe('text');
+    const again = parseWatchlistImport(shown.text);
+    expect(again.ok && [...again.value].sort((x, y) => x.term.localeCompare(y.term))).toEqual([...list].sort((x, y) => x.term.localeCompare(y.term)));
+  });
 });
