@@ -23,7 +23,7 @@ import { bulletinText, quarterOf, quarterlyStats, type QuarterId } from '../../l
 import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/office-bulletin';
 import { caseConflicts } from '../../lib/sync/conflicts';
 import { importSyncTexts } from '../../lib/sync/import';
-import { downloadText } from '../../lib/sync/download';
+import { downloadText } from '../../lib/files/download';
 import { TIER_IDS } from '../../lib/cases/events';
 import type { MessageKey } from '../../lib/i18n';
 import { toItem } from '../sidepanel/InboxScreen';

@@ -6,7 +6,7 @@ import { appendEvent } from '../../lib/db/repos/events';
 import { getCase } from '../../lib/db/repos/cases';
 import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
 import { exportEvidencePackage } from '../../lib/db/repos/evidence-package';
-import { downloadBytes } from '../../lib/evidence/download';
+import { downloadBytes } from '../../lib/files/download';
 import { buildCaseView } from '../../lib/desk/case-view';
 import { newEventId } from '../../lib/desk/actions';
 import { mergeEventOf } from '../../lib/desk/merge';

@@ -22,7 +22,7 @@ import { useProfiles } from '../../lib/hooks/use-active-profile';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SyncExportPanel, type SyncExportRequest } from '../../components/SyncExportPanel';
 import { encryptExport, exportSyncFile, markExported } from '../../lib/sync/export';
-import { downloadText } from '../../lib/sync/download';
+import { downloadText } from '../../lib/files/download';
 import { importOfficePackage, officePassphraseKeyId } from '../../lib/sync/apply-package';
 
 /** Whether a settings change moves deadlines (procedure, calendar overrides, warnings). */

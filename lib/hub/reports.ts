@@ -15,6 +15,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PolicyProfile } from '../policy/schema';
 import {
+  emptyQuarterlyCounts,
   quarterBounds,
   UNCLAIMED_DEPARTMENT,
   type DepartmentStats,
@@ -84,7 +85,7 @@ export async function quarterlyStatsSql(
     GROUP BY GROUPING SETS ((responsible), ())
     ORDER BY is_total, cases DESC, responsible COLLATE "C"`.execute(db);
 
-  let totals = emptyCounts();
+  let totals = emptyQuarterlyCounts();
   let rejectedEvents = 0;
   const departments: DepartmentStats[] = [];
   for (const row of result.rows) {
@@ -113,22 +114,6 @@ function toCounts(row: CountsRow): QuarterlyCounts {
     closed: row.closed,
     claimRate: row.cases > 0 ? row.claimed / row.cases : null,
     onTimeRate: row.responded > 0 ? respondedOnTime / row.responded : null,
-  };
-}
-
-function emptyCounts(): QuarterlyCounts {
-  return {
-    cases: 0,
-    claimed: 0,
-    assigned: 0,
-    unclaimed: 0,
-    responded: 0,
-    respondedOnTime: 0,
-    respondedLate: 0,
-    overdueSteps: 0,
-    closed: 0,
-    claimRate: null,
-    onTimeRate: null,
   };
 }
 

@@ -120,7 +120,8 @@ export function quarterOf(epochMs: number): Quarter {
   return quarterBounds(shifted.getUTCFullYear(), Math.floor(shifted.getUTCMonth() / 3) + 1);
 }
 
-function emptyCounts(): QuarterlyCounts {
+/** All-zero counts (rates unknown): the start of a department's or the office's totals. */
+export function emptyQuarterlyCounts(): QuarterlyCounts {
   return {
     cases: 0,
     claimed: 0,
@@ -185,7 +186,7 @@ export function quarterlyStats(
   const { groups, rejectedByCase } = replayAll(events.filter((event) => event.at <= now));
 
   const departments = new Map<string, DepartmentStats>();
-  const totals = emptyCounts();
+  const totals = emptyQuarterlyCounts();
   let rejectedEvents = 0;
   for (const { state, mergedFrom } of groups.values()) {
     const capturedAt = state.steps.captured ?? state.capture.capturedAt;
@@ -195,7 +196,7 @@ export function quarterlyStats(
     const department = state.department ?? state.claimedBy ?? UNCLAIMED_DEPARTMENT;
     let row = departments.get(department);
     if (!row) {
-      row = { department, ...emptyCounts() };
+      row = { department, ...emptyQuarterlyCounts() };
       departments.set(department, row);
     }
     addCase(row, state, deadlines);
