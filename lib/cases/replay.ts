@@ -96,3 +96,19 @@ export function groupByCase(events: Iterable<CaseEvent>): Map<string, CaseEvent[
   }
   return byCase;
 }
+
+/**
+ * The rejections of a replay the office still has to look at (a conflict):
+ * every refused event but duplicates, and but competing claims (a second
+ * department's `claimed`, code `already-claimed`) made before the office's
+ * latest assignment of the case, which settled them (指定认领, POLICIES.md).
+ * A claim made after that assignment is a new conflict.
+ */
+export function openConflicts({ state, rejected }: ReplayReport): RejectedEvent[] {
+  const settled = state?.settlement;
+  return rejected.filter(({ event, error }) => {
+    if (error.code === 'duplicate-event') return false;
+    if (!settled || error.code !== 'already-claimed' || event.type !== 'claimed') return true;
+    return event.at > settled.at || (event.at === settled.at && event.id > settled.eventId);
+  });
+}

@@ -134,9 +134,16 @@ export interface CaseState {
   claimedAt?: number;
   claimedByOfficer?: string;
   claimLevel?: CaseEventOf<'claimed'>['payload']['level'];
-  /** True when the coordinating office assigned the case (指定认领): counted against the claim score. */
+  /** True when the coordinating office assigned the unclaimed case (指定认领): counted against the claim score. */
   assigned: boolean;
   assignedAt?: number;
+  /**
+   * The office's latest assignment of a case that was already claimed — how
+   * it settles competing claims of two departments (指定认领 of a conflict):
+   * `department` holds the case from then on, `from` held it before. The
+   * claim itself was on time, so it is not counted against the claim score.
+   */
+  settlement?: { at: number; eventId: string; department: string; from: string };
   tier?: TierId;
   category?: string;
   /** Responsible department from the latest assessment. */
@@ -220,8 +227,10 @@ export function checkTransition(state: CaseState | undefined, event: CaseEvent):
         : fail('split-all', '不能拆分出案件的全部证据;如整案有误,请合并或备注');
     }
     case 'claimed':
-    case 'assigned':
       return claimed ? fail('already-claimed', `案件已由${state.claimedBy ?? ''}认领`) : undefined;
+    case 'assigned':
+      // The coordinating office assigns an unclaimed case, or settles who holds a claimed one (POLICIES.md: 指定认领).
+      return undefined;
     case 'reopened':
       return state.status === 'closed' ? undefined : fail('not-closed', '案件未办结,不能重新打开');
     default:
@@ -379,12 +388,19 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
       advance(draft, 'claimed');
       break;
     case 'assigned':
-      draft.claimedBy = event.payload.department;
-      draft.claimedAt = event.at;
-      draft.assigned = true;
-      draft.assignedAt = event.at;
-      mark(draft, 'claimed', event.at);
-      advance(draft, 'claimed');
+      if (draft.claimedAt === undefined || draft.claimedBy === undefined) {
+        draft.claimedBy = event.payload.department;
+        draft.claimedAt = event.at;
+        draft.assigned = true;
+        draft.assignedAt = event.at;
+        mark(draft, 'claimed', event.at);
+        advance(draft, 'claimed');
+      } else {
+        // Settling a claimed case: the holder changes, the claim's time and the steps done so far stay.
+        draft.settlement = { at: event.at, eventId: event.id, department: event.payload.department, from: draft.claimedBy };
+        draft.claimedBy = event.payload.department;
+        draft.department = event.payload.department;
+      }
       break;
     case 'assessed':
       draft.tier = event.payload.tier;

@@ -17,7 +17,7 @@
  * "Missed" is a deadline met late or past its limit while still open
  * (lib/cases deadline statuses `met-late` / `overdue`).
  */
-import { deadlinesOf, groupByCase, replayWithReport, type CaseEvent, type Deadline, type DeadlineOptions } from '../cases';
+import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent, type Deadline, type DeadlineOptions } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { quarterBounds, RESPONSE_STEPS, UNCLAIMED_DEPARTMENT, type Quarter, type QuarterId } from './quarterly';
 
@@ -94,7 +94,8 @@ function figuresOfCase(
   options: DeadlineOptions,
   bounds: Quarter,
 ): { department: string; figures: BulletinFigure[]; claimMs?: number } | undefined {
-  const { state, rejected } = replayWithReport(events);
+  const report = replayWithReport(events);
+  const { state } = report;
   if (!state) return undefined;
   const capturedAt = state.steps.captured ?? state.capture.capturedAt;
   if (capturedAt < bounds.start || capturedAt > bounds.end) return undefined;
@@ -116,7 +117,7 @@ function figuresOfCase(
   const lastFollowUp = state.followUps[state.followUps.length - 1];
   if (lastFollowUp) figures.push(lastFollowUp.result === 'stable' ? 'effectStable' : 'effectRecurred');
   if (state.reopenCount > 0) figures.push('reopened');
-  if (rejected.some((r) => r.error.code !== 'duplicate-event')) figures.push('conflicts');
+  if (openConflicts(report).length > 0) figures.push('conflicts');
   return {
     department: state.department ?? state.claimedBy ?? UNCLAIMED_DEPARTMENT,
     figures,

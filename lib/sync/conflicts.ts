@@ -5,8 +5,10 @@
  * assigning it (指定认领); others come from officers acting on the same case
  * at the same time (a response recorded after another officer closed it).
  * Every event stays in the log; the conflict only names what to look at.
+ * The office's `assigned` event settles competing claims made before it
+ * (lib/cases `openConflicts`): the case then leaves the conflicts.
  */
-import { groupByCase, replayWithReport, type CaseEvent } from '../cases';
+import { groupByCase, openConflicts, replayWithReport, type CaseEvent, type ReplayReport } from '../cases';
 import { isCompetingClaim } from './parse';
 
 /** One event the merged history could not place. */
@@ -31,13 +33,21 @@ export interface CaseConflict {
   events: ConflictingEvent[];
 }
 
-/** The conflict of one case's events, or undefined when its history replays whole. */
+/** The conflict of one case's events, or undefined when its history replays whole (or the office settled it). */
 export function conflictOfCase(caseId: string, events: readonly CaseEvent[]): CaseConflict | undefined {
-  const { state, rejected } = replayWithReport(events);
-  const real = rejected.filter((r) => r.error.code !== 'duplicate-event');
+  return conflictOfReport(caseId, replayWithReport(events));
+}
+
+/**
+ * {@link conflictOfCase} from a replay already made (the import replays each
+ * touched case once for its projection and its conflict). Competing claims
+ * settled by a later assignment (指定认领) are no conflict any more.
+ */
+export function conflictOfReport(caseId: string, report: ReplayReport): CaseConflict | undefined {
+  const real = openConflicts(report);
   if (real.length === 0) return undefined;
   const claimants: string[] = [];
-  const first = state?.claimedBy;
+  const first = report.state?.claimedBy;
   if (first !== undefined) claimants.push(first);
   let competing = false;
   for (const { event, error } of real) {

@@ -16,20 +16,19 @@
  * (指定认领), see conflicts.ts.
  */
 import { Dexie } from 'dexie';
-import { replayWithReport, type CaseEvent } from '../cases';
+import { groupByCase, replayWithReport, type CaseEvent } from '../cases';
 import type { AppDB } from '../db/app-db';
 import type { CapturedContentRow } from '../db/entities/captured-content-row';
 import type { EventRow } from '../db/entities/event-row';
 import { toCaseEvent } from '../db/entities/event-row';
 import { projectCase } from '../db/projection';
 import { loadProjectionContext } from '../db/repos/projection-context';
-import { canonicalJson } from '../extract/digest';
+import { canonicalJson, sha256Hex } from '../extract/digest';
 import { fromBase64 } from './base64';
-import { conflictOfCase } from './conflicts';
+import { conflictOfReport } from './conflicts';
 import { decryptSyncText, isEncryptedSyncText } from './crypto';
-import { parseSyncFile } from './parse';
-import { syncDigestOf } from './digest';
-import { jsonPath, type SyncProblem } from './problems';
+import { parseSyncValueAsync } from './parse';
+import { jsonPath, jsonSyntaxProblem, type SyncProblem } from './problems';
 import { evidenceIdOf, type SyncEvidence, type SyncFile } from './schema';
 
 /** What the import of one file did (or why it did nothing). */
@@ -76,7 +75,13 @@ export async function readSyncText(
     if (!decrypted.ok) return decrypted;
     plain = decrypted.text;
   }
-  const parsed = parseSyncFile(plain);
+  let data: unknown;
+  try {
+    data = JSON.parse(plain);
+  } catch (error) {
+    return { ok: false, errors: [jsonSyntaxProblem(error, plain)] };
+  }
+  const parsed = await parseSyncValueAsync(data);
   return parsed.ok ? { ok: true, file: parsed.value } : parsed;
 }
 
@@ -108,59 +113,91 @@ class RefusedFile extends Error {
   }
 }
 
+/** What the imports ledger keeps of a file: enough to answer its re-import without reading it. */
+interface LedgerNote {
+  name: string;
+  exporters: SyncFile['exporters'];
+  events: number;
+  cases: number;
+}
+
+/** The ledger key of a file's exact bytes (SHA-256 of its text as given, plain or encrypted). */
+function textKey(textDigest: string): string {
+  return `import-text:${textDigest}`;
+}
+
+/** The ledger key of a file's canonical content (its own `digest`). */
+function contentKey(digest: string): string {
+  return `import:${digest}`;
+}
+
 /**
  * Imports one validated sync file in one transaction (see the top of this
- * module). `now` stamps `storedAt` and the projection's overdue flags.
+ * module). `now` stamps `storedAt` and the projection's overdue flags;
+ * `textDigest` (SHA-256 of the text the file was read from) is recorded in
+ * the imports ledger so the same text is recognized again in one lookup.
+ *
+ * Cost (fake-indexeddb and Chromium alike): one `bulkGet` of the file's
+ * case rows; the stored log of each case already known (a case has a row as
+ * soon as it has an event), which also finds the file's known events — no
+ * lookup per event; one replay per touched case, which gives both its
+ * projection and its conflict; three bulk writes.
  */
-export async function importSyncFile(db: AppDB, name: string, file: SyncFile, now: number): Promise<ImportSummary> {
+export async function importSyncFile(
+  db: AppDB,
+  name: string,
+  file: SyncFile,
+  now: number,
+  textDigest?: string,
+): Promise<ImportSummary> {
   const tables = [db.events, db.cases, db.capturedContents, db.settings, db.policyProfiles, db.syncState];
+  const byCase = groupByCase(file.events);
+  const caseIds = [...byCase.keys()];
   try {
     return await db.transaction('rw', tables, async () => {
-      const stored = await db.events.bulkGet(file.events.map((e) => e.id));
+      const caseRows = await db.cases.bulkGet(caseIds);
+      const storedLogs = new Map<string, CaseEvent[]>();
+      await Promise.all(
+        caseIds.map(async (caseId, i) => {
+          if (!caseRows[i]) return;
+          const rows = await db.events.where('[caseId+at]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey], true, true).toArray();
+          storedLogs.set(caseId, rows.map(toCaseEvent));
+        }),
+      );
+      const storedById = new Map<string, CaseEvent>();
+      for (const log of storedLogs.values()) for (const event of log) storedById.set(event.id, event);
+
       const problems: SyncProblem[] = [];
       const fresh: CaseEvent[] = [];
       file.events.forEach((event, index) => {
-        const row = stored[index];
-        if (!row) fresh.push(event);
-        else if (canonicalJson(toCaseEvent(row)) !== canonicalJson(event)) {
-          problems.push({
-            path: jsonPath(['events', index]),
-            message: `事件 ${event.id} 与已导入的同编号事件内容不同：文件被改动或来源不一致`,
-          });
-        }
+        const held = storedById.get(event.id);
+        if (!held) fresh.push(event);
+        else if (canonicalJson(held) !== canonicalJson(event)) problems.push(changedEvent(event, index));
       });
       if (problems.length > 0) throw new RefusedFile(problems);
 
-      const touched = [...new Set(fresh.map((e) => e.caseId))];
-      // Only cases with a projection row have stored events (every append writes the row): ask the log of those only.
-      const known = new Set((await db.cases.bulkGet(touched)).flatMap((row) => (row ? [row.caseId] : [])));
-      const freshByCase = new Map<string, CaseEvent[]>();
-      for (const event of fresh) freshByCase.set(event.caseId, [...(freshByCase.get(event.caseId) ?? []), event]);
+      const freshByCase = groupByCase(fresh);
       const context = await loadProjectionContext(db);
       let conflicts = 0;
-      const caseRows = await Promise.all(
-        touched.map(async (caseId) => {
-          const rows = known.has(caseId)
-            ? await db.events.where('[caseId+at]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey], true, true).toArray()
-            : [];
-          const log = [...rows.map(toCaseEvent), ...(freshByCase.get(caseId) ?? [])];
-          const { state } = replayWithReport(log);
-          if (!state) {
-            throw new RefusedFile([{ path: '$.events', message: `案件 ${caseId} 没有采集事件，无法建立案件` }]);
-          }
-          if (conflictOfCase(caseId, log)) conflicts += 1;
-          return projectCase(state, context, now);
-        }),
-      );
+      const projected = [...freshByCase].map(([caseId, events]) => {
+        const report = replayWithReport([...(storedLogs.get(caseId) ?? []), ...events]);
+        if (!report.state) {
+          throw new RefusedFile([{ path: '$.events', message: `案件 ${caseId} 没有采集事件，无法建立案件` }]);
+        }
+        if (conflictOfReport(caseId, report)) conflicts += 1;
+        return projectCase(report.state, context, now);
+      });
 
       const evidenceIds = file.evidence.map(evidenceIdOf);
       const storedEvidence = await db.capturedContents.bulkGet(evidenceIds);
       const newEvidence = file.evidence.filter((_, i) => !storedEvidence[i]).map(evidenceRow);
 
-      if (fresh.length > 0) await db.events.bulkAdd(fresh.map((e) => ({ ...e, storedAt: now }) as EventRow));
-      if (caseRows.length > 0) await db.cases.bulkPut(caseRows);
+      if (fresh.length > 0) await addEvents(db, file, fresh, now);
+      if (projected.length > 0) await db.cases.bulkPut(projected);
       if (newEvidence.length > 0) await db.capturedContents.bulkAdd(newEvidence);
-      await db.syncState.put({ key: `import:${file.digest}`, at: now, note: name });
+      const note: LedgerNote = { name, exporters: file.exporters, events: file.events.length, cases: caseIds.length };
+      const ledger = [contentKey(file.digest), ...(textDigest ? [textKey(textDigest)] : [])];
+      await db.syncState.bulkPut(ledger.map((key) => ({ key, at: now, note: JSON.stringify(note) })));
       return {
         name,
         ok: true,
@@ -169,7 +206,7 @@ export async function importSyncFile(db: AppDB, name: string, file: SyncFile, no
         duplicates: file.events.length - fresh.length,
         conflicts,
         newEvidence: newEvidence.length,
-        cases: new Set(file.events.map((e) => e.caseId)).size,
+        cases: caseIds.length,
         errors: [],
       };
     });
@@ -179,33 +216,49 @@ export async function importSyncFile(db: AppDB, name: string, file: SyncFile, no
   }
 }
 
+function changedEvent(event: CaseEvent, index: number): SyncProblem {
+  return {
+    path: jsonPath(['events', index]),
+    message: `事件 ${event.id} 与已导入的同编号事件内容不同：文件被改动或来源不一致`,
+  };
+}
+
 /**
- * The summary of a file whose exact content was imported before (its digest
- * is recorded at import), or undefined. Checked on the raw JSON before the
- * full validation: a matching digest means the same canonical content as a
- * file already validated and stored, and the log is append-only, so every
- * event is a duplicate.
+ * Adds the new events. An id already stored under another case (so not
+ * found in the logs read) is refused by the primary key: named per event.
  */
-async function alreadyImported(db: AppDB, name: string, text: string): Promise<ImportSummary | undefined> {
-  let data: unknown;
+async function addEvents(db: AppDB, file: SyncFile, fresh: CaseEvent[], now: number): Promise<void> {
   try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
+    await db.events.bulkAdd(fresh.map((e) => ({ ...e, storedAt: now }) as EventRow));
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const indexOf = new Map(file.events.map((e, i) => [e.id, i]));
+    throw new RefusedFile(
+      Object.keys(error.failuresByPos).map((pos) => {
+        const event = fresh[Number(pos)]!;
+        return {
+          path: jsonPath(['events', indexOf.get(event.id) ?? -1, 'id']),
+          message: `事件编号 ${event.id} 已用于另一案件的事件：文件被改动或来源不一致`,
+        };
+      }),
+    );
   }
-  const claimed = (data as { digest?: unknown } | null)?.digest;
-  if (typeof claimed !== 'string' || !(await db.syncState.get(`import:${claimed}`))) return undefined;
-  if (syncDigestOf(data as SyncFile) !== claimed) return undefined;
-  const file = data as SyncFile;
+}
+
+/** The summary of a file the ledger already holds under `key`, or undefined. */
+async function fromLedger(db: AppDB, key: string, name: string): Promise<ImportSummary | undefined> {
+  const row = await db.syncState.get(key);
+  if (!row?.note?.startsWith('{')) return undefined;
+  const note = JSON.parse(row.note) as LedgerNote;
   return {
     name,
     ok: true,
-    exporters: file.exporters,
+    exporters: note.exporters,
     newEvents: 0,
-    duplicates: file.events.length,
+    duplicates: note.events,
     conflicts: 0,
     newEvidence: 0,
-    cases: new Set(file.events.map((e) => e.caseId)).size,
+    cases: note.cases,
     errors: [],
   };
 }
@@ -214,6 +267,12 @@ async function alreadyImported(db: AppDB, name: string, text: string): Promise<I
  * Imports many files (drag and drop, a folder), one transaction each, in
  * the order given (the result does not depend on it), with a summary per
  * file. A file that fails changes nothing; the others still import.
+ *
+ * A file imported before is answered from the imports ledger without being
+ * read: first by the SHA-256 of its exact text (one lookup, even for an
+ * encrypted file: no decryption), then, once parsed, by its content digest
+ * (the same content re-encrypted or re-formatted). The log is append-only,
+ * so every event of such a file is a duplicate.
  */
 export async function importSyncTexts(
   db: AppDB,
@@ -222,13 +281,14 @@ export async function importSyncTexts(
 ): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = [];
   for (const input of inputs) {
-    const known = isEncryptedSyncText(input.text) ? undefined : await alreadyImported(db, input.name, input.text);
-    if (known) {
-      summaries.push(known);
-      continue;
+    const textDigest = await sha256Hex(input.text);
+    const read = (await fromLedger(db, textKey(textDigest), input.name)) ?? (await readSyncText(input.text, passphrase));
+    if ('name' in read) summaries.push(read);
+    else if (!read.ok) summaries.push(failed(input.name, read.errors));
+    else {
+      const known = await fromLedger(db, contentKey(read.file.digest), input.name);
+      summaries.push(known ?? (await importSyncFile(db, input.name, read.file, now, textDigest)));
     }
-    const read = await readSyncText(input.text, passphrase);
-    summaries.push(read.ok ? await importSyncFile(db, input.name, read.file, now) : failed(input.name, read.errors));
   }
   return summaries;
 }

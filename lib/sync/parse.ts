@@ -7,7 +7,7 @@
  * in Node).
  */
 import { groupByCase, replayWithReport, type CaseEvent } from '../cases';
-import { syncDigestOf } from './digest';
+import { syncDigestOf, syncDigestOfAsync } from './digest';
 import { jsonPath, jsonSyntaxProblem, problemsOf, type SyncProblem } from './problems';
 import { SYNC_FORMAT_VERSION, SYNC_KIND, SyncFileSchema, type SyncFile } from './schema';
 import { ENCRYPTED_KIND } from './encrypted-schema';
@@ -39,13 +39,31 @@ export function parseSyncFile(text: string): ParseSyncResult {
 
 /** {@link parseSyncFile} for an already parsed JSON value. */
 export function parseSyncValue(data: unknown): ParseSyncResult {
+  const schema = schemaStep(data);
+  return schema.ok ? contentStep(schema.value, syncDigestOf(schema.value)) : schema;
+}
+
+/**
+ * {@link parseSyncValue} with the digest taken by WebCrypto (native SHA-256,
+ * asynchronous): the same checks and answers, several times faster on a file
+ * of thousands of events. The office's import uses it.
+ */
+export async function parseSyncValueAsync(data: unknown): Promise<ParseSyncResult> {
+  const schema = schemaStep(data);
+  return schema.ok ? contentStep(schema.value, await syncDigestOfAsync(schema.value)) : schema;
+}
+
+/** The envelope and the zod schema (every field error). */
+function schemaStep(data: unknown): ParseSyncResult {
   const head = headProblems(data);
   if (head.length > 0) return { ok: false, errors: head };
   const parsed = SyncFileSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, errors: problemsOf(parsed.error) };
-  const file = parsed.data;
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: problemsOf(parsed.error) };
+}
+
+/** The checks of a schema-valid file: its digest (`expected` is the digest its content gives), ids, evidence, histories. */
+function contentStep(file: SyncFile, expected: string): ParseSyncResult {
   const errors: SyncProblem[] = [];
-  const expected = syncDigestOf(file);
   if (expected !== file.digest) {
     errors.push({
       path: '$.digest',

@@ -29,7 +29,7 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 6, 1, 1, 0);
 const NOW = Date.UTC(2024, 9, 15, 1, 0);
 
-function officeFiles(): ImportInput[] {
+export function officeFiles(): ImportInput[] {
   const random = seededRandom(9);
   const inputs: ImportInput[] = [];
   for (let f = 0; f < FILES; f++) {

@@ -117,7 +117,6 @@ describe('impossible transitions are refused with a clear error and change nothi
     ['respond before claim', () => {}, (log) => log.add('responded', '2024-03-04 10:00', { channel: '网站' }), 'not-claimed'],
     ['investigation report before claim', () => {}, (log) => log.add('investigation-report', '2024-03-04 10:00', { summary: 's' }), 'not-claimed'],
     ['claim twice', (log) => log.add('claimed', '2024-03-04 09:10', { department: 'A' }), (log) => log.add('claimed', '2024-03-04 10:00', { department: 'B' }), 'already-claimed'],
-    ['assign an already claimed case', (log) => log.add('claimed', '2024-03-04 09:10', { department: 'A' }), (log) => log.add('assigned', '2024-03-04 10:00', { department: 'B' }), 'already-claimed'],
     ['follow up before any response', (log) => log.add('claimed', '2024-03-04 09:10', { department: 'A' }), (log) => log.add('follow-up', '2024-03-04 10:00', { result: 'stable' }), 'not-responded'],
     ['reopen an open case', (log) => log.add('claimed', '2024-03-04 09:10', { department: 'A' }), (log) => log.add('reopened', '2024-03-04 10:00', { reason: 'r' }), 'not-closed'],
     ['grant an extension nobody asked for', (log) => log.add('claimed', '2024-03-04 09:10', { department: 'A' }), (log) => log.add('extension-granted', '2024-03-04 10:00', { step: 'reply', newLimit: cst('2024-03-30 10:00') }), 'extension-not-requested'],
