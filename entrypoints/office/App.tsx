@@ -33,6 +33,8 @@ import { getActiveWatchlist } from '../../lib/db/repos/watchlists';
 import { exportWatchlist } from '../../lib/match';
 import { chinaDayOf } from '../../lib/calendar/china-date';
 import { CaseScreen } from '../sidepanel/CaseScreen';
+import { ConflictAssignment } from '../../components/ConflictAssignment';
+import { assignCase } from '../../lib/sync/assign';
 
 /** The current quarter and the seven before it. */
 function recentQuarters(now: number): QuarterId[] {
@@ -81,6 +83,18 @@ function Console() {
     return [...list.filter((i) => i.conflict), ...list.filter((i) => !i.conflict)];
   }, [rows, department, tier, picked, conflicts, now, t]);
 
+  // Competing claims to settle (指定认领), with the case titles from the list rows.
+  const toAssign = useMemo(() => {
+    const titles = new Map((rows ?? []).map((r) => [r.caseId, r.title]));
+    return [...conflicts.values()]
+      .filter((c) => c.competingClaims)
+      .map((c) => ({ caseId: c.caseId, title: titles.get(c.caseId) ?? c.caseId, claimants: c.claimants }));
+  }, [conflicts, rows]);
+  const assign = useCallback(async (caseId: string, to: string, reason: string) => {
+    const done = await assignCase(getDb(), { caseId, department: to, reason, now: Date.now() });
+    return done.ok ? undefined : done.error.message;
+  }, []);
+
   const showCases = useCallback((caseIds: string[], label: string) => {
     setPicked({ caseIds: new Set(caseIds), label });
     setDepartment('');
@@ -123,6 +137,10 @@ function Console() {
       <div className="settings">
         <div className="no-print">
           <SyncImportPanel onImport={importFiles} />
+        </div>
+
+        <div className="no-print">
+          <ConflictAssignment conflicts={toAssign} departments={departments} onAssign={assign} />
         </div>
 
         <section id="office-cases" className="no-print" data-testid="office-cases">

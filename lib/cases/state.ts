@@ -299,7 +299,9 @@ function advance(state: CaseState, status: CaseStatus): void {
 }
 
 function initialState(event: CaseEventOf<'captured'>): CaseState {
-  return {
+  // One literal of fixed shape, the optional member set after: a conditional spread inside it costs a slow
+  // object-building path per case, which the office's replay of every case of a quarter pays 40,000 times.
+  const state: CaseState = {
     caseId: event.caseId,
     status: 'captured',
     capture: { ...event.payload, matchedTerms: [...event.payload.matchedTerms], capturedBy: event.actor, capturedAt: event.at },
@@ -308,7 +310,6 @@ function initialState(event: CaseEventOf<'captured'>): CaseState {
     sources: [],
     rechecks: [],
     splitTo: [],
-    ...(event.payload.splitFrom !== undefined ? { splitFrom: event.payload.splitFrom } : {}),
     assigned: false,
     flags: [],
     mustRespondCriteria: [],
@@ -324,6 +325,8 @@ function initialState(event: CaseEventOf<'captured'>): CaseState {
     firstAt: event.at,
     lastAt: event.at,
   };
+  if (event.payload.splitFrom !== undefined) state.splitFrom = event.payload.splitFrom;
+  return state;
 }
 
 /** The state a case starts in when its first capture is recorded. */

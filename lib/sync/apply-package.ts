@@ -2,10 +2,12 @@
  * An officer imports the office's package (the database half): verify
  * (office-package.ts), then in one transaction pin the office key on first
  * import, store the watch list, the profile copy and make it active, the
- * calendar overrides, and the passphrase key id. Any problem, nothing
- * changes.
+ * calendar overrides, the passphrase key id, and the office's assignments
+ * of the cases this officer holds. Any problem, nothing changes.
  */
+import type { CaseEvent } from '../cases';
 import type { AppDB } from '../db/app-db';
+import { appendWithin } from '../db/repos/events';
 import { rebuildProjection } from '../db/repos/cases';
 import { getActiveProfile, saveUserProfile } from '../db/repos/policy-profiles';
 import { getSettings, saveSettings } from '../db/repos/settings';
@@ -36,6 +38,20 @@ class Refused extends Error {
   }
 }
 
+/**
+ * The office's assignments of cases this officer holds, added to their log
+ * (with the office's chain fields, so the event stays byte-identical when it
+ * travels back). An assignment of a case this browser never saw, or one its
+ * history refuses (e.g. a case closed since), is left out: the office's own
+ * log keeps it either way.
+ */
+async function takeAssignments(db: AppDB, assignments: readonly CaseEvent[], now: number): Promise<void> {
+  const known = await db.cases.bulkGet(assignments.map((e) => e.caseId));
+  for (const [i, event] of assignments.entries()) {
+    if (known[i]) await appendWithin(db, event, now);
+  }
+}
+
 /** Applies a verified package; see the module comment. */
 export async function importOfficePackage(
   db: AppDB,
@@ -57,6 +73,7 @@ export async function importOfficePackage(
       if (!saved.ok) throw new Refused([{ path: '$.content', message: saved.error.message }]);
       await db.syncState.put({ key: OFFICE_KEY_ROW, at: now, note: JSON.stringify(pkg.publicKey) });
       await db.syncState.put({ key: PASSPHRASE_KEY_ROW, at: now, note: pkg.content.passphraseKeyId });
+      await takeAssignments(db, pkg.content.assignments ?? [], now);
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, errors: error.problems };

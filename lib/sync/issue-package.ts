@@ -4,7 +4,9 @@
  * from the office's own settings (active profile, calendar overrides) and
  * the watch list it edits.
  */
+import { compareEvents, type CaseEventOf } from '../cases';
 import type { AppDB } from '../db/app-db';
+import { toCaseEvent } from '../db/entities/event-row';
 import { getActiveProfile } from '../db/repos/policy-profiles';
 import { getSettings } from '../db/repos/settings';
 import { parseWatchlistImport } from '../match';
@@ -24,6 +26,12 @@ async function officeKeys(db: AppDB, now: number) {
   return keys;
 }
 
+/** Every assignment (指定认领) in the office's log, oldest first. */
+async function officeAssignments(db: AppDB): Promise<CaseEventOf<'assigned'>[]> {
+  const events = (await db.events.toArray()).map(toCaseEvent);
+  return events.filter((e): e is CaseEventOf<'assigned'> => e.type === 'assigned').sort(compareEvents);
+}
+
 /** Builds and signs the package; a bad watch list is refused with its line and reason. */
 export async function issueOfficePackage(
   db: AppDB,
@@ -35,6 +43,7 @@ export async function issueOfficePackage(
   const settings = await getSettings(db);
   const profile = await getActiveProfile(db);
   const keys = await officeKeys(db, now);
+  const assignments = await officeAssignments(db);
   const office = settings.department || '信息办';
   return ok(
     await signOfficePackage(
@@ -48,6 +57,7 @@ export async function issueOfficePackage(
           profile: profile.builtIn ? { ...profile, id: `${profile.id}-office`, builtIn: false, basedOn: profile.id } : profile,
           calendarOverrides: settings.calendarOverrides,
           passphraseKeyId: passphraseKeyId.trim(),
+          ...(assignments.length > 0 ? { assignments } : {}),
         },
       },
       keys.privateJwk,

@@ -4,7 +4,8 @@
  * holiday notice) and the key id of the passphrase to use for the next
  * export (never the passphrase itself) — signed with the office's ECDSA
  * P-256 key (WebCrypto, SHA-256) over the canonical JSON of everything but
- * the signature.
+ * the signature. It also carries the office's assignments of cases
+ * (指定认领) so officers learn which department now holds a case.
  *
  * Trust on first use: the first package an officer imports pins the
  * office's public key (syncState `officePublicKey`); later packages must
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../extract/digest';
 import { CalendarOverrideSchema } from '../db/entities/settings';
 import { watchlistSchema } from '../match/schema';
+import { AssignedEventSchema } from '../cases/events';
 import { fromBase64, toBase64 } from './base64';
 import { FormatVersionSchema } from './schema';
 import { jsonSyntaxProblem, problemsOf, type SyncProblem } from './problems';
@@ -37,6 +39,12 @@ export const PackageContentSchema = z.object({
   profile: z.unknown(),
   calendarOverrides: z.array(CalendarOverrideSchema).max(400),
   passphraseKeyId: z.string().trim().min(1).max(100),
+  /**
+   * The office's assignments (指定认领) of cases, as recorded in its log:
+   * an officer who holds the case takes the event into their own log, so
+   * their desk shows who holds it now. Absent in packages of before.
+   */
+  assignments: z.array(AssignedEventSchema).max(100_000).optional(),
 });
 export type PackageContent = z.infer<typeof PackageContentSchema>;
 

@@ -5,6 +5,7 @@
  * the department that holds the case from then on, settles the competing
  * claims made before it, and merges order-free like every event.
  */
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CaseEventSchema, replay, type CaseEvent } from '../../../lib/cases';
@@ -12,6 +13,14 @@ import { getBuiltInProfile } from '../../../lib/policy';
 import { officeBulletin } from '../../../lib/report/office-bulletin';
 import { buildSyncFile, caseConflicts, mergeSyncFiles, parseSyncFile, type SyncFile } from '../../../lib/sync';
 import { CAPTURE, cst, logFor } from '../cases/helpers';
+import { AppDB } from '../../../lib/db/app-db';
+import { getCaseState } from '../../../lib/db/repos/events';
+import { saveSettings } from '../../../lib/db/repos/settings';
+import { importSyncTexts } from '../../../lib/sync/import';
+import { assignCase } from '../../../lib/sync/assign';
+import { issueOfficePackage } from '../../../lib/sync/issue-package';
+import { importOfficePackage } from '../../../lib/sync/apply-package';
+import { exportSyncFile } from '../../../lib/sync/export';
 
 const OFFICE = { officer: '赵主任', department: '市信息办' };
 
@@ -122,5 +131,39 @@ describe('the assignment merges order-free with the officers’ exports', () => 
     expect(caseConflicts(merged[0]!.events).size).toBe(0);
     const state = replay(merged[0]!.events.filter((e) => e.caseId === conflict!.caseId));
     expect(state.claimedBy).toBe('滨江街道办');
+  });
+});
+
+describe('the office’s assignment travels back to the officer in the office package', () => {
+  it('settles the case in the officer’s desk too, and the officer’s next export imports cleanly', async () => {
+    const LI = { name: 'li.json', text: readFileSync('tests/fixtures/sync/officer-li-ming-zhujian.json', 'utf8') };
+    const WANG = { name: 'wang.json', text: readFileSync('tests/fixtures/sync/officer-wang-fang-binjiang.json', 'utf8') };
+    const now = cst('2024-08-06 09:00');
+    const office = new AppDB(`office-${crypto.randomUUID()}`, { now: () => now });
+    const officer = new AppDB(`officer-${crypto.randomUUID()}`, { now: () => now });
+    await importSyncTexts(office, [LI, WANG], { now });
+    await importSyncTexts(officer, [LI], { now });
+    const [conflict] = [...caseConflicts((await office.events.toArray()) as CaseEvent[]).values()];
+
+    const assigned = await assignCase(office, { caseId: conflict!.caseId, department: '滨江街道办', reason: '属地管理', now: now + 1_000 });
+    expect(assigned.ok).toBe(true);
+    expect(caseConflicts((await office.events.toArray()) as CaseEvent[]).size).toBe(0);
+
+    const issued = await issueOfficePackage(office, { watchlistText: '锦绣小区\n停水', passphraseKeyId: 'q3', now: now + 2_000 });
+    if (!issued.ok) throw new Error(issued.error.message);
+    expect(issued.data.content.assignments?.map((e) => e.payload.department)).toEqual(['滨江街道办']);
+    const applied = await importOfficePackage(officer, JSON.stringify(issued.data), now + 3_000);
+    expect(applied.ok).toBe(true);
+    expect((await getCaseState(officer, conflict!.caseId))?.claimedBy).toBe('滨江街道办');
+
+    // The assignment went back byte-identical: the officer's next export is no forgery at the office.
+    await saveSettings(officer, { officerName: '李明', department: '市住建局' });
+    const exported = await exportSyncFile(officer, { scope: 'all', now: now + 4_000 });
+    if (!exported.ok) throw new Error('export failed');
+    const [again] = await importSyncTexts(office, [{ name: 'li-2.json', text: exported.data.text }], { now: now + 5_000 });
+    expect(again!.errors).toEqual([]);
+    expect(again).toMatchObject({ ok: true, newEvents: 0 });
+    office.close();
+    officer.close();
   });
 });

@@ -73,11 +73,35 @@ describe('office import', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('knows an encrypted file it imported before by its text alone: no passphrase, nothing changes', async () => {
+    const db = freshDb();
+    const text = JSON.stringify(await encryptSyncText(LI.text, '办公室口令2024', { department: '市住建局', exportedAt: NOW }, TEST_ITERATIONS));
+    const [first] = await importSyncTexts(db, [{ name: 'li.enc.json', text }], { now: NOW, passphrase: '办公室口令2024' });
+    expect(first).toMatchObject({ ok: true, newEvents: 9 });
+    const before = await snapshot(db);
+    const [again] = await importSyncTexts(db, [{ name: 'li-again.enc.json', text }], { now: NOW });
+    expect(again).toMatchObject({ ok: true, newEvents: 0, duplicates: 9, cases: first!.cases, exporters: [LI_MING] });
+    expect(await snapshot(db)).toEqual(before);
+    // The same content in clear is known by its digest.
+    const [plain] = await importSyncTexts(db, [LI], { now: NOW });
+    expect(plain).toMatchObject({ ok: true, newEvents: 0, duplicates: 9 });
+    expect((await snapshot(db)).events).toEqual(before.events);
+  });
+
   const bad: [string, () => Promise<string> | string, string][] = [
     ['tampered', () => LI.text.replace('江边老陈', '江边老王'), '$.digest'],
     ['truncated', () => LI.text.slice(0, 2_000), '$'],
     ['future version', () => JSON.stringify({ ...(JSON.parse(LI.text) as object), formatVersion: 7 }), '$.formatVersion'],
     ['not JSON', () => '这不是同步文件', '$'],
+    ['version 0', () => JSON.stringify({ ...(JSON.parse(LI.text) as object), formatVersion: 0 }), '$.formatVersion'],
+    [
+      'duplicated-event',
+      () => {
+        const file = JSON.parse(LI.text) as SyncFile;
+        return JSON.stringify({ ...file, events: [...file.events, file.events[0]] });
+      },
+      '$.events[9].id',
+    ],
     [
       'encrypted with another passphrase',
       async () => JSON.stringify(await encryptSyncText(LI.text, '另一个口令', { department: '市住建局', exportedAt: NOW }, TEST_ITERATIONS)),
