@@ -70,7 +70,9 @@ function Console() {
   // The bulletin with its cases, and the summary table and text to paste into the office's document.
   const { bulletin, stats } = useMemo(() => {
     if (!events || !policy || !settings) return {};
-    const input = { quarter, now, options: projectionContextOf(settings, policy).options };
+    // Judged no earlier than the newest event: the clock ticks each minute, an assignment made just now must count.
+    const asOf = events.reduce((latest, e) => Math.max(latest, e.at), now);
+    const input = { quarter, now: asOf, options: projectionContextOf(settings, policy).options };
     return { bulletin: officeBulletin(events, policy, input), stats: quarterlyStats(events, policy, input) };
   }, [events, policy, settings, quarter, now]);
   const departments = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.department ? [r.department] : [])))].sort(), [rows]);
