@@ -242,7 +242,7 @@ test('three browsers: two officers export encrypted, the office assigns their co
     await liDesk.panel.rows.first().click();
     await expect(liDesk.panel.detail.getByTestId('timeline')).toContainText('指定认领');
     // The case's department in the detail's header is the one the office assigned.
-    await expect(liDesk.panel.detail.locator('.row-meta')).toContainText('滨江街道办');
+    await expect(liDesk.panel.detail.locator('.row-meta').first()).toContainText('滨江街道办');
     const fishing = THREAD_1001_FLOORS.find((f) => f.body.includes('水库'))!;
     await liDesk.thread.goto();
     await expect.poll(() => badgeText(liDesk.thread.body(fishing.pid)), { timeout: 15_000 }).not.toBe('');
