@@ -33,6 +33,7 @@ import { getActiveWatchlist } from '../../lib/db/repos/watchlists';
 import { exportWatchlist } from '../../lib/match';
 import { chinaDayOf } from '../../lib/calendar/china-date';
 import { CaseScreen } from '../sidepanel/CaseScreen';
+import { HubSection } from './HubSection';
 
 /** The current quarter and the seven before it. */
 function recentQuarters(now: number): QuarterId[] {
@@ -121,6 +122,9 @@ function Console() {
         <span className="who">{policy ? t('profileActive', policy.name) : null}</span>
       </header>
       <div className="settings">
+        <div className="no-print">
+          <HubSection />
+        </div>
         <div className="no-print">
           <SyncImportPanel onImport={importFiles} />
         </div>
