@@ -120,8 +120,6 @@ export function SettingsScreen() {
       />
       {officeHub.view ? (
         <OfficeHubPanel
-          // Start afresh when the stored address changes (saved here or elsewhere).
-          key={officeHub.view.url ?? ''}
           view={officeHub.view}
           onSave={async (input) => {
             const answer = await sendMessage('saveOfficeHub', input).catch((error: unknown) => fail('unavailable', String(error)));

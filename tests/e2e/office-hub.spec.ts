@@ -9,7 +9,6 @@
  * nothing; a revoked token is refused and the desk says so in Chinese.
  */
 import { rmSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from '@playwright/test';
 import { expect, test, EXTENSION_PATH } from './fixtures.ts';
 import { SidePanel } from './pages/side-panel.ts';
@@ -17,40 +16,23 @@ import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
 import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
 import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
 import { launchWithExtension, makeUserDataDir } from '../../scripts/chromium.ts';
-import { openHubDatabase, type HubDatabase } from '../../lib/hub/db.ts';
-import { addOfficer, revokeOfficer } from '../../lib/hub/officers.ts';
-import { createHubServer } from '../../lib/hub/server.ts';
-import { getBuiltInProfile } from '../../lib/policy/index.ts';
-import { sql } from 'kysely';
+import { startTestHub, type TestHub } from './support/hub-client.ts';
 
 const SHOTS = 'test-results/office-hub';
 
-let hub: HubDatabase;
-let server: FastifyInstance;
+let hub: TestHub;
 let hubUrl: string;
-/** Every sync file the desks pushed, as the hub received it (to replay one). */
-const pushed: { token: string; body: string }[] = [];
 
 test.beforeAll(async () => {
-  hub = await openHubDatabase({ memory: true });
-  server = createHubServer({ hub, policy: getBuiltInProfile('xuancheng-2015')! });
-  server.addHook('preHandler', async (request) => {
-    if (request.method === 'POST' && typeof request.body === 'string') {
-      pushed.push({ token: (request.headers.authorization ?? '').replace(/^Bearer /, ''), body: request.body });
-    }
-  });
-  hubUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+  hub = await startTestHub();
+  hubUrl = hub.url;
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await hub?.close();
 });
 
-async function eventCount(): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(hub.db);
-  return rows[0]!.n;
-}
+const eventCount = async () => (await hub.counts()).events;
 
 /** Captures one flagged post of the demo thread from the page's badge. */
 async function capture(page: Page, demoUrl: (path: string) => string, pid: number): Promise<void> {
@@ -76,9 +58,9 @@ test('two officers push to the hub; the console on the hub shows one merged case
   openExtensionPage,
 }) => {
   test.setTimeout(180_000);
-  const li = await addOfficer(hub.db, '李明', '市住建局', Date.now());
-  const wang = await addOfficer(hub.db, '王芳', '滨江街道办', Date.now());
-  const office = await addOfficer(hub.db, '张主任', '市委网信办', Date.now(), 'office');
+  const li = await hub.addOfficer('李明', '市住建局');
+  const wang = await hub.addOfficer('王芳', '滨江街道办');
+  const office = await hub.addOfficer('张主任', '市委网信办', 'office');
 
   // 李明, in this test's browser.
   const liPanel = new SidePanel(await openExtensionPage('sidepanel.html', { height: 1400 }));
@@ -117,16 +99,15 @@ test('two officers push to the hub; the console on the hub shows one merged case
   }
 
   // A replayed push of the same file (a retry after a lost answer sends it again) is refused and changes nothing.
-  const last = pushed.at(-1)!;
-  const ledgerBefore = await hub.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const before = await eventCount();
+  const last = (await hub.pushed()).at(-1)!;
+  const before = await hub.counts();
   const replay = await page.request.post(`${hubUrl}/v1/sync-files`, {
     headers: { authorization: `Bearer ${last.token}`, 'content-type': 'application/json' },
     data: last.body,
   });
   expect(replay.status()).toBe(409);
-  expect(await eventCount()).toBe(before);
-  expect(await hub.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(ledgerBefore);
+  expect(await replay.json()).toMatchObject({ error: { code: 'already-imported' } });
+  expect(await hub.counts()).toEqual(before);
 
   // The office console, opened on the hub with the office's token.
   const console = await openExtensionPage('office.html', { width: 1200, height: 2000 });
@@ -145,7 +126,7 @@ test('two officers push to the hub; the console on the hub shows one merged case
   await console.screenshot({ path: `${SHOTS}/console-on-hub.png`, fullPage: true });
 
   // The office revokes 李明's token: his next push is refused, and his desk says why.
-  await revokeOfficer(hub.db, li.officer.id, Date.now());
+  await hub.revoke(li.id);
   await capture(page, demoUrl, FORUM_FLAGGED_PIDS[2] ?? FORUM_FLAGGED_PIDS[0]!);
   const eventsBefore = await eventCount();
   await liPanel.page.bringToFront();
