@@ -138,7 +138,7 @@ export function createHubServer({
       db,
       request.body,
       { via: 'push', ...(request.officer ? { officer: request.officer } : {}) },
-      { policy, now: now() },
+      { policy, now: now(), ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) },
     );
     if (result.ok) return reply.code(201).send({ import: result.record });
     const { refusal } = result;

@@ -143,7 +143,7 @@ async function bareCopy(hub: HubDatabase, events: readonly CaseEvent[]): Promise
 async function importAll(hub: HubDatabase, texts: readonly string[]): Promise<number> {
   const start = performance.now();
   for (const text of texts) {
-    const result = await importSyncFile(hub.db, text, { via: 'folder' }, { policy, now: NOW });
+    const result = await importSyncFile(hub.db, text, { via: 'folder' }, { policy, now: NOW, ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) });
     if (!result.ok) throw new Error(`bench file refused: ${result.refusal.message}`);
   }
   return performance.now() - start;
@@ -165,7 +165,7 @@ async function engineFigures(
   const suffix = engine === 'pglite' && postgresRan ? '.pglite' : '';
   const known = data.texts[0]!;
   const reimportMs = await medianMs(async () => {
-    const result = await importSyncFile(hub.db, known, { via: 'folder' }, { policy, now: NOW });
+    const result = await importSyncFile(hub.db, known, { via: 'folder' }, { policy, now: NOW, ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) });
     if (result.ok) throw new Error('a known file was imported again');
   }, { runs: 9, warmup: 2 });
   figures.push(compared(`hub.reimport-known-file${suffix}`, 'ms', reimportMs, 'first import of the file (mean)', importMs / data.texts.length, '≤ 50 ms'));

@@ -92,7 +92,7 @@ test('two officers push to the hub; the console on the hub shows one merged case
     await wangSection.getByTestId('hub-push').click();
     await expect(wangSection.getByTestId('hub-status')).toContainText('没有新记录');
     expect(await eventCount()).toBe(before);
-    await wangDesk.screenshot({ path: `${SHOTS}/desk-pushed.png`, fullPage: true });
+    await wangSection.screenshot({ path: `${SHOTS}/desk-pushed.png` });
   } finally {
     await wangBrowser.context.close();
     rmSync(wangDir, { recursive: true, force: true });
@@ -134,5 +134,5 @@ test('two officers push to the hub; the console on the hub shows one merged case
   await expect(liSection.getByTestId('hub-status')).toContainText('推送被拒（401）：办公室已吊销此令牌');
   await expect(liSection.getByTestId('hub-status')).toHaveAttribute('data-result', 'refused');
   expect(await eventCount()).toBe(eventsBefore);
-  await liPanel.page.screenshot({ path: `${SHOTS}/desk-revoked.png`, fullPage: true });
+  await liSection.screenshot({ path: `${SHOTS}/desk-revoked.png` });
 });
