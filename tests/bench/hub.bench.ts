@@ -17,7 +17,7 @@
  * HUB_BENCH_ENGINES=postgres or =pglite runs one engine only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -182,7 +182,10 @@ async function engineFigures(
 function postgresUrl(): { url: string; stop: () => void } | undefined {
   if (process.env.HUB_BENCH_DATABASE_URL) return { url: process.env.HUB_BENCH_DATABASE_URL, stop: () => {} };
   const script = resolve(import.meta.dirname, '../../scripts/pg-throwaway.sh');
-  const dir = join(mkdtempSync(join(tmpdir(), 'hub-bench-pg-')), 'cluster');
+  const parent = mkdtempSync(join(tmpdir(), 'hub-bench-pg-'));
+  // mkdtemp makes it 0700: as root the cluster runs as `postgres`, which must be able to enter it.
+  chmodSync(parent, 0o755);
+  const dir = join(parent, 'cluster');
   try {
     const url = execFileSync('bash', [script, 'start', dir, '54331'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
     return { url, stop: () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' }) };
