@@ -13,6 +13,7 @@ import { DEMO_PATHS } from '../tests/demo-site/routes.ts';
 import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../tests/demo-site/expected.ts';
 import { badgeButtons, badgeText, clickBadgeButton, readBadges, waitForFirstScan } from '../tests/e2e/pages/closed-ui.ts';
 import { OFFICE_SYNC_STEPS } from './demo-steps/office-sync.ts';
+import { OFFICE_HUB_STEPS } from './demo-steps/office-hub.ts';
 
 /** Options for {@link WalkthroughContext.screenshot}. */
 export interface ScreenshotOptions {
@@ -190,6 +191,7 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
       await office.close();
     },
   },
+  ...OFFICE_HUB_STEPS,
   demoPageStep('forum-touch', DEMO_PATHS.forumTouch),
   demoPageStep('tieba-thread', DEMO_PATHS.tiebaThread),
   demoPageStep('news-article', DEMO_PATHS.newsArticle),

@@ -134,7 +134,7 @@ async function importFolder(hub: HubDatabase, dir: string | undefined): Promise<
   }
   let refused = 0;
   for (const name of files) {
-    const result = await importSyncFile(hub.db, readFileSync(join(dir, name), 'utf8'), { via: 'folder' }, { policy: policy!, now: Date.now() });
+    const result = await importSyncFile(hub.db, readFileSync(join(dir, name), 'utf8'), { via: 'folder' }, { policy: policy!, now: Date.now(), ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) });
     if (result.ok) {
       const r = result.record;
       console.log(`${name}: ${r.officer} (${r.department}) — new ${String(r.new)}, duplicate ${String(r.duplicate)}, conflict ${String(r.conflict)}, refused ${String(r.refused)}`);

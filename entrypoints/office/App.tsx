@@ -19,7 +19,8 @@ import { listAllEvents } from '../../lib/db/repos/events';
 import { ALL_CASES, useCases, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
 import { OfficeStats } from '../../components/OfficeStats';
-import { bulletinText, quarterOf, quarterlyStats, type QuarterId } from '../../lib/report';
+import { bulletinText, quarterlyStats } from '../../lib/report';
+import { recentQuarters } from '../../lib/report/recent-quarters';
 import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/office-bulletin';
 import { caseConflicts } from '../../lib/sync/conflicts';
 import { importSyncTexts } from '../../lib/sync/import';
@@ -35,15 +36,8 @@ import { chinaDayOf } from '../../lib/calendar/china-date';
 import { CaseScreen } from '../sidepanel/CaseScreen';
 import { ConflictAssignment } from '../../components/ConflictAssignment';
 import { assignCase } from '../../lib/sync/assign';
+import { HubSection } from './HubSection';
 
-/** The current quarter and the seven before it. */
-function recentQuarters(now: number): QuarterId[] {
-  const { year, quarter } = quarterOf(now);
-  return Array.from({ length: 8 }, (_, i) => {
-    const index = year * 4 + (quarter - 1) - i;
-    return { year: Math.floor(index / 4), quarter: ((index % 4) + 1) as QuarterId['quarter'] };
-  });
-}
 
 /** Cases picked from a bulletin figure: their ids and what they are. */
 interface Picked {
@@ -137,6 +131,9 @@ function Console() {
         <span className="who">{policy ? t('profileActive', policy.name) : null}</span>
       </header>
       <div className="settings">
+        <div className="no-print">
+          <HubSection />
+        </div>
         <div className="no-print">
           <SyncImportPanel onImport={importFiles} />
         </div>

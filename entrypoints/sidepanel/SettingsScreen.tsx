@@ -24,6 +24,10 @@ import { SyncExportPanel, type SyncExportRequest } from '../../components/SyncEx
 import { encryptExport, exportSyncFile, markExported } from '../../lib/sync/export';
 import { downloadText } from '../../lib/files/download';
 import { importOfficePackage, officePassphraseKeyId } from '../../lib/sync/apply-package';
+import { OfficeHubPanel } from '../../components/OfficeHubPanel';
+import { useOfficeHub } from '../../lib/hooks/use-office-hub';
+import { sendMessage } from '../../lib/messaging/protocol';
+import { fail } from '../../lib/messaging/result';
 
 /** Whether a settings change moves deadlines (procedure, calendar overrides, warnings). */
 function affectsDeadlines(before: Settings, after: Settings): boolean {
@@ -41,6 +45,7 @@ export function SettingsScreen() {
   const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
   const keyId = useLiveQuery(() => officePassphraseKeyId(getDb()), []);
   const [storage, setStorage] = useState<StorageEstimate>();
+  const officeHub = useOfficeHub();
   useEffect(() => {
     void requestPersistentStorage().then(() => getStorageEstimate().then(setStorage));
   }, []);
@@ -113,6 +118,23 @@ export function SettingsScreen() {
           return imported.ok ? t('syncPackageImported', imported.value.office) : imported.errors.map((e) => `${e.path} ${e.message}`).join('\n');
         }}
       />
+      {officeHub.view ? (
+        <OfficeHubPanel
+          view={officeHub.view}
+          onSave={async (input) => {
+            const answer = await sendMessage('saveOfficeHub', input).catch((error: unknown) => fail('unavailable', String(error)));
+            if (!answer.ok) return { error: answer.error.message };
+            officeHub.refresh();
+            const { officer } = answer.data;
+            return { message: officer ? t('hubPush_connected', officer.name, officer.department) : t('hubPush_removed') };
+          }}
+          onPush={async () => {
+            const answer = await sendMessage('pushToOfficeHub', {}).catch((error: unknown) => fail('unavailable', String(error)));
+            officeHub.refresh();
+            return answer.ok ? undefined : answer.error.message;
+          }}
+        />
+      ) : null}
       <ProfileEditor profiles={profiles} onSave={saveProfile} />
     </div>
   );

@@ -23,6 +23,7 @@ import { takeEvidenceScreenshot } from './screenshot';
 import { setupDeadlineWatch } from './deadline-watch';
 import { recheckNow, setupRecheckWatch } from './recheck';
 import { setupTimestampWatch, stampWaitingCaptures } from './timestamp-watch';
+import { officeHubDeps, pushSoon, setupOfficeHubPush } from './office-hub';
 
 const CONTEXT_MENU_PAGE = 'yq-capture-page';
 const CONTEXT_MENU_SELECTION = 'yq-capture-selection';
@@ -76,6 +77,7 @@ function captureDeps(): CaptureDeps {
     threadCaseIdOf,
     onCaptured: () => {
       stampWaitingCaptures().catch((error: unknown) => console.error('timestamping failed', error));
+      pushSoon();
     },
     matchTerms,
     extractFromTab,
@@ -94,6 +96,7 @@ export function setupBackground(): void {
     ...captureDeps(),
     findTab,
     recheck: recheckNow,
+    officeHub: officeHubDeps,
     setBadge: async (tabId, count) => {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#c0392b' });
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
@@ -104,6 +107,7 @@ export function setupBackground(): void {
   setupDeadlineWatch();
   setupRecheckWatch();
   setupTimestampWatch();
+  setupOfficeHubPush();
   browser.runtime.onInstalled.addListener(() => {
     void setupContextMenus();
     void requestPersistentStorage();

@@ -128,8 +128,17 @@ export interface HubDatabase {
   pglite?: PGlite;
   /** The pg pool (server engine only). */
   pool?: pg.Pool;
+  /**
+   * Bulk load for imports (embedded engine): runs `COPY <table> FROM '/dev/blob'`
+   * with the given CSV chunks on PGlite's one session, so it joins the open
+   * transaction. Absent on a server, where imports insert from arrays (unnest).
+   */
+  copyCsv?: CopyCsv;
   close(): Promise<void>;
 }
+
+/** COPY `statement` (… FROM '/dev/blob' WITH (FORMAT csv)) with the CSV text in `chunks`. */
+export type CopyCsv = (statement: string, chunks: string[]) => Promise<void>;
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data folder, or in memory (tests). */
 export type HubDatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
@@ -154,7 +163,10 @@ export async function openHubDatabase(target: HubDatabaseTarget): Promise<HubDat
     const options = { parsers: { [INT8_OID]: (value: string) => Number(value) } };
     const pglite = 'dataDir' in target ? new PGlite(target.dataDir, options) : new PGlite(options);
     const db = new Kysely<HubSchema>({ dialect: new PGliteDialect(pglite) });
-    hub = { db, engine: 'pglite', pglite, close: () => db.destroy() };
+    const copyCsv: CopyCsv = async (statement, chunks) => {
+      await pglite.query(statement, [], { blob: new Blob(chunks) });
+    };
+    hub = { db, engine: 'pglite', pglite, copyCsv, close: () => db.destroy() };
   }
   try {
     await migrateHubDatabase(hub.db);

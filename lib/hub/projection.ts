@@ -11,7 +11,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { deadlinesOf, groupByCase, replayWithReport, type CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { RESPONSE_STEPS } from '../report/quarterly';
-import type { HubSchema } from './db';
+import type { CopyCsv, HubSchema } from './db';
 
 /** What replaying the touched cases found. */
 export interface ProjectionOutcome {
@@ -32,6 +32,7 @@ export async function rebuildCases(
   caseIds: readonly string[],
   policy: PolicyProfile,
   justStored?: { importId: number; fresh: readonly CaseEvent[] },
+  copyCsv?: CopyCsv,
 ): Promise<ProjectionOutcome> {
   // Events the caller just stored are taken from memory, not read back from the database.
   const freshByCase = justStored ? groupByCase(justStored.fresh) : new Map<string, CaseEvent[]>();
@@ -125,8 +126,22 @@ export async function rebuildCases(
         )
         .execute();
     }
-    for (let j = 0; j < deadlineRows.length; j += 1000) {
-      await trx.insertInto('case_deadlines').values(deadlineRows.slice(j, j + 1000)).execute();
+    if (copyCsv && deadlineRows.length > 0) {
+      // Embedded engine: one COPY instead of statements of thousands of parameters (see import.ts insertByCopy).
+      const q = (value: string) => `"${value.replaceAll('"', '""')}"`;
+      const nullable = (value: number | null) => (value === null ? '' : String(value));
+      const csv = deadlineRows.map(
+        (d) =>
+          `${q(d.case_id)},${q(d.rule_id)},${q(d.step)},${String(d.started_at)},${String(d.limit_at)},${nullable(d.done_at)},${String(d.optional)},${String(d.response_step)}\n`,
+      );
+      await copyCsv(
+        `COPY case_deadlines (case_id, rule_id, step, started_at, limit_at, done_at, optional, response_step) FROM '/dev/blob' WITH (FORMAT csv)`,
+        csv,
+      );
+    } else {
+      for (let j = 0; j < deadlineRows.length; j += 1000) {
+        await trx.insertInto('case_deadlines').values(deadlineRows.slice(j, j + 1000)).execute();
+      }
     }
   }
   return outcome;

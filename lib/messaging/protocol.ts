@@ -34,7 +34,10 @@ import type {
   RecheckCaseRequest,
   RecheckCaseResponse,
   SetFlaggedCountRequest,
+  OfficeHubRequest,
+  SaveOfficeHubRequest,
 } from './schemas';
+import type { OfficeHubStatus, OfficeHubView } from '../office-push/desk';
 
 export type { Result, ResultError, ErrorCode } from './result';
 
@@ -54,6 +57,12 @@ export interface ProtocolMap {
   captureActivePage(data: CaptureActivePageRequest): Result<{ caseId: string }>;
   /** Side panel → background: re-check a case's sources now (立即复查); the background fetches and reads them. */
   recheckCase(data: RecheckCaseRequest): Result<RecheckCaseResponse>;
+  /** Side panel → background: the office hub link (address, token hint, last push) for settings. */
+  getOfficeHub(data: OfficeHubRequest): Result<OfficeHubView>;
+  /** Side panel → background: save the office hub link after the hub confirmed the token (whoami). */
+  saveOfficeHub(data: SaveOfficeHubRequest): Result<{ view: OfficeHubView; officer?: { name: string; department: string } }>;
+  /** Side panel → background: push what is new to the office hub now (立即推送). */
+  pushToOfficeHub(data: OfficeHubRequest): Result<OfficeHubStatus>;
   /** Any extension context → background: round trip check. */
   ping(data: PingRequest): Result<{ at: number }>;
 }

@@ -201,3 +201,19 @@ export interface RecheckCaseResponse {
   checked: number;
   outcomes: { found: number; deleted: number; edited: number; failed: number };
 }
+
+/** `getOfficeHub` / `pushToOfficeHub`: no payload (the link is read from local storage). */
+export const OfficeHubRequestSchema = z.object({}).strict();
+/** `getOfficeHub` / `pushToOfficeHub` payload. */
+export type OfficeHubRequest = z.infer<typeof OfficeHubRequestSchema>;
+/**
+ * `saveOfficeHub`: the settings' office hub section (上报至办公室). The
+ * address and token are checked in full by lib/office-push/desk.ts; here only
+ * their shape and size. An empty `token` keeps the stored one; an empty
+ * `url` removes the link.
+ */
+export const SaveOfficeHubRequestSchema = z
+  .object({ url: z.string().max(2000), token: z.string().max(200), auto: z.boolean() })
+  .strict();
+/** `saveOfficeHub` payload. */
+export type SaveOfficeHubRequest = z.infer<typeof SaveOfficeHubRequestSchema>;

@@ -17,7 +17,7 @@
  * HUB_BENCH_ENGINES=postgres or =pglite runs one engine only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -143,7 +143,7 @@ async function bareCopy(hub: HubDatabase, events: readonly CaseEvent[]): Promise
 async function importAll(hub: HubDatabase, texts: readonly string[]): Promise<number> {
   const start = performance.now();
   for (const text of texts) {
-    const result = await importSyncFile(hub.db, text, { via: 'folder' }, { policy, now: NOW });
+    const result = await importSyncFile(hub.db, text, { via: 'folder' }, { policy, now: NOW, ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) });
     if (!result.ok) throw new Error(`bench file refused: ${result.refusal.message}`);
   }
   return performance.now() - start;
@@ -165,7 +165,7 @@ async function engineFigures(
   const suffix = engine === 'pglite' && postgresRan ? '.pglite' : '';
   const known = data.texts[0]!;
   const reimportMs = await medianMs(async () => {
-    const result = await importSyncFile(hub.db, known, { via: 'folder' }, { policy, now: NOW });
+    const result = await importSyncFile(hub.db, known, { via: 'folder' }, { policy, now: NOW, ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) });
     if (result.ok) throw new Error('a known file was imported again');
   }, { runs: 9, warmup: 2 });
   figures.push(compared(`hub.reimport-known-file${suffix}`, 'ms', reimportMs, 'first import of the file (mean)', importMs / data.texts.length, '≤ 50 ms'));
@@ -182,7 +182,10 @@ async function engineFigures(
 function postgresUrl(): { url: string; stop: () => void } | undefined {
   if (process.env.HUB_BENCH_DATABASE_URL) return { url: process.env.HUB_BENCH_DATABASE_URL, stop: () => {} };
   const script = resolve(import.meta.dirname, '../../scripts/pg-throwaway.sh');
-  const dir = join(mkdtempSync(join(tmpdir(), 'hub-bench-pg-')), 'cluster');
+  const parent = mkdtempSync(join(tmpdir(), 'hub-bench-pg-'));
+  // mkdtemp makes it 0700: as root the cluster runs as `postgres`, which must be able to enter it.
+  chmodSync(parent, 0o755);
+  const dir = join(parent, 'cluster');
   try {
     const url = execFileSync('bash', [script, 'start', dir, '54331'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
     return { url, stop: () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' }) };

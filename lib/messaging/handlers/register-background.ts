@@ -15,12 +15,16 @@ import {
   CONTENT_MESSAGE_KEYS,
   GetContentConfigRequestSchema,
   GetPostStatesRequestSchema,
+  OfficeHubRequestSchema,
+  SaveOfficeHubRequestSchema,
   OpenSidePanelRequestSchema,
   PingRequestSchema,
   RecheckCaseRequestSchema,
   SetFlaggedCountRequestSchema,
   type RecheckCaseResponse,
+  type SaveOfficeHubRequest,
 } from '../schemas';
+import type { OfficeHubStatus, OfficeHubView } from '../../office-push/desk';
 import { handleCaptureActivePage, type CaptureActivePageDeps } from './capture-active-page';
 import { handleCapturePost } from './capture-post';
 import { handleGetPostStates } from './post-states';
@@ -33,7 +37,18 @@ export type BackgroundDeps = CaptureActivePageDeps &
     runtime?: { id: string; pageOrigin: string };
     /** Re-checks a case's sources now (lib/recheck, bound to the browser). */
     recheck?: (caseId: string) => Promise<Result<RecheckCaseResponse>>;
+    /** The office hub link (lib/office-push/desk.ts, bound to the browser's storage and fetch). */
+    officeHub?: OfficeHubDeps;
   };
+
+/** The office hub operations the desk's settings call (上报至办公室). */
+export interface OfficeHubDeps {
+  view(): Promise<Result<OfficeHubView>>;
+  save(request: SaveOfficeHubRequest): Promise<Result<{ view: OfficeHubView; officer?: { name: string; department: string } }>>;
+  push(): Promise<Result<OfficeHubStatus>>;
+}
+
+const NO_OFFICE_HUB = '此环境不能连接办公室服务器。';
 
 /** Registers every background handler; returns the function that removes them all. */
 export function setupMessageHandlers(deps: BackgroundDeps): () => void {
@@ -73,6 +88,18 @@ export function setupMessageHandlers(deps: BackgroundDeps): () => void {
       ({ caseId }) => (deps.recheck ? deps.recheck(caseId) : Promise.resolve(fail('unavailable', '此环境不能复查。'))),
       { from: 'extension', ...runtime },
     ),
+    handle('getOfficeHub', OfficeHubRequestSchema, () => deps.officeHub?.view() ?? Promise.resolve(fail('unavailable', NO_OFFICE_HUB)), {
+      from: 'extension-page',
+      ...runtime,
+    }),
+    handle('saveOfficeHub', SaveOfficeHubRequestSchema, (request) => deps.officeHub?.save(request) ?? Promise.resolve(fail('unavailable', NO_OFFICE_HUB)), {
+      from: 'extension-page',
+      ...runtime,
+    }),
+    handle('pushToOfficeHub', OfficeHubRequestSchema, () => deps.officeHub?.push() ?? Promise.resolve(fail('unavailable', NO_OFFICE_HUB)), {
+      from: 'extension-page',
+      ...runtime,
+    }),
     handle('ping', PingRequestSchema, () => ok({ at: deps.now() }), { from: 'extension', ...runtime }),
   ];
   return () => removers.forEach((remove) => remove());

@@ -1,0 +1,125 @@
+/**
+ * The office console's hub section: connects to an office hub with the
+ * office's token (kept in this browser's extension storage), reads the
+ * hub's cases, bulletin and ledger (lib/office-hub-client) and shows them
+ * with OfficeHubConsole, beside what was imported from files below.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { OfficeHubConsole, type OfficeHubData } from '../../components/OfficeHubConsole';
+import { useT } from '../../components/I18n';
+import type { CaseListItem } from '../../components/types';
+import { hubCases, hubImports, hubQuarterly, hubWhoAmI, type HubCase, type HubConnection } from '../../lib/office-hub-client';
+import { getBuiltInProfile } from '../../lib/policy';
+import { bulletinText } from '../../lib/report';
+import { recentQuarters } from '../../lib/report/recent-quarters';
+import { useNow } from '../../lib/hooks';
+
+const STORAGE_KEY = 'officeConsoleHub';
+
+function toItem(row: HubCase, now: number): CaseListItem {
+  const next = row.status === 'closed' ? null : (row.next_deadline_at ?? null);
+  const department = row.department ?? row.claimed_by;
+  return {
+    caseId: row.case_id,
+    title: row.title,
+    site: row.site,
+    status: row.status,
+    ...(row.tier ? { tier: row.tier } : {}),
+    ...(department ? { department } : {}),
+    nextDeadlineAt: next,
+    overdue: next !== null && next < now,
+    conflict: row.conflict,
+  };
+}
+
+export function HubSection() {
+  const t = useT();
+  const now = useNow(60_000);
+  const quarters = useMemo(() => recentQuarters(now), [now]);
+  const [chosen, setChosen] = useState(0);
+  const [connection, setConnection] = useState<HubConnection>();
+  const [data, setData] = useState<OfficeHubData>();
+  const [urls, setUrls] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const quarter = quarters[chosen] ?? quarters[0]!;
+
+  useEffect(() => {
+    void browser.storage.local.get(STORAGE_KEY).then((stored) => {
+      const value = stored[STORAGE_KEY] as HubConnection | undefined;
+      if (value && typeof value.url === 'string' && typeof value.token === 'string') setConnection(value);
+    });
+  }, []);
+
+  const load = useCallback(
+    async (target: HubConnection) => {
+      setBusy(true);
+      try {
+        const [who, cases, stats, imports] = await Promise.all([hubWhoAmI(target), hubCases(target), hubQuarterly(target, quarter), hubImports(target)]);
+        const failed = [who, cases, stats, imports].find((r) => !r.ok);
+        if (failed && !failed.ok) {
+          setError(failed.error.message);
+          setData(undefined);
+          return false;
+        }
+        if (!who.ok || !cases.ok || !stats.ok || !imports.ok) return false;
+        const at = Date.now();
+        const policyName = getBuiltInProfile(stats.data.policyId)?.name ?? stats.data.policyId;
+        setUrls(new Map(cases.data.map((c) => [c.case_id, c.url])));
+        setData({
+          officer: who.data,
+          cases: cases.data.map((c) => toItem(c, at)),
+          stats: stats.data,
+          bulletin: bulletinText(stats.data, policyName),
+          imports: imports.data,
+          at,
+        });
+        setError(undefined);
+        return true;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [quarter],
+  );
+
+  useEffect(() => {
+    if (connection) void load(connection);
+  }, [connection, load]);
+
+  return (
+    <OfficeHubConsole
+      {...(connection ? { url: connection.url } : {})}
+      quarters={quarters}
+      quarter={chosen}
+      onQuarter={setChosen}
+      {...(data ? { data } : {})}
+      {...(error ? { error } : {})}
+      busy={busy}
+      now={now}
+      onConnect={(url, token) => {
+        const target = { url: url.trim().replace(/\/+$/, ''), token: token.trim() };
+        if (!/^https?:\/\/[^/]/.test(target.url) || target.token === '') {
+          setError(t('hubConsole_hint'));
+          return;
+        }
+        void load(target).then((connected) => {
+          if (!connected) return;
+          void browser.storage.local.set({ [STORAGE_KEY]: target });
+          setConnection(target);
+        });
+      }}
+      onRefresh={() => connection && void load(connection)}
+      onDisconnect={() => {
+        void browser.storage.local.remove(STORAGE_KEY);
+        setConnection(undefined);
+        setData(undefined);
+      }}
+      onOpenCase={(caseId) => {
+        const url = urls.get(caseId);
+        if (url) window.open(url, '_blank', 'noopener');
+      }}
+    />
+  );
+}
