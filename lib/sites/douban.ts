@@ -3,7 +3,7 @@
  * comment.
  */
 import { COMMENT_ITEM, readCommentItem } from './comment-list.ts';
-import { textOf } from './dom.ts';
+import { fingerprintIn, textOf } from './dom.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** The Douban adapter. */
@@ -12,7 +12,7 @@ export const doubanAdapter: SiteAdapter = {
   containerSelector: COMMENT_ITEM,
   detect(doc, url) {
     if (url && /(^|\.)douban\.com$/.test(url.hostname)) return 95;
-    return doc.getElementById('db-global-nav') && doc.querySelector(COMMENT_ITEM) ? 95 : 0;
+    return doc.getElementById('db-global-nav') && fingerprintIn(doc, COMMENT_ITEM) ? 95 : 0;
   },
   pageKind: () => 'thread',
   title: (doc) => textOf(doc, '#content > h1'),
