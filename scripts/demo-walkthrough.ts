@@ -14,6 +14,7 @@ import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../tests/demo-site/
 import { badgeButtons, badgeText, clickBadgeButton, readBadges, waitForFirstScan } from '../tests/e2e/pages/closed-ui.ts';
 import { OFFICE_SYNC_STEPS } from './demo-steps/office-sync.ts';
 import { OFFICE_HUB_STEPS } from './demo-steps/office-hub.ts';
+import { GENERIC_ENGINE_STEPS } from './demo-steps/generic-engine.ts';
 
 /** Options for {@link WalkthroughContext.screenshot}. */
 export interface ScreenshotOptions {
@@ -199,7 +200,7 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
   demoPageStep('gov-liuyan-detail', DEMO_PATHS.liuyanDetail),
   demoPageStep('weibo-status', DEMO_PATHS.weiboStatus),
   demoPageStep('hostile-page', DEMO_PATHS.hostile, false),
-  // A forum engine no adapter knows: the generic post detector finds and flags its posts.
-  demoPageStep('community-thread-generic', DEMO_PATHS.communityThread),
+  // A forum engine no adapter knows: the generic post detector finds and flags exactly the posts naming the city.
+  ...GENERIC_ENGINE_STEPS,
   ...OFFICE_SYNC_STEPS,
 ];

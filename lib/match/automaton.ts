@@ -246,14 +246,34 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
     const slot = slotOf[s] as number;
     report[slot] = (out[slot] as number) >= 0 ? slot : (dict[slot] as number);
   }
-  // Transitions read past the end hit check = -1 (no edge) instead of undefined.
-  const baseArr = base;
-  const checkArr = new Int32Array(slots + alphabetSize + 1).fill(-1);
-  checkArr.set(check);
+  // The scan's tables. Per slot t, `pair[2t]` holds base × 2 plus 1 when the
+  // slot reports a match, and `pair[2t + 1]` its check: a transition reads
+  // the current slot's base and the target's check, and the next code unit
+  // reads the target's base from the same cache line. On a shared machine
+  // memory, not arithmetic, is what a scan waits for, so what every code
+  // unit touches is kept to 8 bytes a slot; failure links and reports, used
+  // less often, sit in their own arrays.
+  // Slots past the end (base + class beyond the last slot) read check = -1: no edge.
+  const pairSlots = slots + alphabetSize + 1;
+  const pair = new Int32Array(pairSlots * 2);
+  for (let t = 0; t < pairSlots; t++) {
+    pair[2 * t] = t < slots ? (base[t] as number) * 2 + ((report[t] as number) >= 0 ? 1 : 0) : 0;
+    pair[2 * t + 1] = t < slots ? (check[t] as number) : -1;
+  }
+
+  // The root's transitions as a dense row by class (0 = stay at the root).
+  const rootNext = new Int32Array(alphabetSize);
+  for (let c = 1; c < alphabetSize; c++) {
+    const t = (base[0] as number) + c;
+    if (t < slots && check[t] === 0) rootNext[c] = t;
+  }
 
   let ringSize = 1;
   while (ringSize < maxDepth) ringSize *= 2;
   const ringMask = ringSize - 1;
+  // Module constants copied into the closure: the hot loop then reads locals, not imported bindings.
+  const emojiFirst = EMOJI_LEAD_FIRST;
+  const emojiLast = EMOJI_LEAD_LAST;
 
   return {
     scanRaw(text: string): Int32Array {
@@ -267,33 +287,33 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
         const unit = text.charCodeAt(i);
         const cls = classOf[unit] as number;
         if (cls === 0) {
+          // A code unit in no pattern: nothing can span it.
           state = 0;
           continue;
         }
         if (cls === SKIP_CLASS) {
           // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
-          if (unit >= EMOJI_LEAD_FIRST && unit <= EMOJI_LEAD_LAST) i++;
+          if (unit >= emojiFirst && unit <= emojiLast) i++;
           continue;
         }
+        // Follow failure links until a state has an edge on `cls`; the root's
+        // edges come from a small dense row (most walks end there).
         let s = state;
-        let next: number;
         for (;;) {
-          const t = (baseArr[s] as number) + cls;
-          if (checkArr[t] === s) {
-            next = t;
+          if (s === 0) {
+            state = rootNext[cls] as number;
             break;
           }
-          if (s === 0) {
-            next = 0;
+          const t = ((pair[s << 1] as number) >> 1) + cls;
+          if (pair[(t << 1) + 1] === s) {
+            state = t;
             break;
           }
           s = fail[s] as number;
         }
-        state = next;
         ring[consumed & ringMask] = i;
-        let r = report[state] as number;
-        if (r >= 0) {
-          while (r >= 0) {
+        if (((pair[state << 1] as number) & 1) === 1) {
+          for (let r = report[state] as number; r >= 0; r = dict[r] as number) {
             if (foundLen + 3 > found.length) {
               const grown = new Int32Array(found.length * 2);
               grown.set(found);
@@ -302,7 +322,6 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
             found[foundLen++] = ring[(consumed - (depth[r] as number) + 1) & ringMask] as number;
             found[foundLen++] = i + 1;
             found[foundLen++] = out[r] as number;
-            r = dict[r] as number;
           }
         }
         consumed++;

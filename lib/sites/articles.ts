@@ -15,7 +15,7 @@
  * (filled in by script) or the `var ct = "<unix seconds>"` the page's
  * inline script carries.
  */
-import { cleanText, metaContent, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, metaContent, readText, textOf } from './dom.ts';
 import { contentId, readTimeIn } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, SiteAdapter } from './types.ts';
@@ -28,7 +28,7 @@ export const toutiaoAdapter: SiteAdapter = {
   key: 'toutiao',
   containerSelector: TOUTIAO_COMMENT,
   detect(doc, url) {
-    if (doc.querySelector('.article-content .article-meta') && doc.querySelector(TOUTIAO_BODY)) return 90;
+    if (fingerprintIn(doc, '.article-content .article-meta') && fingerprintIn(doc, TOUTIAO_BODY)) return 90;
     return url && /(^|\.)toutiao\.com$/.test(url.hostname) ? 60 : 0;
   },
   pageKind: () => 'article',
@@ -88,7 +88,7 @@ export const wechatAdapter: SiteAdapter = {
   key: 'wechat',
   containerSelector: ':not(*)',
   detect(doc, url) {
-    if (doc.querySelector('#js_content') && doc.querySelector('#activity-name, #js_name')) return 90;
+    if (fingerprintIn(doc, '#js_content') && fingerprintIn(doc, '#activity-name, #js_name')) return 90;
     return url && url.hostname === 'mp.weixin.qq.com' ? 60 : 0;
   },
   pageKind: () => 'article',

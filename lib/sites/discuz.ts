@@ -13,7 +13,7 @@
  * #threadlisttableid) or the `discuz_uid` script variable. SOURCES.md §A
  * documents the templates.
  */
-import { cleanText, readCount, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, generatorOf, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, ListedThread, PageKind, PostRef, SiteAdapter } from './types.ts';
 
@@ -33,10 +33,10 @@ export const discuzAdapter: SiteAdapter = {
   containerSelector: `${DESKTOP_POST}, ${TOUCH_POST}`,
 
   detect(doc) {
-    const generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+    const generator = generatorOf(doc);
     if (/discuz/i.test(generator)) return 100;
-    if (doc.querySelector('#postlist [id^="postmessage_"], #threadlisttableid, div.plc[id^="pid"] .message')) return 90;
-    if (doc.querySelector('#postlist td.t_msgfont, #threadlist form[name="moderate"]')) return 90;
+    if (fingerprintIn(doc, '#postlist [id^="postmessage_"], #threadlisttableid, div.plc[id^="pid"] .message')) return 90;
+    if (fingerprintIn(doc, '#postlist td.t_msgfont, #threadlist form[name="moderate"]')) return 90;
     if (/Powered by\s*Discuz/i.test(doc.getElementById('ft')?.textContent ?? '')) return 80;
     for (const s of Array.from(doc.scripts).slice(0, 20)) {
       if (/\bdiscuz_uid\b/.test(s.textContent ?? '')) return 80;

@@ -57,3 +57,100 @@ export function elementsIn(root: ParentNode, selector: string): Element[] {
 export function isElement(node: unknown): node is Element {
   return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
 }
+
+/** Generator metas already read: every engine's fingerprint asks, and the answer never changes for a document. */
+const generators = new WeakMap<Document, string>();
+
+/**
+ * The `content` of the page's `<meta name="generator">` ('' when none).
+ * Asked by several adapters while one is chosen; on a page without the
+ * meta each query walks the whole document, so it is read once.
+ */
+export function generatorOf(doc: Document): string {
+  let generator = generators.get(doc);
+  if (generator === undefined) {
+    generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+    generators.set(doc, generator);
+  }
+  return generator;
+}
+
+/** The ids and class names present in a document, while an adapter is being chosen. */
+interface PresenceIndex {
+  doc: Document;
+  /** Read on the first fingerprint asked (a generator meta often decides before any is). */
+  ids?: Set<string>;
+  classes?: Set<string>;
+}
+
+/** Names as a selector matches them: in quirks mode (old pages without a doctype) ids and classes ignore case. */
+interface PresentNames {
+  ids: Set<string>;
+  classes: Set<string>;
+  foldCase: boolean;
+}
+
+let presence: PresenceIndex | undefined;
+
+/**
+ * Runs `choose` with an index of the document's ids and class names, read
+ * in one walk on first use, which `fingerprintIn` consults. Choosing an
+ * adapter asks some twenty fingerprint selectors of a page no adapter
+ * knows; each one a page lacks walks every element (selector lists and
+ * descendant selectors have no fast path), which on a 1,000-post thread
+ * cost more than finding the posts. The index lives only during the call:
+ * the page may change afterwards.
+ */
+export function withPresenceIndex<T>(doc: Document, choose: () => T): T {
+  const outer = presence;
+  presence = { doc };
+  try {
+    return choose();
+  } finally {
+    presence = outer;
+  }
+}
+
+function readPresence(index: PresenceIndex): PresentNames {
+  const foldCase = index.doc.compatMode === 'BackCompat';
+  if (!index.ids || !index.classes) {
+    const ids = new Set<string>();
+    const classes = new Set<string>();
+    const all = index.doc.getElementsByTagName('*');
+    for (let k = 0; k < all.length; k++) {
+      const el = all[k] as Element;
+      const id = el.id;
+      if (id) ids.add(foldCase ? id.toLowerCase() : id);
+      const cls = el.getAttribute('class');
+      if (cls) for (const name of cls.split(/\s+/)) if (name) classes.add(foldCase ? name.toLowerCase() : name);
+    }
+    index.ids = ids;
+    index.classes = classes;
+  }
+  return { ids: index.ids, classes: index.classes, foldCase };
+}
+
+/**
+ * `doc.querySelector(selector)` for an adapter's fingerprint: while
+ * `withPresenceIndex` runs on `doc`, a selector is answered null without
+ * walking the page when each of its comma-separated alternatives names an
+ * id or a class (outside brackets and parentheses) the page does not have.
+ */
+export function fingerprintIn(doc: Document, selector: string): Element | null {
+  if (presence?.doc === doc && !mayMatch(selector, readPresence(presence))) return null;
+  return doc.querySelector(selector);
+}
+
+/** Whether some alternative of `selector` names only ids and classes present in the index. */
+function mayMatch(selector: string, index: PresentNames): boolean {
+  // Escapes are not parsed here: such a selector is simply asked.
+  if (selector.includes('\\')) return true;
+  // Attribute values, :not(…)/:is(…) arguments and quoted strings say nothing about what must be present.
+  const plain = selector.replace(/"[^"]*"|'[^']*'/g, '').replace(/\[[^\]]*\]/g, '').replace(/\([^)]*\)/g, '');
+  return plain.split(',').some((alternative) => {
+    for (const [, kind, name = ''] of alternative.matchAll(/([.#])(-?[_a-zA-Z][\w-]*)/g)) {
+      if (!(kind === '#' ? index.ids : index.classes).has(index.foldCase ? name.toLowerCase() : name)) return false;
+    }
+    return true;
+  });
+}

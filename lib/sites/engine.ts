@@ -6,7 +6,7 @@
  * Times: an attribute time (`datetime`, `content` of a meta, `data-time`,
  * `title`) beats the printed text, which is often relative ("3 天前").
  */
-import { cleanText, readText } from './dom.ts';
+import { cleanText, fingerprintIn, generatorOf, readText } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, PostKind, SiteAdapter, SiteKey } from './types.ts';
 
@@ -47,9 +47,9 @@ export function engineAdapter(spec: EngineSpec): SiteAdapter {
     key: spec.key,
     containerSelector: containers,
     detect(doc, url) {
-      const generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+      const generator = generatorOf(doc);
       if (spec.generator?.test(generator)) return 100;
-      if (doc.querySelector(spec.fingerprint)) return 90;
+      if (fingerprintIn(doc, spec.fingerprint)) return 90;
       return url && spec.hosts?.test(url.hostname) ? 60 : 0;
     },
     pageKind: () => 'thread',

@@ -178,13 +178,27 @@ function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */
 function directId(record: Element): string | undefined {
   // data-id, data-pid, data-post-id, data-comment-id, data-aid, data-rpid…
-  for (const attr of Array.from(record.attributes)) {
-    if (/^data-([a-z]+-)?([a-z]*id)$/i.test(attr.name) && !/uid$/i.test(attr.name) && /\d/.test(attr.value)) return attr.value.trim();
+  const attrs = record.attributes;
+  for (let k = 0; k < attrs.length; k++) {
+    const attr = attrs[k] as Attr;
+    if (isIdAttribute(attr.name) && /\d/.test(attr.value)) return attr.value.trim();
   }
   const id = record.id.trim();
   if (id && /\d/.test(id)) return id;
   const name = record.getAttribute('name')?.trim();
   return name && /^\d+$/.test(name) ? name : undefined;
+}
+
+/** Attribute names already judged: a thread's records share a handful of them. */
+const idAttributeNames = new Map<string, boolean>();
+
+function isIdAttribute(name: string): boolean {
+  let judged = idAttributeNames.get(name);
+  if (judged === undefined) {
+    judged = /^data-([a-z]+-)?([a-z]*id)$/i.test(name) && !/uid$/i.test(name);
+    if (idAttributeNames.size < 512) idAttributeNames.set(name, judged);
+  }
+  return judged;
 }
 
 /**
@@ -257,19 +271,20 @@ function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>):
  */
 function findMain(doc: Document, records: Set<Element>): Element | null {
   const scores = new Map<Element, number>();
-  // Paragraphs of records (comments) never make the article: skip them before reading any text.
-  const outside = (el: Element) => !records.has(el) && !findEnclosingRecord(el, records);
-  for (const p of Array.from(doc.body?.getElementsByTagName('p') ?? [])) {
+  // Paragraphs and blocks of records (comments) never make the article: their subtrees are not even walked.
+  const outside = outsideRecords(doc, records);
+  for (const p of outside) {
+    if (p.localName !== 'p') continue;
     const parent = p.parentElement;
-    if (!parent || !outside(p)) continue;
+    if (!parent) continue;
     let len = (p.textContent ?? '').trim().length;
     for (const a of Array.from(p.getElementsByTagName('a'))) len -= (a.textContent ?? '').trim().length;
     if (len <= 0) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
   }
   // Text written straight into a block (a question's description, old pages without <p>).
-  for (const el of Array.from(doc.body?.querySelectorAll('div, section, td') ?? [])) {
-    if (!outside(el)) continue;
+  for (const el of outside) {
+    if (el.localName !== 'div' && el.localName !== 'section' && el.localName !== 'td') continue;
     let own = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += cleanText(n.nodeValue).length;
     if (own > 0) scores.set(el, (scores.get(el) ?? 0) + own);
@@ -291,6 +306,17 @@ function findMain(doc: Document, records: Set<Element>): Element | null {
     length = l;
   }
   return best;
+}
+
+/** The body's elements outside every record, in document order (records' subtrees skipped whole). */
+function outsideRecords(doc: Document, records: Set<Element>): Element[] {
+  const body = doc.body;
+  if (!body) return [];
+  const out: Element[] = [];
+  // 1 = NodeFilter.SHOW_ELEMENT; 2 = FILTER_REJECT (skip the subtree), 1 = FILTER_ACCEPT.
+  const walker = doc.createTreeWalker(body, 1, { acceptNode: (node) => (records.has(node as Element) ? 2 : 1) });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Element);
+  return out;
 }
 
 function containsRecord(el: Element, records: Set<Element>): boolean {

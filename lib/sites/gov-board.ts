@@ -8,7 +8,7 @@
  * printed labels every board uses (留言人：, 留言时间：, 办理单位：…) — labels
  * are what stays constant across the CMSs these boards run on.
  */
-import { cleanText, metaContent, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, metaContent, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, ListedThread, MessageBoardFields, PageKind, SiteAdapter } from './types.ts';
 
@@ -21,7 +21,7 @@ export const govBoardAdapter: SiteAdapter = {
   containerSelector: DETAIL,
 
   detect(doc) {
-    if (doc.querySelector(`${DETAIL}, ${LIST_ROW}`)) return 85;
+    if (fingerprintIn(doc, `${DETAIL}, ${LIST_ROW}`)) return 85;
     const column = `${metaContent(doc, 'ColumnName') ?? ''} ${doc.title}`;
     return /留言板|政民互动|网络问政|问政|12345|信箱/.test(column) && /留言(内容|人|时间)|来信/.test(doc.body?.textContent ?? '')
       ? 60

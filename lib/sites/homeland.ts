@@ -2,7 +2,7 @@
  * Homeland forums (Ruby China and other Rails community sites): the topic
  * and its replies (`#replies .reply[data-id]`).
  */
-import { readCount, readText, textOf } from './dom.ts';
+import { fingerprintIn, generatorOf, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { FoundPost, SiteAdapter } from './types.ts';
 
@@ -11,9 +11,9 @@ export const homelandAdapter: SiteAdapter = {
   key: 'homeland',
   containerSelector: '.topic-detail, #replies .reply[data-id]',
   detect(doc) {
-    const generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+    const generator = generatorOf(doc);
     if (/homeland/i.test(generator)) return 100;
-    return doc.querySelector('.topic-detail') && doc.querySelector('#replies') ? 80 : 0;
+    return fingerprintIn(doc, '.topic-detail') && fingerprintIn(doc, '#replies') ? 80 : 0;
   },
   pageKind: () => 'thread',
   title: (doc) => textOf(doc, '.topic-detail h1'),

@@ -9,7 +9,7 @@
  * sites print (ArticleTitle, PubDate).
  */
 import { COMMENT_ITEM, readCommentItem } from './comment-list.ts';
-import { cleanText, metaContent, readCount, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, metaContent, readCount, readText, textOf } from './dom.ts';
 import { minedPosts } from './generic.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, SiteAdapter } from './types.ts';
@@ -43,7 +43,7 @@ export const newsAdapter: SiteAdapter = {
   detect(doc) {
     const layout = findLayout(doc);
     if (layout && layout !== LAYOUTS[LAYOUTS.length - 1]) return 70;
-    if (metaContent(doc, 'ArticleTitle') && doc.querySelector('.TRS_Editor, .trs_editor_view')) return 70;
+    if (metaContent(doc, 'ArticleTitle') && fingerprintIn(doc, '.TRS_Editor, .trs_editor_view')) return 70;
     return layout ? 30 : 0;
   },
 
@@ -80,7 +80,7 @@ export const newsAdapter: SiteAdapter = {
 };
 
 function findLayout(doc: Document): ArticleLayout | undefined {
-  return LAYOUTS.find((l) => doc.querySelector(l.body) && doc.querySelector(l.title));
+  return LAYOUTS.find((l) => fingerprintIn(doc, l.body) && fingerprintIn(doc, l.title));
 }
 
 function readArticle(ctx: AdapterContext): FoundPost | null {

@@ -136,27 +136,18 @@ export function inChrome(el: Element, stop: Element | null): boolean {
  * are returned as groups too; `parentRecord` tells whose they are.
  */
 export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
-  const byParent = new Map<Element, Map<string, Element[]>>();
-  // One pass over the elements, in document order: parents come before their children.
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (SKIPPED.has(el.tagName)) continue;
-    const parent = el.parentElement;
-    if (!parent) continue;
-    let groups = byParent.get(parent);
-    if (!groups) {
-      groups = new Map();
-      byParent.set(parent, groups);
-    }
-    const key = recordSignature(el);
-    const list = groups.get(key);
-    if (list) list.push(el);
-    else groups.set(key, [el]);
-  }
   const accepted: RecordGroup[] = [];
   const recordSet = new Set<Element>();
-  for (const [parent, groups] of byParent) {
-    for (const members of groups.values()) {
-      if (members.length < 2) continue;
+  // Parents in document order (parents before their children, as MDR walks the tree). Only a
+  // parent with two element children or more can hold a group, and only siblings of one tag can
+  // share a shape: signatures are built for those alone, so the common cases (one child, a
+  // row of differently tagged fields) cost one comparison.
+  const parents: Element[] = [root];
+  for (const el of Array.from(root.getElementsByTagName('*'))) {
+    if (el.childElementCount >= 2 && !SKIPPED.has(el.tagName)) parents.push(el);
+  }
+  for (const parent of parents) {
+    for (const members of siblingGroups(parent)) {
       // Cheap test first: paragraphs and list items of a post body carry no time or name.
       if (!members.slice(0, 3).some(looksLikeRecord)) continue;
       if (inChrome(parent, root.parentElement)) continue;
@@ -187,8 +178,40 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   return accepted;
 }
 
+/** The children of `parent` that share a record signature, two or more, in order of their first member. */
+function siblingGroups(parent: Element): Element[][] {
+  const first = parent.firstElementChild;
+  if (!first || !hasRepeatedTag(first)) return [];
+  const bySignature = new Map<string, Element[]>();
+  for (let child: Element | null = first; child; child = child.nextElementSibling) {
+    if (SKIPPED.has(child.tagName)) continue;
+    const key = recordSignature(child);
+    const list = bySignature.get(key);
+    if (list) list.push(child);
+    else bySignature.set(key, [child]);
+  }
+  const out: Element[][] = [];
+  for (const members of bySignature.values()) if (members.length >= 2) out.push(members);
+  return out;
+}
+
+/**
+ * Whether two siblings from `first` on share a tag: most parents print
+ * children of different tags (a header line: a, span, time), and no group
+ * can form there. Short rows are compared pairwise without allocating; a
+ * long row is assumed to repeat (it is where records are).
+ */
+function hasRepeatedTag(first: Element): boolean {
+  let count = 0;
+  for (let a: Element | null = first; a; a = a.nextElementSibling) {
+    if (++count > 8) return true;
+    for (let b = a.nextElementSibling; b; b = b.nextElementSibling) if (b.tagName === a.tagName) return true;
+  }
+  return false;
+}
+
 function looksLikeRecord(el: Element): boolean {
-  if (el.querySelector('time, [datetime], [itemprop="author"], [itemprop="dateCreated"], [itemprop="datePublished"]')) return true;
+  if (el.firstElementChild && el.querySelector('time, [datetime], [itemprop="author"], [itemprop="dateCreated"], [itemprop="datePublished"]')) return true;
   return TIME_IN_TEXT.test(el.textContent ?? '');
 }
 
@@ -240,14 +263,32 @@ function CSS_ESCAPE(cls: string): string {
   return cls.replace(/([^\w-])/g, '\\$1');
 }
 
+/** One parsed step of a learned path: a child's tag and, when the path names one, a class it carries. */
+interface PathStep {
+  tag: string;
+  cls: string;
+}
+
+/** Parsed paths: a group's path is followed once per record, parsed once. */
+const parsedPaths = new WeakMap<string[], PathStep[]>();
+
+function parsePath(path: string[]): PathStep[] {
+  let steps = parsedPaths.get(path);
+  if (!steps) {
+    steps = path.map((step) => {
+      const dot = step.indexOf('.');
+      return { tag: (dot < 0 ? step : step.slice(0, dot)).toUpperCase(), cls: dot < 0 ? '' : step.slice(dot + 1).replace(/\\(.)/g, '$1') };
+    });
+    parsedPaths.set(path, steps);
+  }
+  return steps;
+}
+
 /** Follows a learned body path inside a record; null when the record is shaped differently. */
 export function followPath(record: Element, path: string[]): Element | null {
   // Walked by hand: a selector engine per record costs more than the whole scan on long threads.
   let at: Element | null = record;
-  for (const step of path) {
-    const dot = step.indexOf('.');
-    const tag = (dot < 0 ? step : step.slice(0, dot)).toUpperCase();
-    const cls = dot < 0 ? '' : step.slice(dot + 1).replace(/\\(.)/g, '$1');
+  for (const { tag, cls } of parsePath(path)) {
     let next: Element | null = null;
     for (let child: Element | null = at.firstElementChild; child; child = child.nextElementSibling) {
       if (child.tagName === tag && (cls === '' || child.classList.contains(cls))) {

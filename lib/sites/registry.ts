@@ -12,6 +12,7 @@ import { newsAdapter } from './news.ts';
 import { tiebaAdapter } from './tieba.ts';
 import { weiboAdapter } from './weibo.ts';
 import { zhidaoAdapter } from './zhidao.ts';
+import { withPresenceIndex } from './dom.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** Every adapter, generic last (it always answers with the lowest score). */
@@ -45,15 +46,17 @@ export const CERTAIN_SCORE = 100;
  * adapters' whole-document queries would cost more than the scan itself.
  */
 export function chooseAdapter(doc: Document, url: URL | null): SiteAdapter {
-  let best: SiteAdapter = genericAdapter;
-  let bestScore = 0;
-  for (const adapter of ADAPTERS) {
-    const score = adapter.detect(doc, url);
-    if (score > bestScore) {
-      best = adapter;
-      bestScore = score;
+  return withPresenceIndex(doc, () => {
+    let best: SiteAdapter = genericAdapter;
+    let bestScore = 0;
+    for (const adapter of ADAPTERS) {
+      const score = adapter.detect(doc, url);
+      if (score > bestScore) {
+        best = adapter;
+        bestScore = score;
+      }
+      if (bestScore >= CERTAIN_SCORE) break;
     }
-    if (bestScore >= CERTAIN_SCORE) break;
-  }
-  return best;
+    return best;
+  });
 }

@@ -5,7 +5,7 @@
  * rather than the data-field JSON: it is HTML-escaped, large, and parsing it
  * for every floor would cost more than the rest of the adapter.
  */
-import { cleanText, readCount, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { FoundPost, ListedThread, PageKind, SiteAdapter } from './types.ts';
 
@@ -15,7 +15,7 @@ export const tiebaAdapter: SiteAdapter = {
   containerSelector: '#j_p_postlist > div.l_post',
 
   detect(doc, url) {
-    if (doc.querySelector('#j_p_postlist div.l_post, #thread_list li.j_thread_list')) return 90;
+    if (fingerprintIn(doc, '#j_p_postlist div.l_post, #thread_list li.j_thread_list')) return 90;
     return url && /(^|\.)tieba\.baidu\.com$/.test(url.hostname) ? 50 : 0;
   },
 

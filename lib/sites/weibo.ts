@@ -3,7 +3,7 @@
  * comments. Class names carry build hashes (Feed_body_3R0rO), so selectors
  * match on the stable prefix.
  */
-import { cleanText, readCount, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, SiteAdapter } from './types.ts';
 
@@ -16,7 +16,7 @@ export const weiboAdapter: SiteAdapter = {
   containerSelector: `${STATUS}, ${COMMENT}`,
 
   detect(doc, url) {
-    if (doc.querySelector(`${STATUS} [class*="detail_wbtext"]`)) return 90;
+    if (fingerprintIn(doc, `${STATUS} [class*="detail_wbtext"]`)) return 90;
     return url && /(^|\.)weibo\.(com|cn)$/.test(url.hostname) ? 50 : 0;
   },
 

@@ -2,7 +2,7 @@
  * Baidu Zhidao questions: one post per answer (the best answer and the
  * others, collapsed ones included — the page shows them on click).
  */
-import { readText, textOf } from './dom.ts';
+import { fingerprintIn, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { SiteAdapter } from './types.ts';
 
@@ -14,7 +14,7 @@ export const zhidaoAdapter: SiteAdapter = {
   // The best answer's body sits in both .wgt-best and an inner div.answer: take the body's nearest container.
   containerSelector: '.wgt-best[id^="best-answer-"], div.answer[id^="answer-"]:not(.wgt-best div.answer)',
   detect(doc, url) {
-    if (doc.querySelector('.wgt-ask') && doc.querySelector(BODY)) return 90;
+    if (fingerprintIn(doc, '.wgt-ask') && fingerprintIn(doc, BODY)) return 90;
     return url && url.hostname === 'zhidao.baidu.com' ? 50 : 0;
   },
   pageKind: () => 'thread',

@@ -75,6 +75,29 @@ describe('platforms', () => {
     ]);
   });
 
+  it('Douban group topic (saved page): the topic, then each reply; a quoted date and the words after a name are not read as time or author', () => {
+    expect(posts('douban-group-topic.html', 'https://www.douban.com/group/topic/4002607/')).toEqual([
+      {
+        site: 'douban',
+        postId: '4002607',
+        author: 'DL',
+        publishedAt: '2008-08-21T20:28:41+08:00',
+        text: '偶尔的发现，感谢原作者！ 1 People(人物） http://people.aol.com/people/index.html 娱乐 全球五十位最XX的人 原作者：打湿的双翼 来自：blogbus',
+      },
+      { site: 'douban', postId: '31123215', author: '*王秋秋Mia', publishedAt: '2008-08-21T20:29:12+08:00', text: '推荐保存了' },
+      { site: 'douban', postId: '31123516', author: '钟辉', publishedAt: '2008-08-21T20:32:08+08:00', text: '很好的帖子 但要等我英语过了4级才用到的上' },
+      {
+        site: 'douban',
+        postId: '31127324',
+        author: 'DL',
+        publishedAt: '2008-08-21T21:08:16+08:00',
+        text: '2008-08-21 20:33:46 ITALO (苏州) 虽然很好 可是不会一个一个点的 ==================== 那就挑着点呗~~',
+      },
+      { site: 'douban', postId: '31163122', author: '双城糖果', publishedAt: '2008-08-22T08:34:35+08:00', text: '真强！~~~~服了' },
+      { site: 'douban', postId: '31163648', author: '兔二肉包', publishedAt: '2008-08-22T08:48:58+08:00', text: '收' },
+    ]);
+  });
+
   it('a news page whose first .time is a comment\'s: the article keeps its own date (R02 kind), the comments are entries', () => {
     const got = posts('news-comment-time-first.html', 'https://news.lanjiang.example/2024/0601/a1.html');
     expect(got[0]).toMatchObject({ site: 'news', postId: 'a1', publishedAt: '2024-06-01T16:40:00+08:00' });
@@ -138,6 +161,7 @@ describe('each page is claimed by its engine', () => {
     ['nodebb-topic.html', 'nodebb'],
     ['phpwind-read.html', 'phpwind'],
     ['wechat-article.html', 'wechat'],
+    ['douban-group-topic.html', 'douban'],
     ['generic-qa-site.html', 'generic'],
   ])('%s → %s', (file, site) => {
     expect(detectSite(load(file), 'https://example.test/x').site).toBe(site);
