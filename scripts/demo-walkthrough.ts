@@ -143,7 +143,8 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     name: 'side-panel-inbox',
     async run(ctx) {
       const panel = await ctx.openExtensionPage('sidepanel.html', SIDE_PANEL_SIZE);
-      await panel.getByTestId('case-row').nth(2).waitFor();
+      // The captured floors are posts of one thread: one case with their evidence.
+      await panel.getByTestId('case-row').first().waitFor();
       await ctx.screenshot('side-panel-inbox', { page: panel });
       await panel.close();
     },
