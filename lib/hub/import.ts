@@ -270,6 +270,17 @@ async function storeEvents(
       .onConflict((oc) => oc.columns(['kind', 'event_id', 'incoming_digest']).doNothing())
       .execute();
   }
+  // A competing claim listed earlier is resolved once the office's 指定认领 reaches the hub
+  // (kept as history of what was decided, no longer listed for assignment).
+  for (const settled of outcome.settledClaims) {
+    await trx
+      .updateTable('conflicts')
+      .set({ resolved_at: settled.settledAt })
+      .where('kind', '=', 'competing-claim')
+      .where('event_id', '=', settled.eventId)
+      .where('resolved_at', 'is', null)
+      .execute();
+  }
   return counts;
 }
 

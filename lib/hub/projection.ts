@@ -8,7 +8,7 @@
  * whether an open one is overdue is decided in SQL at the report's `now`.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { deadlinesOf, groupByCase, replayWithReport, type CaseEvent } from '../cases';
+import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { RESPONSE_STEPS } from '../report/quarterly';
 import type { CopyCsv, HubSchema } from './db';
@@ -19,6 +19,11 @@ export interface ProjectionOutcome {
   refusedEventIds: Set<string>;
   /** Claims by another department on a case already claimed: kept, and listed for the office to assign. */
   competingClaims: CaseEvent[];
+  /**
+   * Competing claims the office has since settled by 指定认领 (an `assigned`
+   * event after them): no longer open, and marked resolved at the settlement's time (epoch ms).
+   */
+  settledClaims: { eventId: string; caseId: string; settledAt: number }[];
 }
 
 const CHUNK = 2000;
@@ -36,7 +41,7 @@ export async function rebuildCases(
 ): Promise<ProjectionOutcome> {
   // Events the caller just stored are taken from memory, not read back from the database.
   const freshByCase = justStored ? groupByCase(justStored.fresh) : new Map<string, CaseEvent[]>();
-  const outcome: ProjectionOutcome = { refusedEventIds: new Set(), competingClaims: [] };
+  const outcome: ProjectionOutcome = { refusedEventIds: new Set(), competingClaims: [], settledClaims: [] };
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const chunk = caseIds.slice(i, i + CHUNK);
     const rows = justStored
@@ -56,10 +61,16 @@ export async function rebuildCases(
     const caseRows: HubSchema['cases'][] = [];
     const deadlineRows: HubSchema['case_deadlines'][] = [];
     for (const [caseId, events] of byCase) {
-      const { state, rejected } = replayWithReport(events);
+      const report = replayWithReport(events);
+      const { state, rejected } = report;
+      // The same rule as the office console (lib/cases openConflicts): a claim
+      // made before the office's latest assignment is settled, not open.
+      const open = new Set(openConflicts(report).map(({ event }) => event.id));
       for (const { event, error } of rejected) {
         if (error.code === 'already-claimed' && (event.type === 'claimed' || event.type === 'assigned')) {
-          if (event.payload.department !== state?.claimedBy) outcome.competingClaims.push(event);
+          if (!open.has(event.id) && state?.settlement) {
+            outcome.settledClaims.push({ eventId: event.id, caseId, settledAt: state.settlement.at });
+          } else if (event.payload.department !== state?.claimedBy) outcome.competingClaims.push(event);
           else outcome.refusedEventIds.add(event.id);
         } else {
           outcome.refusedEventIds.add(event.id);

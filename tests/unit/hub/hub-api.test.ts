@@ -82,6 +82,36 @@ describe.each(HUB_ENGINES)('the office hub API on %s', (engine) => {
     expect(cases.map((c) => c.case_id).sort()).toEqual(['a-water', 'b-lift', 'c-market', 'd-bus', 'e-last-quarter']);
   });
 
+  it('settles the night-market conflict once the office’s 指定认领 reaches the hub (same rule as the console)', async () => {
+    const { lisi, wangwu } = twoOfficersFiles();
+    await push(JSON.stringify(lisi), lisiToken);
+    await push(JSON.stringify(wangwu), wangwuToken);
+    // The office assigned the case to 市住建局; 李四's desk received it in the office package and pushes it on.
+    const assignment = {
+      id: 'c-market-office-assigns',
+      caseId: 'c-market',
+      at: cst('2026-12-01 14:00'),
+      actor: { officer: '张主任', department: '市委网信办' },
+      type: 'assigned' as const,
+      payload: { department: '市住建局' },
+    };
+    const file = makeInterimSyncFile({ ...lisi, exportedAt: lisi.exportedAt + 1, events: [assignment], evidence: [] });
+    const response = await push(JSON.stringify(file), lisiToken);
+    expect(response.json().import).toMatchObject({ new: 1, conflict: 0, refused: 0 });
+
+    const conflicts = await app.inject({ url: '/v1/conflicts', headers: { authorization: `Bearer ${officeToken}` } });
+    expect(conflicts.json().conflicts).toEqual([]);
+    const cases = (await app.inject({ url: '/v1/cases', headers: { authorization: `Bearer ${officeToken}` } })).json().cases as {
+      case_id: string;
+      conflict: boolean;
+      claimed_by: string;
+    }[];
+    expect(cases.find((c) => c.case_id === 'c-market')).toMatchObject({ conflict: false, claimed_by: '市住建局' });
+    // The decision is kept: the conflict row stays, resolved at the assignment's time.
+    const rows = await sql<{ resolved_at: string | number }>`SELECT resolved_at FROM conflicts WHERE event_id = 'c-market-wangwu-claim'`.execute(hub.db);
+    expect(rows.rows.map((row) => Number(row.resolved_at))).toEqual([assignment.at]);
+  });
+
   it('keeps an event that reuses a known id with other content aside, as a conflict', async () => {
     const { lisi } = twoOfficersFiles();
     await push(JSON.stringify(lisi), lisiToken);
