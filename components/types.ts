@@ -18,5 +18,7 @@ export interface CaseListItem {
   nextStepLabel?: string;
   /** The step `nextDeadlineAt` belongs to, when it is not the next step. */
   deadlineLabel?: string;
+  /** `nextDeadlineAt` runs past the official calendar data: shown as 暂定. */
+  provisional?: boolean;
   overdue: boolean;
 }

@@ -85,6 +85,8 @@ export interface PostState {
   claimedBy?: string;
   nextDeadlineAt?: number;
   nextDeadlineStep?: string;
+  /** The deadline runs past the official calendar data (shown as 暂定). */
+  provisional?: boolean;
 }
 /** `getPostStates` answer: only the ids that are cases appear. */
 export type PostStates = Record<string, PostState>;
@@ -114,6 +116,7 @@ export const CONTENT_MESSAGE_KEYS = [
   'hours',
   'days',
   'guardExtensionUnreachable',
+  'guardProvisionalMark',
 ] as const satisfies readonly MessageKey[];
 /** A message the content script shows. */
 export type ContentMessageKey = (typeof CONTENT_MESSAGE_KEYS)[number];

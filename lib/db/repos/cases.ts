@@ -69,6 +69,7 @@ export async function getCaseStatesByKeys(db: AppDB, caseIds: readonly string[])
       ...(row.claimedBy !== undefined ? { claimedBy: row.claimedBy } : {}),
       ...(row.nextDeadlineAt !== null ? { nextDeadlineAt: row.nextDeadlineAt } : {}),
       ...(row.nextDeadlineStep !== null ? { nextDeadlineStep: row.nextDeadlineStep } : {}),
+      ...(row.nextDeadlineAt !== null && row.provisional ? { provisional: true } : {}),
     };
   }
   return states;
