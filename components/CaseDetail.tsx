@@ -3,7 +3,7 @@
  * every deadline counting down, the actions the procedure allows now, and
  * the timeline of the log.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { CaseEvent, CaseState, Deadline, NextStep } from '../lib/cases';
 import type { DeskAction } from '../lib/desk/actions';
 import { formatChinaTime } from '../lib/format/china-time';
@@ -25,7 +25,7 @@ export interface CaseDetailProps {
   onAction(action: DeskAction, payload: ActionPayload<DeskAction>): Promise<string | undefined>;
   onBack(): void;
   /** Stored evidence (screenshots), oldest first; a re-capture after an edit adds one. */
-  evidence?: { id: string; capturedAt: number; screenshotUrl?: string }[];
+  evidence?: { id: string; capturedAt: number; screenshotUrl?: string; notes?: string[] }[];
 }
 
 /** The actions shown as primary buttons: the ones that move the procedure forward. */
@@ -143,16 +143,23 @@ export function CaseDetail(props: CaseDetailProps) {
         </dd>
       </dl>
       <div className="excerpt">{capture.excerpt}</div>
-      {props.evidence?.map((item) =>
-        item.screenshotUrl ? (
-          <figure key={item.id} className="evidence-shot">
-            <img src={item.screenshotUrl} alt={t('evidenceScreenshot')} data-testid="evidence-screenshot" />
-            <figcaption>
-              {t('evidenceScreenshot')} · {formatChinaTime(item.capturedAt)}
-            </figcaption>
-          </figure>
-        ) : null,
-      )}
+      {props.evidence?.map((item) => (
+        <Fragment key={item.id}>
+          {item.screenshotUrl ? (
+            <figure className="evidence-shot">
+              <img src={item.screenshotUrl} alt={t('evidenceScreenshot')} data-testid="evidence-screenshot" />
+              <figcaption>
+                {t('evidenceScreenshot')} · {formatChinaTime(item.capturedAt)}
+              </figcaption>
+            </figure>
+          ) : null}
+          {item.notes?.map((note) => (
+            <p key={note} className="evidence-note muted" data-testid="evidence-note">
+              {formatChinaTime(item.capturedAt)} · {note}
+            </p>
+          ))}
+        </Fragment>
+      ))}
 
       <h2>{t('timeline')}</h2>
       <ol className="timeline" data-testid="timeline">

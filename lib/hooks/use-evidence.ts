@@ -11,6 +11,8 @@ export interface EvidenceView {
   capturedAt: number;
   url: string;
   screenshotUrl?: string;
+  /** What this evidence lacks (no screenshot, HTML left out), in Chinese. */
+  notes?: string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export function useEvidence(caseId: string, db: AppDB = getDb()): EvidenceView[]
       rows.map((row) => {
         const screenshotUrl = row.screenshot ? URL.createObjectURL(row.screenshot) : undefined;
         if (screenshotUrl) urls.push(screenshotUrl);
-        return { id: row.id, digest: row.digest, capturedAt: row.capturedAt, url: row.url, ...(screenshotUrl ? { screenshotUrl } : {}) };
+        return { id: row.id, digest: row.digest, capturedAt: row.capturedAt, url: row.url, ...(screenshotUrl ? { screenshotUrl } : {}), ...(row.notes?.length ? { notes: row.notes } : {}) };
       }),
     );
     return () => urls.forEach((url) => URL.revokeObjectURL(url));

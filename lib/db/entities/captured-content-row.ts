@@ -15,4 +15,6 @@ export interface CapturedContentRow {
   screenshot?: Blob;
   url: string;
   capturedAt: number;
+  /** What this evidence lacks, in Chinese for the officer (e.g. why there is no screenshot). Not indexed. */
+  notes?: string[];
 }

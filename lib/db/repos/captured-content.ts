@@ -11,6 +11,7 @@ const CapturedContentInputSchema = z.object({
   digest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }),
   url: z.string().max(4000).regex(/^https?:\/\//i, { message: '须为 http(s) 地址' }),
   capturedAt: z.number().int().nonnegative(),
+  notes: z.array(z.string().min(1).max(500)).max(20).optional(),
 });
 
 /** What a caller supplies to store captured evidence (`html` must already be sanitized). */
@@ -23,6 +24,8 @@ export interface CapturedContentInput {
   screenshot?: Blob;
   url: string;
   capturedAt: number;
+  /** What the evidence lacks, in the officer's words (a missing screenshot, HTML left out). */
+  notes?: string[];
 }
 
 /**

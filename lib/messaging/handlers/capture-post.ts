@@ -12,6 +12,7 @@ import { recordCapture } from '../../db/repos/record-capture';
 import { getSettings } from '../../db/repos/settings';
 import type { HandlerContext, SenderTab } from '../handle';
 import type { CaptureOrder } from '../../extract/capture-order';
+import { SCREENSHOT_MISSING_NOTES, type ScreenshotMissing } from '../../background/screenshot';
 import { fail, invalidInput, type Result } from '../result';
 import {
   CapturePostRequestSchema,
@@ -35,8 +36,11 @@ export interface CaptureDeps {
   digestOf: (capture: unknown) => Promise<string>;
   /** The stable case id of a post (canonical URL + the post's own id). */
   caseIdOf: (canonicalUrl: string, postId: string) => Promise<string>;
-  /** The visible tab's screenshot cropped to `rect`, or undefined when not allowed/possible. */
-  captureScreenshot: (windowId: number | undefined, rect?: CaptureRect) => Promise<Blob | undefined>;
+  /**
+   * The captured tab's screenshot cropped to `rect`, taken only while that tab
+   * is the one shown (lib/background/screenshot.ts), else why it is missing.
+   */
+  captureScreenshot: (tab: SenderTab, rect?: CaptureRect) => Promise<Blob | ScreenshotMissing | undefined>;
 }
 
 /** Placeholders so an officer who has not filled in settings still never loses a capture. */
@@ -67,12 +71,15 @@ export async function capturePost(
     text: post.text,
     html,
   };
-  const [caseId, digest, screenshot] = await Promise.all([
+  const [caseId, digest, shot] = await Promise.all([
     deps.caseIdOf(canonicalUrl, post.postId),
     deps.digestOf(content),
     // A screenshot is extra evidence: failing to take one must not lose the capture.
-    deps.captureScreenshot(tab.windowId, request.rect).catch(() => undefined),
+    deps.captureScreenshot(tab, request.rect).catch((): ScreenshotMissing => ({ missing: 'capture-failed' })),
   ]);
+  const missing = shot && 'missing' in shot ? shot.missing : undefined;
+  const screenshot = shot && !('missing' in shot) ? shot : undefined;
+  const notes = missing ? [SCREENSHOT_MISSING_NOTES[missing]] : [];
   const settings = await getSettings(deps.db);
   const at = deps.now();
   const title = (page.title.trim() || post.text.trim().slice(0, 60) || post.postId).slice(0, 500);
@@ -113,6 +120,7 @@ export async function capturePost(
         url: page.url,
         capturedAt: at,
         ...(screenshot ? { screenshot } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
       },
     },
     { now: deps.now },

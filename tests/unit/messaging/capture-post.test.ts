@@ -72,7 +72,7 @@ describe('capturing a post from the content script', () => {
     expect(content?.html).toBe('<p>澜江市某小区停水三天</p>');
     expect(content?.digest).toBe(event?.type === 'captured' ? event.payload.digest : 'missing');
     expect(content?.screenshot).toBeDefined();
-    expect(d.captureScreenshot).toHaveBeenCalledWith(3, request().rect);
+    expect(d.captureScreenshot).toHaveBeenCalledWith(TAB, request().rect);
     expect(d.extractFromTab).toHaveBeenCalledWith(TAB, { mode: 'post', postId: 'pid-1' });
   });
 
@@ -91,6 +91,16 @@ describe('capturing a post from the content script', () => {
     const handler = handleCapturePost(deps({ captureScreenshot: async () => Promise.reject(new Error('no permission')) }));
     expect((await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).ok).toBe(true);
     expect((await getCapturedContent(db, CASE_ID))?.screenshot).toBeUndefined();
+    expect((await getCapturedContent(db, CASE_ID))?.notes).toEqual(['未留截图：浏览器拒绝截图（例如该网页不允许扩展截图）。']);
+  });
+
+  it('records why the screenshot is missing when the officer had switched to another tab, and stores no image', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const handler = handleCapturePost(deps({ captureScreenshot: async () => ({ missing: 'tab-hidden' as const }) }));
+    expect((await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).ok).toBe(true);
+    const content = await getCapturedContent(db, CASE_ID);
+    expect(content?.screenshot).toBeUndefined();
+    expect(content?.notes).toEqual(['未留截图：截图时帖子所在的标签页不在前台（已切换到其他标签页），为免截到别的网页而放弃。']);
   });
 
   it('signs with placeholders when the officer has not filled in settings, rather than losing the capture', async () => {
