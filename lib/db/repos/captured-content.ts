@@ -3,11 +3,12 @@ import type { AppDB } from '../app-db';
 import type { CapturedContentRow } from '../entities/captured-content-row';
 import { invalidInput, ok, type Result } from '../../messaging/result';
 import { guarded } from './guard';
+import { MAX_POST_HTML, MAX_POST_TEXT } from '../../extract/fit-post';
 
 const CapturedContentInputSchema = z.object({
   caseId: z.string().trim().min(1).max(200),
-  html: z.string().max(5_000_000),
-  text: z.string().max(2_000_000),
+  html: z.string().max(MAX_POST_HTML),
+  text: z.string().max(MAX_POST_TEXT),
   digest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }),
   url: z.string().max(4000).regex(/^https?:\/\//i, { message: '须为 http(s) 地址' }),
   capturedAt: z.number().int().nonnegative(),

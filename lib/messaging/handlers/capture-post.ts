@@ -12,6 +12,7 @@ import { recordCapture } from '../../db/repos/record-capture';
 import { getSettings } from '../../db/repos/settings';
 import type { HandlerContext, SenderTab } from '../handle';
 import type { CaptureOrder } from '../../extract/capture-order';
+import { fitPost } from '../../extract/fit-post';
 import { SCREENSHOT_MISSING_NOTES, type ScreenshotMissing } from '../../background/screenshot';
 import { fail, invalidInput, type Result } from '../result';
 import {
@@ -55,6 +56,8 @@ export async function capturePost(
   deps: CaptureDeps,
   request: CapturePostRequest,
   tab: SenderTab,
+  /** What the stored copy leaves out (fitPost), in Chinese. */
+  omitted: readonly string[] = [],
 ): Promise<Result<CapturePostResponse>> {
   const { post, page } = request;
   const canonicalUrl = page.canonicalUrl ?? page.url;
@@ -79,7 +82,7 @@ export async function capturePost(
   ]);
   const missing = shot && 'missing' in shot ? shot.missing : undefined;
   const screenshot = shot && !('missing' in shot) ? shot : undefined;
-  const notes = missing ? [SCREENSHOT_MISSING_NOTES[missing]] : [];
+  const notes = [...omitted, ...(missing ? [SCREENSHOT_MISSING_NOTES[missing]] : [])];
   const settings = await getSettings(deps.db);
   const at = deps.now();
   const title = (page.title.trim() || post.text.trim().slice(0, 60) || post.postId).slice(0, 500);
@@ -146,10 +149,28 @@ export async function captureFromTab(
   }
   if (!extracted || typeof extracted !== 'object' || !('ok' in extracted)) return fail('internal', '采集脚本的回答格式不正确。');
   if (!extracted.ok) return extracted;
-  const parsed = CapturePostRequestSchema.safeParse(extracted.data);
+  const { data, omitted } = fitted(extracted.data);
+  const parsed = CapturePostRequestSchema.safeParse(data);
   if (!parsed.success) return invalidInput('网页提取结果', parsed.error);
   const matchedTerms = await deps.matchTerms(`${parsed.data.page.title}\n${parsed.data.post.text}`);
-  return capturePost(deps, { ...parsed.data, matchedTerms }, tab);
+  return capturePost(deps, { ...parsed.data, matchedTerms }, tab, omitted);
+}
+
+/**
+ * An extraction whose post is too large to store whole (e.g. a 6 MB pasted
+ * photo inlined as a data: URL), fitted to the limits before validation, so
+ * it is captured with its text and a note of what was left out. Anything
+ * not shaped like a post is passed on for the schema to refuse.
+ */
+function fitted(data: unknown): { data: unknown; omitted: string[] } {
+  if (!data || typeof data !== 'object' || !('post' in data)) return { data, omitted: [] };
+  const post: unknown = data.post;
+  if (!post || typeof post !== 'object' || !('html' in post) || !('text' in post)) return { data, omitted: [] };
+  const { html, text } = post;
+  if (typeof html !== 'string' || typeof text !== 'string') return { data, omitted: [] };
+  const fit = fitPost({ html, text });
+  if (fit.notes.length === 0) return { data, omitted: [] };
+  return { data: { ...data, post: { ...post, html: fit.html, text: fit.text } }, omitted: fit.notes };
 }
 
 /** The `capturePost` handler: the tab comes from the browser's sender, never the payload. */

@@ -103,6 +103,18 @@ describe('capturing a post from the content script', () => {
     expect(content?.notes).toEqual(['未留截图：截图时帖子所在的标签页不在前台（已切换到其他标签页），为免截到别的网页而放弃。']);
   });
 
+  it('captures a post with a 6 MB pasted photo: the text whole, the photo left out, and a note saying so', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const photo = `data:image/jpeg;base64,${'/9j/'.repeat(1_500_000)}`; // 6,000,000 base64 characters
+    const html = `<p>澜江市某小区停水三天</p><p><img src="${photo}" alt="现场照片"></p>`;
+    const handler = handleCapturePost(deps({ extractFromTab: async () => ok(request({ html })) }));
+    expect(await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).toEqual({ ok: true, data: { caseId: CASE_ID, created: true } });
+    const content = await getCapturedContent(db, CASE_ID);
+    expect(content?.text).toBe('澜江市某小区停水三天');
+    expect(content?.html).toBe('<p>澜江市某小区停水三天</p><p><img src="" alt="现场照片"></p>');
+    expect(content?.notes).toEqual(['帖子过大（6.0 MB，上限 5.0 MB）：1 张内嵌图片（共 6.0 MB）未保存，正文文字照常保存。']);
+  });
+
   it('signs with placeholders when the officer has not filled in settings, rather than losing the capture', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     await handleCapturePost(deps())({ postId: 'pid-1' }, { sender: {}, tab: TAB });
