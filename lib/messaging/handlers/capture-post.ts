@@ -151,9 +151,42 @@ export async function captureFromTab(
   if (!extracted.ok) return extracted;
   const { data, omitted } = fitted(extracted.data);
   const parsed = CapturePostRequestSchema.safeParse(data);
-  if (!parsed.success) return invalidInput('网页提取结果', parsed.error);
+  if (!parsed.success) return captureRefused(parsed.error.issues);
   const matchedTerms = await deps.matchTerms(`${parsed.data.page.title}\n${parsed.data.post.text}`);
   return capturePost(deps, { ...parsed.data, matchedTerms }, tab, omitted);
+}
+
+/** The parts of a post as the officer names them, by the extraction's field path. */
+const CAPTURE_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'post.postId': '帖子编号',
+  'post.site': '网站名',
+  'post.author': '发帖人',
+  'post.publishedAt': '发帖时间',
+  'post.floor': '楼层',
+  'post.text': '帖子正文',
+  'post.html': '帖子版式',
+  'post.replies': '回复数',
+  'post.views': '浏览数',
+  'page.url': '网页地址',
+  'page.canonicalUrl': '帖子的规范地址',
+  'page.title': '网页标题',
+  'page.siteName': '网站名称',
+};
+
+/**
+ * A capture refused for what the page gave, in the officer's words:
+ * “采集失败：网页标题过长（最多 500 字）。” rather than a JSON path and zod's
+ * wording. The issues (with their paths) stay attached for diagnosis.
+ */
+export function captureRefused(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; maximum?: unknown }[]): Result<never> {
+  const sentences = issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const name = CAPTURE_FIELD_NAMES[path] ?? (path || '提取结果');
+    if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `${name}过长（最多 ${issue.maximum.toLocaleString('en-US')} 字）`;
+    return `${name}不正确（${issue.message}）`;
+  });
+  const refused = invalidInput<never>('网页提取结果', { issues });
+  return refused.ok ? refused : { ok: false, error: { ...refused.error, message: `采集失败：${[...new Set(sentences)].join('；')}。` } };
 }
 
 /**

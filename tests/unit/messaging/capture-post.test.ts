@@ -139,6 +139,18 @@ describe('capturing the active page from the popup', () => {
     expect(await db.events.count()).toBe(0);
   });
 
+  it('says in the officer’s words which part of the post could not be taken, and stores nothing', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const bad = { ...request({ postId: `pid-${'9'.repeat(300)}` }), page: { url: 'javascript:alert(1)', title: '标'.repeat(600) } };
+    const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab: async () => ok(bad) });
+    const answer = await handler({});
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.message).toBe('采集失败：帖子编号过长（最多 200 字）；网页地址不正确（须为 http(s) 地址）；网页标题过长（最多 500 字）。');
+    expect(answer.error.issues?.map((issue) => issue.path)).toEqual(['post.postId', 'page.url', 'page.title']);
+    expect(await db.events.count()).toBe(0);
+  });
+
   it('passes on the capture script refusal, and says when there is no tab', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     const refusing = handleCaptureActivePage({
