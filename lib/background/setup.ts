@@ -79,10 +79,19 @@ function captureDeps(): CaptureDeps {
     },
     matchTerms,
     extractFromTab,
-    captureScreenshot: (windowId, rect) =>
+    captureScreenshot: (tab, rect) =>
       takeEvidenceScreenshot(
-        { captureVisibleTab: (id) => browser.tabs.captureVisibleTab(id ?? browser.windows.WINDOW_ID_CURRENT, { format: 'png' }) },
-        windowId,
+        {
+          captureVisibleTab: (id) => browser.tabs.captureVisibleTab(id ?? browser.windows.WINDOW_ID_CURRENT, { format: 'png' }),
+          viewOf: async (tabId) => {
+            const shown = await browser.tabs.get(tabId).catch(() => undefined);
+            if (!shown) return undefined;
+            const window = await browser.windows.get(shown.windowId).catch(() => undefined);
+            return { active: shown.active, ...(window?.state ? { windowState: window.state } : {}) };
+          },
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        },
+        tab,
         rect,
       ),
   };

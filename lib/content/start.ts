@@ -83,13 +83,17 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
 /**
  * "已采集 · 已认领 · 澜江市公安局 · 剩余 3小时" for a post already in the log;
- * "本帖已立案 · …" for another floor of a thread that is a case (it can still be captured).
+ * "本帖已立案 · …" for another floor of a thread that is a case (it can still be captured);
+ * "… · 剩余 3天 · 暂定" when the deadline runs past the official calendar data.
  */
 export function badgeStateOf(state: PostState, now: number, t: Translate): BadgeState {
   const threadOnly = state.evidence === false;
   const parts = [threadOnly ? t('case_threadState') : t('stateCaptured')];
   if (state.claimedBy) parts.push(t('stateClaimedBy', state.claimedBy));
   const overdue = state.nextDeadlineAt != null && state.nextDeadlineAt < now;
-  if (state.nextDeadlineAt != null) parts.push(formatCountdown(state.nextDeadlineAt, now, t));
+  if (state.nextDeadlineAt != null) {
+    parts.push(formatCountdown(state.nextDeadlineAt, now, t));
+    if (state.provisional) parts.push(t('guardProvisionalMark'));
+  }
   return { kind: 'known', text: parts.join(' · '), overdue, ...(threadOnly ? { capturable: true } : {}) };
 }

@@ -91,6 +91,7 @@ describe('background handlers', () => {
       { status: 'claimed', nextDeadlineAt: T0 + 3 * 3_600_000 },
       { status: 'claimed', nextDeadlineAt: T0 + 2 * 86_400_000 },
       { status: 'claimed', claimedBy: '住建局', nextDeadlineAt: T0 - 5 * 3_600_000 },
+      { status: 'claimed', nextDeadlineAt: T0 + 2 * 86_400_000, provisional: true },
     ];
     for (const state of states) {
       expect(badgeStateOf(state, T0, sent)).toEqual(badgeStateOf(state, T0, recording));
