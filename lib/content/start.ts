@@ -9,8 +9,7 @@
  * for this page's watch list and language (`getContentConfig`).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchlistWith } from '../match/compile';
-import { buildFoldTable } from '../match/fold-table';
+import { loadOrCompileWatchlist } from '../match/packed';
 import { translatorOf, type Translate } from '../i18n/translate';
 import { formatCountdown } from '../format/duration';
 import { sendMessage } from '../messaging/protocol';
@@ -39,7 +38,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     doc,
     url: () => location.href,
     now: () => new Date(),
-    watchlist: compileWatchlistWith(config.data.watchlist, buildFoldTable(config.data.foldPairs)),
+    watchlist: loadOrCompileWatchlist(config.data.watchlist, config.data.foldPairs, config.data.matcher),
     labels: {
       capture: t('captureButton'),
       capturing: t('capturing'),
@@ -97,3 +96,4 @@ export function badgeStateOf(state: PostState, now: number, t: Translate): Badge
   }
   return { kind: 'known', text: parts.join(' · '), overdue, ...(threadOnly ? { capturable: true } : {}) };
 }
+

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAX_POST_HTML, MAX_POST_TEXT } from '../extract/fit-post';
 import type { MessageKey } from '../i18n/translate';
 import type { FoldPair } from '../match/fold-table';
+import type { PackedMatcher } from '../match/packed';
 import type { WatchEntry } from '../match/schema';
 
 const HttpUrl = z
@@ -159,6 +160,12 @@ export interface ContentConfig {
    * full table does.
    */
   foldPairs: FoldPair[];
+  /**
+   * The list's matcher, built once in the background for this list version
+   * (lib/match/packed.ts): the page loads it instead of compiling. Absent
+   * when it could not be built; the page then compiles the list itself.
+   */
+  matcher?: PackedMatcher;
   /** Unfilled templates of `CONTENT_MESSAGE_KEYS` in `locale` (`translatorOf` fills them). */
   messages: Record<ContentMessageKey, string>;
 }

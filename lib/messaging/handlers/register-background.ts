@@ -7,6 +7,7 @@ import { getSettings } from '../../db/repos/settings';
 import { getActiveWatchlist } from '../../db/repos/watchlists';
 import { templatesOf } from '../../i18n';
 import { relevantFoldPairs } from '../../match/fold';
+import { createMatcherCache, type MatcherCache } from '../../match/matcher-cache';
 import { handle } from '../handle';
 import { fail, ok, type Result } from '../result';
 import {
@@ -33,11 +34,14 @@ export type BackgroundDeps = CaptureActivePageDeps &
     runtime?: { id: string; pageOrigin: string };
     /** Re-checks a case's sources now (lib/recheck, bound to the browser). */
     recheck?: (caseId: string) => Promise<Result<RecheckCaseResponse>>;
+    /** The matcher built once per watch-list change (defaults to one held in memory). */
+    matcherCache?: MatcherCache;
   };
 
 /** Registers every background handler; returns the function that removes them all. */
 export function setupMessageHandlers(deps: BackgroundDeps): () => void {
   const runtime = deps.runtime ? { runtime: deps.runtime } : {};
+  const matchers = deps.matcherCache ?? createMatcherCache();
   const removers = [
     handle('capturePost', CapturePostOrderSchema, handleCapturePost(deps), { from: 'content-script', ...runtime }),
     handle('getPostStates', GetPostStatesRequestSchema, handleGetPostStates(deps), { from: 'content-script', ...runtime }),
@@ -46,10 +50,14 @@ export function setupMessageHandlers(deps: BackgroundDeps): () => void {
       GetContentConfigRequestSchema,
       async () => {
         const [settings, watchlist] = await Promise.all([getSettings(deps.db), getActiveWatchlist(deps.db)]);
+        const foldPairs = relevantFoldPairs(watchlist.entries);
+        // A list that cannot be built (never saved so) leaves the page to compile and report it.
+        const matcher = await matchers.packedFor(watchlist.entries, foldPairs).catch(() => undefined);
         return ok({
           locale: settings.locale,
           watchlist: watchlist.entries,
-          foldPairs: relevantFoldPairs(watchlist.entries),
+          foldPairs,
+          ...(matcher ? { matcher } : {}),
           messages: templatesOf(settings.locale, CONTENT_MESSAGE_KEYS),
         });
       },
