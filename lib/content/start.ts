@@ -13,7 +13,8 @@ import { loadOrCompileWatchlist } from '../match/packed';
 import { translatorOf, type Translate } from '../i18n/translate';
 import { formatCountdown } from '../format/duration';
 import { sendMessage } from '../messaging/protocol';
-import type { PostState } from '../messaging/schemas';
+import type { CapturePostResponse, PostState } from '../messaging/schemas';
+import type { Result } from '../messaging/result';
 import { canonicalUrlOf } from '../extract/canonical-url';
 import { findPostsIn, toPostData } from '../sites';
 import { createFlagger } from './flagger';
@@ -47,13 +48,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
       openDesk: t('openDesk'),
     },
     openDesk: () => void sendMessage('openSidePanel', {}),
-    capture: async (post) => {
-      // A stopped or reloaded extension rejects the message with Chrome's own English text: say it in the officer's words.
-      const answer = await sendMessage('capturePost', { postId: post.postId }).catch(() => undefined);
-      if (!answer) return t('guardExtensionUnreachable');
-      if (!answer.ok) return t('captureFailed', answer.error.message);
-      return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
-    },
+    capture: (post) => captureOutcome(() => sendMessage('capturePost', { postId: post.postId }), t),
     knownStates: async (posts) => {
       const answer = await sendMessage('getPostStates', {
         canonicalUrl: canonicalUrlOf(doc, location.href),
@@ -97,3 +92,18 @@ export function badgeStateOf(state: PostState, now: number, t: Translate): Badge
   return { kind: 'known', text: parts.join(' · '), overdue, ...(threadOnly ? { capturable: true } : {}) };
 }
 
+/**
+ * What the badge says after 采集: an error sentence, a note ("已加入案件…"),
+ * or nothing. A stopped or reloaded extension rejects the message with
+ * Chrome's own English text; the officer reads it in the product's words.
+ */
+export async function captureOutcome(
+  send: () => Promise<Result<CapturePostResponse>>,
+  t: Translate,
+): Promise<string | { note: string } | undefined> {
+  const answer = await send().catch(() => undefined);
+  if (!answer) return t('guardExtensionUnreachable');
+  // A refusal already worded for the badge ("采集失败：网页标题过长…") is not prefixed twice.
+  if (!answer.ok) return answer.error.message.startsWith(t('captureFailed', '')) ? answer.error.message : t('captureFailed', answer.error.message);
+  return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
+}
