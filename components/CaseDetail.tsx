@@ -30,8 +30,8 @@ export interface CaseDetailProps {
   now: number;
   onAction(action: DeskAction, payload: ActionPayload<DeskAction>): Promise<string | undefined>;
   onBack(): void;
-  /** Stored evidence (screenshots, extraction records), oldest first; a re-capture after an edit adds one. */
-  evidence?: { id: string; capturedAt: number; screenshotUrl?: string; record?: CaptureRecordData; recordDigest?: string; stampedAt?: number }[];
+  /** Stored evidence (screenshots, extraction records, notes of what is missing), oldest first; a re-capture after an edit adds one. */
+  evidence?: { id: string; capturedAt: number; screenshotUrl?: string; record?: CaptureRecordData; recordDigest?: string; stampedAt?: number; notes?: string[] }[];
   /** "校验": verifies this case's log and evidence. */
   onVerify?(): Promise<VerificationReport>;
   /** Exports the case's evidence package; answers an error message, or undefined when done. */
@@ -384,6 +384,11 @@ export function CaseDetail(props: CaseDetailProps) {
               {...(item.stampedAt !== undefined ? { stampedAtChina: `${formatChinaTime(item.stampedAt, 'yyyy-MM-dd HH:mm:ss')} (UTC+8)` } : {})}
             />
           ) : null}
+          {item.notes?.map((note) => (
+            <p key={note} className="evidence-note muted" data-testid="evidence-note">
+              {formatChinaTime(item.capturedAt)} · {note}
+            </p>
+          ))}
         </div>
       ))}
       <div className="actions no-print">

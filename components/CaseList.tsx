@@ -59,6 +59,11 @@ export function CaseList({ cases, now, onOpen }: CaseListProps) {
                       {' · '}
                       {item.deadlineLabel ? `${item.deadlineLabel} ` : null}
                       <Countdown limit={item.nextDeadlineAt} now={now} />
+                      {item.provisional ? (
+                        <span className="row-provisional" title={t('provisional')}>
+                          {` · ⚠ ${t('guardProvisionalMark')}`}
+                        </span>
+                      ) : null}
                     </>
                   ) : null}
                 </span>

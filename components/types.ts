@@ -18,6 +18,8 @@ export interface CaseListItem {
   nextStepLabel?: string;
   /** The step `nextDeadlineAt` belongs to, when it is not the next step. */
   deadlineLabel?: string;
+  /** `nextDeadlineAt` runs past the official calendar data: shown as 暂定. */
+  provisional?: boolean;
   overdue: boolean;
   /** The merged log holds a conflict (competing claims…): the office must assign (指定认领). */
   conflict?: boolean;

@@ -43,6 +43,7 @@ export function toItem(row: CaseRow, now: number, t: Translate): CaseListItem {
     ...(row.tier ? { tier: row.tier } : {}),
     ...(row.department ? { department: row.department } : {}),
     nextDeadlineAt: row.nextDeadlineAt,
+    ...(row.nextDeadlineAt != null && row.provisional ? { provisional: true } : {}),
     ...(row.author ? { author: row.author } : {}),
     ...nextStepLabel(row, t),
     overdue: row.nextDeadlineAt != null && row.nextDeadlineAt < now,

@@ -25,7 +25,7 @@ export interface Alert {
   limit: number;
   /** Chinese headline, e.g. “核实调查报告”时限已用去 75%. */
   title: string;
-  /** The case title and the time left or overdue, with the limit in China time. */
+  /** The case title and the time left or overdue, with the limit in China time (marked 暂定 when provisional). */
   message: string;
   level: AlertLevel;
 }
@@ -82,7 +82,9 @@ function alertFor(item: AlertCase, deadline: Deadline, fraction: number, now: nu
   const percent = Math.round(fraction * 100);
   const title = overdue ? t('alertOverdueTitle', deadline.label) : t('alertWarnTitle', deadline.label, percent);
   const limitText = formatChinaTime(deadline.limit, t('alertDatePattern'));
-  const message = t('alertMessage', item.title, formatCountdown(deadline.limit, now, t), limitText);
+  // A limit past the official calendar data may move when the State Council publishes the year: say so.
+  const limitShown = deadline.provisional ? `${limitText} ${t('guardProvisionalMark')}` : limitText;
+  const message = t('alertMessage', item.title, formatCountdown(deadline.limit, now, t), limitShown);
   return {
     key: alertKey(item.caseId, deadline.ruleId, deadline.limit, fraction),
     caseId: item.caseId,

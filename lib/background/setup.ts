@@ -11,7 +11,9 @@ import { requestPersistentStorage } from '../db/repos/storage';
 import { threadCaseIdOf } from '../cases/identity';
 import type { CaptureEnvironment } from '../evidence/record';
 import { CAPTURE_FUNCTION_GLOBAL, type CaptureOrder } from '../extract/capture-order';
-import { compileWatchlist } from '../match';
+import { relevantFoldPairs } from '../match';
+import { createMatcherCache } from '../match/matcher-cache';
+import type { PackedMatcher } from '../match/packed';
 import { setupMessageHandlers } from '../messaging/handlers/register-background';
 import { captureFromTab, type CaptureDeps } from '../messaging/handlers/capture-post';
 import type { SenderTab } from '../messaging/handle';
@@ -47,8 +49,16 @@ async function extractFromTab(tab: SenderTab, order: CaptureOrder): Promise<Resu
 /** The canonical watch-list terms in `text`, by the active watch list. */
 async function matchTerms(text: string): Promise<string[]> {
   const watchlist = await getActiveWatchlist(getDb());
-  return [...new Set(compileWatchlist(watchlist.entries).scan(text).map((m) => m.term))];
+  const matcher = await matcherCache.matcherFor(watchlist.entries, relevantFoldPairs(watchlist.entries));
+  return [...new Set(matcher.scan(text).map((m) => m.term))];
 }
+
+/** The watch list's matcher, built once per list change and kept across service-worker restarts. */
+const MATCHER_STORAGE_KEY = 'packedMatcher';
+const matcherCache = createMatcherCache({
+  get: async () => (await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY] as PackedMatcher | undefined,
+  set: (packed) => browser.storage.local.set({ [MATCHER_STORAGE_KEY]: packed }),
+});
 
 async function findTab(tabId: number | undefined): Promise<SenderTab | undefined> {
   const tab = tabId !== undefined ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
@@ -81,10 +91,19 @@ function captureDeps(): CaptureDeps {
     },
     matchTerms,
     extractFromTab,
-    captureScreenshot: (windowId, rect) =>
+    captureScreenshot: (tab, rect) =>
       takeEvidenceScreenshot(
-        { captureVisibleTab: (id) => browser.tabs.captureVisibleTab(id ?? browser.windows.WINDOW_ID_CURRENT, { format: 'png' }) },
-        windowId,
+        {
+          captureVisibleTab: (id) => browser.tabs.captureVisibleTab(id ?? browser.windows.WINDOW_ID_CURRENT, { format: 'png' }),
+          viewOf: async (tabId) => {
+            const shown = await browser.tabs.get(tabId).catch(() => undefined);
+            if (!shown) return undefined;
+            const window = await browser.windows.get(shown.windowId).catch(() => undefined);
+            return { active: shown.active, ...(window?.state ? { windowState: window.state } : {}) };
+          },
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        },
+        tab,
         rect,
       ),
   };
@@ -95,6 +114,7 @@ export function setupBackground(): void {
   setupMessageHandlers({
     ...captureDeps(),
     findTab,
+    matcherCache,
     recheck: recheckNow,
     officeHub: officeHubDeps,
     setBadge: async (tabId, count) => {

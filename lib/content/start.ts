@@ -9,12 +9,12 @@
  * for this page's watch list and language (`getContentConfig`).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchlistWith } from '../match/compile';
-import { buildFoldTable } from '../match/fold-table';
+import { loadOrCompileWatchlist } from '../match/packed';
 import { translatorOf, type Translate } from '../i18n/translate';
 import { formatCountdown } from '../format/duration';
 import { sendMessage } from '../messaging/protocol';
-import type { PostState } from '../messaging/schemas';
+import type { CapturePostResponse, PostState } from '../messaging/schemas';
+import type { Result } from '../messaging/result';
 import { canonicalUrlOf } from '../extract/canonical-url';
 import { findPostsIn, toPostData } from '../sites';
 import { createFlagger } from './flagger';
@@ -39,7 +39,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     doc,
     url: () => location.href,
     now: () => new Date(),
-    watchlist: compileWatchlistWith(config.data.watchlist, buildFoldTable(config.data.foldPairs)),
+    watchlist: loadOrCompileWatchlist(config.data.watchlist, config.data.foldPairs, config.data.matcher),
     labels: {
       capture: t('captureButton'),
       capturing: t('capturing'),
@@ -48,13 +48,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
       openDesk: t('openDesk'),
     },
     openDesk: () => void sendMessage('openSidePanel', {}),
-    capture: async (post) => {
-      // A stopped or reloaded extension rejects the message with Chrome's own English text: say it in the officer's words.
-      const answer = await sendMessage('capturePost', { postId: post.postId }).catch(() => undefined);
-      if (!answer) return t('guardExtensionUnreachable');
-      if (!answer.ok) return t('captureFailed', answer.error.message);
-      return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
-    },
+    capture: (post) => captureOutcome(() => sendMessage('capturePost', { postId: post.postId }), t),
     knownStates: async (posts) => {
       const answer = await sendMessage('getPostStates', {
         canonicalUrl: canonicalUrlOf(doc, location.href),
@@ -83,13 +77,33 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
 /**
  * "已采集 · 已认领 · 澜江市公安局 · 剩余 3小时" for a post already in the log;
- * "本帖已立案 · …" for another floor of a thread that is a case (it can still be captured).
+ * "本帖已立案 · …" for another floor of a thread that is a case (it can still be captured);
+ * "… · 剩余 3天 · 暂定" when the deadline runs past the official calendar data.
  */
 export function badgeStateOf(state: PostState, now: number, t: Translate): BadgeState {
   const threadOnly = state.evidence === false;
   const parts = [threadOnly ? t('case_threadState') : t('stateCaptured')];
   if (state.claimedBy) parts.push(t('stateClaimedBy', state.claimedBy));
   const overdue = state.nextDeadlineAt != null && state.nextDeadlineAt < now;
-  if (state.nextDeadlineAt != null) parts.push(formatCountdown(state.nextDeadlineAt, now, t));
+  if (state.nextDeadlineAt != null) {
+    parts.push(formatCountdown(state.nextDeadlineAt, now, t));
+    if (state.provisional) parts.push(t('guardProvisionalMark'));
+  }
   return { kind: 'known', text: parts.join(' · '), overdue, ...(threadOnly ? { capturable: true } : {}) };
+}
+
+/**
+ * What the badge says after 采集: an error sentence, a note ("已加入案件…"),
+ * or nothing. A stopped or reloaded extension rejects the message with
+ * Chrome's own English text; the officer reads it in the product's words.
+ */
+export async function captureOutcome(
+  send: () => Promise<Result<CapturePostResponse>>,
+  t: Translate,
+): Promise<string | { note: string } | undefined> {
+  const answer = await send().catch(() => undefined);
+  if (!answer) return t('guardExtensionUnreachable');
+  // A refusal already worded for the badge ("采集失败：网页标题过长…") is not prefixed twice.
+  if (!answer.ok) return answer.error.message.startsWith(t('captureFailed', '')) ? answer.error.message : t('captureFailed', answer.error.message);
+  return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
 }

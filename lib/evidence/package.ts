@@ -139,6 +139,7 @@ export function recordText(record: CaptureRecord, recordDigest: string): string 
     `    正文 text (derived/post.txt): ${derived.text}`,
     `    HTML (derived/post.html): ${derived.html}`,
     `  笔录摘要 Capture digest (record.json): ${recordDigest}`,
+    ...(record.notes?.length ? ['', '说明 Notes (what this evidence lacks):', ...record.notes.map((note) => `  ${note}`)] : []),
     '',
   ];
   return lines.join('\n');

@@ -141,6 +141,12 @@ export const CaptureRecordSchema = z.object({
     views: z.number().int().nonnegative().optional(),
   }),
   digests: EvidenceDigestsSchema,
+  /**
+   * What the stored evidence lacks, in the officer's words (no screenshot and
+   * why, inline images left out of an oversized post). Absent when complete,
+   * and on records written before notes existed.
+   */
+  notes: z.array(z.string().min(1).max(500)).max(20).optional(),
 });
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
 
@@ -167,6 +173,8 @@ export interface CaptureRecordInput {
   snapshot?: Uint8Array;
   /** Screenshot PNG bytes. */
   screenshot?: Uint8Array;
+  /** What the evidence lacks (see {@link CaptureRecordSchema}'s `notes`); empty or absent when complete. */
+  notes?: readonly string[];
 }
 
 /** The digests of a capture's files. */
@@ -205,6 +213,7 @@ export function buildCaptureRecord(input: CaptureRecordInput): CaptureRecord {
       ...input.observed,
     },
     digests: evidenceDigestsOf(content, input),
+    ...(input.notes?.length ? { notes: [...input.notes] } : {}),
   };
 }
 

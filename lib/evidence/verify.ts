@@ -214,7 +214,9 @@ function verifyEvidence(item: EvidenceItem): { reason: FindingReason; field?: st
   for (const [field, value] of Object.entries(expected)) {
     if (item[field] !== value) return { reason: 'evidence-mismatch', field };
   }
-  const known = new Set(['id', 'caseId', 'html', 'text', 'digest', 'url', 'capturedAt', 'record', 'recordDigest', 'snapshot', 'screenshot', 'timestamp']);
+  // The notes shown on the case page are those the record covers (a stored note cannot be rewritten unseen).
+  if (canonicalJson(item.notes ?? []) !== canonicalJson(record.notes ?? [])) return { reason: 'evidence-mismatch', field: 'notes' };
+  const known = new Set(['id', 'caseId', 'html', 'text', 'digest', 'url', 'capturedAt', 'record', 'recordDigest', 'snapshot', 'screenshot', 'timestamp', 'notes']);
   const stray = Object.keys(item).find((key) => !known.has(key));
   return stray ? { reason: 'evidence-mismatch', field: stray } : undefined;
 }

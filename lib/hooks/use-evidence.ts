@@ -17,6 +17,8 @@ export interface EvidenceView {
   recordDigest?: string;
   /** The trusted timestamp's time (epoch ms), when one covers the record. */
   stampedAt?: number;
+  /** What this evidence lacks (no screenshot, HTML left out), in Chinese. */
+  notes?: string[];
 }
 
 /**
@@ -42,6 +44,7 @@ export function useEvidence(caseId: string, db: AppDB = getDb()): EvidenceView[]
           ...(screenshotUrl ? { screenshotUrl } : {}),
           ...(row.record && row.recordDigest ? { record: row.record, recordDigest: row.recordDigest } : {}),
           ...(row.timestamp ? { stampedAt: row.timestamp.genTime } : {}),
+          ...(row.notes?.length ? { notes: row.notes } : {}),
         };
       }),
     );

@@ -29,16 +29,39 @@ export interface Automaton {
  * never match. The text is folded with the same table while scanning.
  */
 export function buildAutomaton(patterns: readonly (readonly number[])[], fold: Uint16Array): Automaton {
+  return automatonFromTables(buildAutomatonTables(patterns), fold);
+}
+
+/**
+ * The automaton's tables, everything a scan needs except the fold table:
+ * what the background builds once per watch-list change and each page loads
+ * (lib/match/packed.ts). All per-slot arrays have `slots` entries.
+ */
+export interface AutomatonTables {
+  /** The folded code units patterns use, in class order: class c ≥ 1 is `alphabet[c - 1]`. */
+  alphabet: Uint16Array;
+  /** Double array: the child of slot s on class c is base[s] + c when check[base[s] + c] === s. */
+  base: Int32Array;
+  check: Int32Array;
+  /** Failure link per slot. */
+  fail: Int32Array;
+  /** Dictionary-suffix link per slot (the nearest shorter suffix slot ending a pattern), -1 if none. */
+  dict: Int32Array;
+  /** Pattern ending at the slot, -1 if none. */
+  out: Int32Array;
+  /** Depth (pattern length in folded code units) of each slot. */
+  depth: Int32Array;
+  /** The longest pattern's length. */
+  maxDepth: number;
+}
+
+/** Builds the tables of {@link buildAutomaton} (linear in the patterns' total length). */
+export function buildAutomatonTables(patterns: readonly (readonly number[])[]): AutomatonTables {
 
   // Dense alphabet of the code units patterns use; 0 = "in no pattern".
   const alphaId = new Int32Array(0x10000);
   let alphabetSize = 1;
   for (const p of patterns) for (const u of p) if (alphaId[u] === 0) alphaId[u] = alphabetSize++;
-  const classOf = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const f = fold[c] ?? c;
-    classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId[f] as number);
-  }
 
   // Trie in flat typed arrays: state t ≥ 1 hangs under parentOf[t] on class
   // classIn[t]; an open-addressing hash (parent, class) → child finds edges
@@ -240,10 +263,29 @@ export function buildAutomaton(patterns: readonly (readonly number[])[], fold: U
     fail[to] = ft;
     dict[to] = (out[ft] as number) >= 0 ? ft : (dict[ft] as number);
   }
+  const alphabet = new Uint16Array(alphabetSize - 1);
+  for (let u = 0; u < 0x10000; u++) if ((alphaId[u] as number) > 0) alphabet[(alphaId[u] as number) - 1] = u;
+  return { alphabet, base, check, fail, dict, out, depth, maxDepth };
+}
+
+/**
+ * The automaton over built or loaded tables, folding with `fold` (the table
+ * the patterns were folded with). Linear in the tables' size: no trie walk.
+ */
+export function automatonFromTables(tables: AutomatonTables, fold: Uint16Array): Automaton {
+  const { alphabet, base, check, fail, dict, out, depth, maxDepth } = tables;
+  const slots = base.length;
+  const alphabetSize = alphabet.length + 1;
+  const alphaId = new Int32Array(0x10000);
+  alphabet.forEach((u, index) => (alphaId[u] = index + 1));
+  const classOf = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const f = fold[c] ?? c;
+    classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId[f] as number);
+  }
   // First slot to report from each slot: itself if it ends a pattern, else its dictionary link.
   const report = new Int32Array(slots).fill(-1);
-  for (let s = 0; s < stateCount; s++) {
-    const slot = slotOf[s] as number;
+  for (let slot = 0; slot < slots; slot++) {
     report[slot] = (out[slot] as number) >= 0 ? slot : (dict[slot] as number);
   }
   // The scan's tables. Per slot t, `pair[2t]` holds base × 2 plus 1 when the

@@ -11,7 +11,7 @@
  * the leftmost-longest non-overlapping matches: 澜江市公安局 wins over the
  * 澜江市 and 公安局 inside it.
  */
-import { buildAutomaton } from './automaton.ts';
+import { automatonFromTables, buildAutomatonTables, type AutomatonTables } from './automaton.ts';
 import { foldWith } from './fold-table.ts';
 
 /** What `compileWatchlist` accepts: the contract's shape plus the optional watch-list fields. */
@@ -90,10 +90,31 @@ export function watchlistForms(entry: WatchlistInput): [string, MatchVia][] {
  * with nothing left to match once spaces and symbols are removed.
  */
 export function compileWatchlistWith(entries: readonly WatchlistInput[], foldTable: Uint16Array): CompiledWatchlist {
+  const built = buildWatchlistTables(entries, foldTable);
+  return watchlistMatcherOf(entries, built, foldTable);
+}
+
+/**
+ * What a compiled watch list is made of, besides its entries: the automaton's
+ * tables and, per pattern (in the automaton's pattern order), the entry it
+ * belongs to and which of the entry's forms it is (0 term, 1 alias, 2
+ * context alias). lib/match/packed.ts stores and loads this.
+ */
+export interface WatchlistTables {
+  automaton: AutomatonTables;
+  patternEntry: Int32Array;
+  patternVia: Uint8Array;
+}
+
+/** The forms' codes in {@link WatchlistTables.patternVia}. */
+export const MATCH_VIA: readonly MatchVia[] = ['term', 'alias', 'context-alias'];
+
+/** Builds the tables of `entries` (linear in the list's size); throws `WatchlistCompileError` as {@link compileWatchlistWith}. */
+export function buildWatchlistTables(entries: readonly WatchlistInput[], foldTable: Uint16Array): WatchlistTables {
   const patterns: number[][] = [];
-  const meta: Pattern[] = [];
-  const list = entries.map((e) => ({ ...e }));
-  list.forEach((entry, index) => {
+  const patternEntry: number[] = [];
+  const patternVia: number[] = [];
+  entries.forEach((entry, index) => {
     if (typeof entry.kind !== 'string' || entry.kind.trim() === '') {
       throw new WatchlistCompileError(`entry ${index}: kind must be a non-empty string`, index);
     }
@@ -106,10 +127,21 @@ export function compileWatchlistWith(entries: readonly WatchlistInput[], foldTab
         );
       }
       patterns.push(folded);
-      meta.push({ entry: index, via });
+      patternEntry.push(index);
+      patternVia.push(MATCH_VIA.indexOf(via));
     }
   });
-  const automaton = buildAutomaton(patterns, foldTable);
+  return { automaton: buildAutomatonTables(patterns), patternEntry: Int32Array.from(patternEntry), patternVia: Uint8Array.from(patternVia) };
+}
+
+/**
+ * The matcher over tables built (or loaded) for exactly these `entries` and
+ * this fold table. Linear in the tables' size; nothing is compiled.
+ */
+export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: WatchlistTables, foldTable: Uint16Array): CompiledWatchlist {
+  const list = entries.map((e) => ({ ...e }));
+  const automaton = automatonFromTables(tables.automaton, foldTable);
+  const meta: Pattern[] = Array.from(tables.patternEntry, (entry, i) => ({ entry, via: MATCH_VIA[tables.patternVia[i] as number] ?? 'term' }));
   const isExclusion = meta.map((m) => list[m.entry]?.kind === 'exclusion');
   const parents = new Map<string, string>();
   const byKey = new Map<string, WatchlistInput>();

@@ -4,8 +4,10 @@
  * comes from a hostile page and a bad payload must be refused, not cast.
  */
 import { z } from 'zod';
+import { MAX_POST_HTML, MAX_POST_TEXT } from '../extract/fit-post';
 import type { MessageKey } from '../i18n/translate';
 import type { FoldPair } from '../match/fold-table';
+import type { PackedMatcher } from '../match/packed';
 import type { WatchEntry } from '../match/schema';
 
 const HttpUrl = z
@@ -24,9 +26,9 @@ export const CapturedPostSchema = z.object({
   floor: z.number().int().nonnegative().optional(),
   author: z.string().max(200).optional(),
   publishedAt: z.string().max(40).optional(),
-  text: z.string().max(2_000_000),
+  text: z.string().max(MAX_POST_TEXT),
   /** HTML of the post, sanitized with DOMPurify by the capture script in the tab's isolated world. */
-  html: z.string().max(5_000_000),
+  html: z.string().max(MAX_POST_HTML),
   replies: Count.optional(),
   views: Count.optional(),
 });
@@ -104,6 +106,8 @@ export interface PostState {
   claimedBy?: string;
   nextDeadlineAt?: number;
   nextDeadlineStep?: string;
+  /** The deadline runs past the official calendar data (shown as 暂定). */
+  provisional?: boolean;
 }
 /** `getPostStates` answer: only the ids that are cases appear. */
 export type PostStates = Record<string, PostState>;
@@ -135,6 +139,7 @@ export const CONTENT_MESSAGE_KEYS = [
   'hours',
   'days',
   'guardExtensionUnreachable',
+  'guardProvisionalMark',
 ] as const satisfies readonly MessageKey[];
 /** A message the content script shows. */
 export type ContentMessageKey = (typeof CONTENT_MESSAGE_KEYS)[number];
@@ -155,6 +160,12 @@ export interface ContentConfig {
    * full table does.
    */
   foldPairs: FoldPair[];
+  /**
+   * The list's matcher, built once in the background for this list version
+   * (lib/match/packed.ts): the page loads it instead of compiling. Absent
+   * when it could not be built; the page then compiles the list itself.
+   */
+  matcher?: PackedMatcher;
   /** Unfilled templates of `CONTENT_MESSAGE_KEYS` in `locale` (`translatorOf` fills them). */
   messages: Record<ContentMessageKey, string>;
 }

@@ -43,6 +43,8 @@ test('a capture in the page appears live in the open side panel, is claimed ther
 
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
+  // The officer clicks 采集 in the tab they are looking at: the screenshot is only taken of the shown tab.
+  await page.bringToFront();
   const pid = FORUM_FLAGGED_PIDS[0]!;
   const floor = THREAD_1001_FLOORS.find((f) => f.pid === pid)!;
   await clickBadgeButton(thread.body(pid), '采集');

@@ -70,6 +70,8 @@ test('a stamped capture exports a package that sha256sum and openssl verify with
 
   const thread = new DiscuzThreadPage(page, demoUrl);
   await thread.goto();
+  // The officer captures in the tab in front: the screenshot is only taken of the shown tab.
+  await page.bringToFront();
   const pid = FORUM_FLAGGED_PIDS[0]!;
   await clickBadgeButton(thread.body(pid), '采集');
   await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');

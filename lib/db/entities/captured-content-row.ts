@@ -29,4 +29,6 @@ export interface CapturedContentRow {
    * answered and the answer verified; the evidence itself never changes.
    */
   timestamp?: { response: Uint8Array; genTime: number; tsaUrl: string };
+  /** What this evidence lacks, in Chinese for the officer (e.g. why there is no screenshot). Not indexed. */
+  notes?: string[];
 }

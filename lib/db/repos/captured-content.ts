@@ -4,16 +4,18 @@ import type { CapturedContentRow } from '../entities/captured-content-row';
 import { fail, invalidInput, ok, type Result } from '../../messaging/result';
 import { CaptureRecordSchema, recordDigestOf, type CaptureRecord } from '../../evidence/record';
 import { guarded } from './guard';
+import { MAX_POST_HTML, MAX_POST_TEXT } from '../../extract/fit-post';
 
 const CapturedContentInputSchema = z.object({
   caseId: z.string().trim().min(1).max(200),
-  html: z.string().max(5_000_000),
-  text: z.string().max(2_000_000),
+  html: z.string().max(MAX_POST_HTML),
+  text: z.string().max(MAX_POST_TEXT),
   digest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }),
   url: z.string().max(4000).regex(/^https?:\/\//i, { message: '须为 http(s) 地址' }),
   capturedAt: z.number().int().nonnegative(),
   record: CaptureRecordSchema.optional(),
   recordDigest: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位小写十六进制 SHA-256' }).optional(),
+  notes: z.array(z.string().min(1).max(500)).max(20).optional(),
 });
 
 /** What a caller supplies to store captured evidence (`html` must already be sanitized). */
@@ -32,6 +34,8 @@ export interface CapturedContentInput {
   recordDigest?: string;
   /** The raw DOM snapshot bytes. */
   snapshot?: Blob;
+  /** What the evidence lacks, in the officer's words (a missing screenshot, HTML left out). */
+  notes?: string[];
 }
 
 /**
@@ -65,6 +69,9 @@ export function parseCapturedContent(input: CapturedContentInput): Result<Captur
   if (record && recordDigest !== recordDigestOf(record)) return fail('invalid-input', '采集内容：提取笔录摘要（recordDigest）与笔录不符');
   if (record && (record.digests.derived.content !== parsed.data.digest || record.caseId !== parsed.data.caseId)) {
     return fail('invalid-input', '采集内容：提取笔录记载的摘要或案件与采集内容不符');
+  }
+  if (record && JSON.stringify(record.notes ?? []) !== JSON.stringify(parsed.data.notes ?? [])) {
+    return fail('invalid-input', '采集内容：证据的说明（notes）与提取笔录记载的不符');
   }
   const screenshot = input.screenshot instanceof Blob ? input.screenshot : undefined;
   const snapshot = input.snapshot instanceof Blob ? input.snapshot : undefined;

@@ -68,6 +68,7 @@ function postStateOf(row: CaseRow, evidence: boolean): PostState {
     ...(row.claimedBy !== undefined ? { claimedBy: row.claimedBy } : {}),
     ...(row.nextDeadlineAt !== null ? { nextDeadlineAt: row.nextDeadlineAt } : {}),
     ...(row.nextDeadlineStep !== null ? { nextDeadlineStep: row.nextDeadlineStep } : {}),
+    ...(row.nextDeadlineAt !== null && row.provisional ? { provisional: true } : {}),
   };
 }
 

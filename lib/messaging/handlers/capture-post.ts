@@ -15,6 +15,8 @@ import type { HandlerContext, SenderTab } from '../handle';
 import type { CaptureOrder } from '../../extract/capture-order';
 import { bytesOfBlob } from '../../evidence/hash';
 import { buildCaptureRecord, postContentOf, recordDigestOf, type CaptureEnvironment, type CaptureRecord } from '../../evidence/record';
+import { fitPost } from '../../extract/fit-post';
+import { SCREENSHOT_MISSING_NOTES, type ScreenshotMissing } from '../../background/screenshot';
 import { fail, invalidInput, type Result } from '../result';
 import {
   CapturePostRequestSchema,
@@ -40,8 +42,11 @@ export interface CaptureDeps {
   threadCaseIdOf: (canonicalUrl: string) => Promise<string>;
   /** Called after a capture is stored (the background then asks for its trusted timestamp). */
   onCaptured?: (caseId: string) => void;
-  /** The visible tab's screenshot cropped to `rect`, or undefined when not allowed/possible. */
-  captureScreenshot: (windowId: number | undefined, rect?: CaptureRect) => Promise<Blob | undefined>;
+  /**
+   * The captured tab's screenshot cropped to `rect`, taken only while that tab
+   * is the one shown (lib/background/screenshot.ts), else why it is missing.
+   */
+  captureScreenshot: (tab: SenderTab, rect?: CaptureRect) => Promise<Blob | ScreenshotMissing | undefined>;
 }
 
 /** Placeholders so an officer who has not filled in settings still never loses a capture. */
@@ -58,18 +63,23 @@ export async function capturePost(
   request: CapturePostRequest,
   tab: SenderTab,
   mode: CaptureRecord['access']['mode'] = 'post',
+  /** What the stored copy leaves out (fitPost), in Chinese. */
+  omitted: readonly string[] = [],
 ): Promise<Result<CapturePostResponse>> {
   const { post, page } = request;
   const canonicalUrl = page.canonicalUrl ?? page.url;
   const html = post.html;
   // Only what the author wrote and where: the same post captured again gives the same digest.
   const content = postContentOf({ ...post, canonicalUrl, title: page.title });
-  const [caseId, screenshot, environment] = await Promise.all([
+  const [caseId, shot, environment] = await Promise.all([
     deps.threadCaseIdOf(canonicalUrl),
     // A screenshot is extra evidence: failing to take one must not lose the capture.
-    deps.captureScreenshot(tab.windowId, request.rect).catch(() => undefined),
+    deps.captureScreenshot(tab, request.rect).catch((): ScreenshotMissing => ({ missing: 'capture-failed' })),
     deps.environment(),
   ]);
+  const missing = shot && 'missing' in shot ? shot.missing : undefined;
+  const screenshot = shot && !('missing' in shot) ? shot : undefined;
+  const notes = [...omitted, ...(missing ? [SCREENSHOT_MISSING_NOTES[missing]] : [])];
   const snapshot = request.snapshot !== undefined ? new Blob([request.snapshot], { type: 'text/plain;charset=utf-8' }) : undefined;
   const [snapshotBytes, screenshotBytes] = await Promise.all([bytesOf(snapshot), bytesOf(screenshot)]);
   const settings = await getSettings(deps.db);
@@ -93,6 +103,7 @@ export async function capturePost(
     },
     ...(snapshotBytes ? { snapshot: snapshotBytes } : {}),
     ...(screenshotBytes ? { screenshot: screenshotBytes } : {}),
+    notes,
   });
   const digest = record.digests.derived.content;
   const title = (page.title.trim() || post.text.trim().slice(0, 60) || post.postId).slice(0, 500);
@@ -133,6 +144,7 @@ export async function capturePost(
         recordDigest: recordDigestOf(record),
         ...(screenshot ? { screenshot } : {}),
         ...(snapshot ? { snapshot } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
       },
     },
     { now: deps.now },
@@ -164,10 +176,61 @@ export async function captureFromTab(
   }
   if (!extracted || typeof extracted !== 'object' || !('ok' in extracted)) return fail('internal', '采集脚本的回答格式不正确。');
   if (!extracted.ok) return extracted;
-  const parsed = CapturePostRequestSchema.safeParse(extracted.data);
-  if (!parsed.success) return invalidInput('网页提取结果', parsed.error);
+  const { data, omitted } = fitted(extracted.data);
+  const parsed = CapturePostRequestSchema.safeParse(data);
+  if (!parsed.success) return captureRefused(parsed.error.issues);
   const matchedTerms = await deps.matchTerms(`${parsed.data.page.title}\n${parsed.data.post.text}`);
-  return capturePost(deps, { ...parsed.data, matchedTerms }, tab, order.mode);
+  return capturePost(deps, { ...parsed.data, matchedTerms }, tab, order.mode, omitted);
+}
+
+/** The parts of a post as the officer names them, by the extraction's field path. */
+const CAPTURE_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'post.postId': '帖子编号',
+  'post.site': '网站名',
+  'post.author': '发帖人',
+  'post.publishedAt': '发帖时间',
+  'post.floor': '楼层',
+  'post.text': '帖子正文',
+  'post.html': '帖子版式',
+  'post.replies': '回复数',
+  'post.views': '浏览数',
+  'page.url': '网页地址',
+  'page.canonicalUrl': '帖子的规范地址',
+  'page.title': '网页标题',
+  'page.siteName': '网站名称',
+};
+
+/**
+ * A capture refused for what the page gave, in the officer's words:
+ * “采集失败：网页标题过长（最多 500 字）。” rather than a JSON path and zod's
+ * wording. The issues (with their paths) stay attached for diagnosis.
+ */
+export function captureRefused(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; maximum?: unknown }[]): Result<never> {
+  const sentences = issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const name = CAPTURE_FIELD_NAMES[path] ?? (path || '提取结果');
+    if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `${name}过长（最多 ${issue.maximum.toLocaleString('en-US')} 字）`;
+    return `${name}不正确（${issue.message}）`;
+  });
+  const refused = invalidInput<never>('网页提取结果', { issues });
+  return refused.ok ? refused : { ok: false, error: { ...refused.error, message: `采集失败：${[...new Set(sentences)].join('；')}。` } };
+}
+
+/**
+ * An extraction whose post is too large to store whole (e.g. a 6 MB pasted
+ * photo inlined as a data: URL), fitted to the limits before validation, so
+ * it is captured with its text and a note of what was left out. Anything
+ * not shaped like a post is passed on for the schema to refuse.
+ */
+function fitted(data: unknown): { data: unknown; omitted: string[] } {
+  if (!data || typeof data !== 'object' || !('post' in data)) return { data, omitted: [] };
+  const post: unknown = data.post;
+  if (!post || typeof post !== 'object' || !('html' in post) || !('text' in post)) return { data, omitted: [] };
+  const { html, text } = post;
+  if (typeof html !== 'string' || typeof text !== 'string') return { data, omitted: [] };
+  const fit = fitPost({ html, text });
+  if (fit.notes.length === 0) return { data, omitted: [] };
+  return { data: { ...data, post: { ...post, html: fit.html, text: fit.text } }, omitted: fit.notes };
 }
 
 /** The `capturePost` handler: the tab comes from the browser's sender, never the payload. */

@@ -7,6 +7,7 @@ import { getSettings } from '../../db/repos/settings';
 import { getActiveWatchlist } from '../../db/repos/watchlists';
 import { templatesOf } from '../../i18n';
 import { relevantFoldPairs } from '../../match/fold';
+import { createMatcherCache, type MatcherCache } from '../../match/matcher-cache';
 import { handle } from '../handle';
 import { fail, ok, type Result } from '../result';
 import {
@@ -39,6 +40,8 @@ export type BackgroundDeps = CaptureActivePageDeps &
     recheck?: (caseId: string) => Promise<Result<RecheckCaseResponse>>;
     /** The office hub link (lib/office-push/desk.ts, bound to the browser's storage and fetch). */
     officeHub?: OfficeHubDeps;
+    /** The matcher built once per watch-list change (defaults to one held in memory). */
+    matcherCache?: MatcherCache;
   };
 
 /** The office hub operations the desk's settings call (上报至办公室). */
@@ -53,6 +56,7 @@ const NO_OFFICE_HUB = '此环境不能连接办公室服务器。';
 /** Registers every background handler; returns the function that removes them all. */
 export function setupMessageHandlers(deps: BackgroundDeps): () => void {
   const runtime = deps.runtime ? { runtime: deps.runtime } : {};
+  const matchers = deps.matcherCache ?? createMatcherCache();
   const removers = [
     handle('capturePost', CapturePostOrderSchema, handleCapturePost(deps), { from: 'content-script', ...runtime }),
     handle('getPostStates', GetPostStatesRequestSchema, handleGetPostStates(deps), { from: 'content-script', ...runtime }),
@@ -61,10 +65,14 @@ export function setupMessageHandlers(deps: BackgroundDeps): () => void {
       GetContentConfigRequestSchema,
       async () => {
         const [settings, watchlist] = await Promise.all([getSettings(deps.db), getActiveWatchlist(deps.db)]);
+        const foldPairs = relevantFoldPairs(watchlist.entries);
+        // A list that cannot be built (never saved so) leaves the page to compile and report it.
+        const matcher = await matchers.packedFor(watchlist.entries, foldPairs).catch(() => undefined);
         return ok({
           locale: settings.locale,
           watchlist: watchlist.entries,
-          foldPairs: relevantFoldPairs(watchlist.entries),
+          foldPairs,
+          ...(matcher ? { matcher } : {}),
           messages: templatesOf(settings.locale, CONTENT_MESSAGE_KEYS),
         });
       },

@@ -22,7 +22,7 @@ afterEach(async () => {
   db = undefined;
 });
 
-function deps(database: AppDB): CaptureDeps {
+function deps(database: AppDB, overrides: Partial<CaptureDeps> = {}): CaptureDeps {
   let n = 0;
   return {
     db: database,
@@ -35,12 +35,13 @@ function deps(database: AppDB): CaptureDeps {
     environment: async () => ({ tool: { name: '舆情助手', version: '0.1.0' }, browser: 'Chrome/140', os: 'win x86-64' }),
     threadCaseIdOf: async (url) => `case:${url}`,
     captureScreenshot: async () => new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }),
+    ...overrides,
   };
 }
 
-async function captureOne(database: AppDB, text = '澜江市白沙镇停水三天') {
+async function captureOne(database: AppDB, text = '澜江市白沙镇停水三天', overrides: Partial<CaptureDeps> = {}) {
   const result = await capturePost(
-    deps(database),
+    deps(database, overrides),
     {
       post: { site: 'discuz', postId: 'pid-1', floor: 2, author: '网友甲', text, html: `<p>${text}</p>`, views: 100 },
       page: { url: 'https://bbs.example.cn/thread-1.html?from=x', canonicalUrl: 'https://bbs.example.cn/thread-1.html', title: '停水三天' },
@@ -105,5 +106,17 @@ describe('校验 over the stored database', () => {
 
     await db.capturedContents.put({ ...row!, record: { ...row!.record!, officer: '别人' } });
     expect((await verifyStoredLog(db)).first).toMatchObject({ kind: 'evidence', id: row!.id, reason: 'record-altered' });
+  });
+
+  it('passes evidence whose screenshot is missing, its reason written in the record, and names a note rewritten afterwards', async () => {
+    db = new AppDB(`verify-${crypto.randomUUID()}`);
+    const caseId = await captureOne(db, '澜江市白沙镇停水三天', { captureScreenshot: async () => ({ missing: 'tab-hidden' as const }) });
+    const [row] = await listCapturedContents(db, caseId);
+    expect(row!.notes).toEqual(['未留截图：截图时帖子所在的标签页不在前台（已切换到其他标签页），为免截到别的网页而放弃。']);
+    expect(row!.record?.notes).toEqual(row!.notes);
+    expect(await verifyStoredLog(db)).toMatchObject({ ok: true, evidence: 1 });
+
+    await db.capturedContents.update(row!.id, { notes: [] });
+    expect((await verifyStoredLog(db)).first).toMatchObject({ kind: 'evidence', id: row!.id, reason: 'evidence-mismatch', field: 'notes' });
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { packWatchlistMatcher } from '../../../lib/match/packed';
+import { watchlistKeyOf } from '../../../lib/match/matcher-cache';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../../lib/db/app-db';
 import { appendEvent } from '../../../lib/db/repos/events';
@@ -8,7 +10,7 @@ import { removeAllListeners } from '../../../lib/messaging/protocol';
 import { ok } from '../../../lib/messaging/result';
 import { badgeStateOf } from '../../../lib/content/start';
 import { createTranslator, templatesOf, translatorOf, type Translate } from '../../../lib/i18n';
-import { DEMO_WATCHLIST, relevantFoldPairs } from '../../../lib/match';
+import { buildFoldTable, DEMO_WATCHLIST, relevantFoldPairs } from '../../../lib/match';
 import { CONTENT_MESSAGE_KEYS, type ContentConfig, type PostState } from '../../../lib/messaging/schemas';
 import { captured, T0 } from '../../fixtures/db/builders';
 
@@ -52,14 +54,16 @@ afterEach(async () => {
 });
 
 describe('background handlers', () => {
-  it('give the content script its locale, the active watch list, its fold pairs and its messages in that locale', async () => {
+  it('give the content script its locale, the active watch list, its fold pairs, the list’s built matcher and its messages in that locale', async () => {
     await saveSettings(db, { locale: 'en' });
+    const pairs = relevantFoldPairs(DEMO_WATCHLIST);
     expect(await deliver('getContentConfig', {}, contentScript)).toEqual({
       ok: true,
       data: {
         locale: 'en',
         watchlist: DEMO_WATCHLIST,
-        foldPairs: relevantFoldPairs(DEMO_WATCHLIST),
+        foldPairs: pairs,
+        matcher: packWatchlistMatcher(DEMO_WATCHLIST, buildFoldTable(pairs), watchlistKeyOf(DEMO_WATCHLIST, pairs)),
         messages: templatesOf('en', CONTENT_MESSAGE_KEYS),
       },
     });
@@ -91,6 +95,7 @@ describe('background handlers', () => {
       { status: 'claimed', nextDeadlineAt: T0 + 3 * 3_600_000 },
       { status: 'claimed', nextDeadlineAt: T0 + 2 * 86_400_000 },
       { status: 'claimed', claimedBy: '住建局', nextDeadlineAt: T0 - 5 * 3_600_000 },
+      { status: 'claimed', nextDeadlineAt: T0 + 2 * 86_400_000, provisional: true },
     ];
     for (const state of states) {
       expect(badgeStateOf(state, T0, sent)).toEqual(badgeStateOf(state, T0, recording));

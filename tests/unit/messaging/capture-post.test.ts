@@ -76,7 +76,7 @@ describe('capturing a post from the content script', () => {
     expect(content?.html).toBe('<p>澜江市某小区停水三天</p>');
     expect(content?.digest).toBe(event?.type === 'captured' ? event.payload.digest : 'missing');
     expect(content?.screenshot).toBeDefined();
-    expect(d.captureScreenshot).toHaveBeenCalledWith(3, request().rect);
+    expect(d.captureScreenshot).toHaveBeenCalledWith(TAB, request().rect);
     expect(d.extractFromTab).toHaveBeenCalledWith(TAB, { mode: 'post', postId: 'pid-1' });
   });
 
@@ -119,6 +119,28 @@ describe('capturing a post from the content script', () => {
     const handler = handleCapturePost(deps({ captureScreenshot: async () => Promise.reject(new Error('no permission')) }));
     expect((await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).ok).toBe(true);
     expect((await getCapturedContent(db, CASE_ID))?.screenshot).toBeUndefined();
+    expect((await getCapturedContent(db, CASE_ID))?.notes).toEqual(['未留截图：浏览器拒绝截图（例如该网页不允许扩展截图）。']);
+  });
+
+  it('records why the screenshot is missing when the officer had switched to another tab, and stores no image', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const handler = handleCapturePost(deps({ captureScreenshot: async () => ({ missing: 'tab-hidden' as const }) }));
+    expect((await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).ok).toBe(true);
+    const content = await getCapturedContent(db, CASE_ID);
+    expect(content?.screenshot).toBeUndefined();
+    expect(content?.notes).toEqual(['未留截图：截图时帖子所在的标签页不在前台（已切换到其他标签页），为免截到别的网页而放弃。']);
+  });
+
+  it('captures a post with a 6 MB pasted photo: the text whole, the photo left out, and a note saying so', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const photo = `data:image/jpeg;base64,${'/9j/'.repeat(1_500_000)}`; // 6,000,000 base64 characters
+    const html = `<p>澜江市某小区停水三天</p><p><img src="${photo}" alt="现场照片"></p>`;
+    const handler = handleCapturePost(deps({ extractFromTab: async () => ok(request({ html })) }));
+    expect(await handler({ postId: 'pid-1' }, { sender: {}, tab: TAB })).toEqual({ ok: true, data: { caseId: CASE_ID, created: true, joined: false, title: '停水三天没人管' } });
+    const content = await getCapturedContent(db, CASE_ID);
+    expect(content?.text).toBe('澜江市某小区停水三天');
+    expect(content?.html).toBe('<p>澜江市某小区停水三天</p><p><img src="" alt="现场照片"></p>');
+    expect(content?.notes).toEqual(['帖子过大（6.0 MB，上限 5.0 MB）：1 张内嵌图片（共 6.0 MB）未保存，正文文字照常保存。']);
   });
 
   it('signs with placeholders when the officer has not filled in settings, rather than losing the capture', async () => {
@@ -142,6 +164,18 @@ describe('capturing the active page from the popup', () => {
     const bad = { ...request(), page: { url: 'javascript:alert(1)', title: 'x' } };
     const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab: async () => ok(bad) });
     expect(await handler({})).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'page.url' }] } });
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('says in the officer’s words which part of the post could not be taken, and stores nothing', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const bad = { ...request({ postId: `pid-${'9'.repeat(300)}` }), page: { url: 'javascript:alert(1)', title: '标'.repeat(600) } };
+    const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab: async () => ok(bad) });
+    const answer = await handler({});
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.message).toBe('采集失败：帖子编号过长（最多 200 字）；网页地址不正确（须为 http(s) 地址）；网页标题过长（最多 500 字）。');
+    expect(answer.error.issues?.map((issue) => issue.path)).toEqual(['post.postId', 'page.url', 'page.title']);
     expect(await db.events.count()).toBe(0);
   });
 
