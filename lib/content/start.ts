@@ -8,6 +8,7 @@
  * both catalogues. The background sends what those would provide, prepared
  * for this page's watch list and language (`getContentConfig`).
  */
+import { statesInBatches } from './post-state-batches';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadOrCompileWatchlist } from '../match/packed';
 import { translatorOf, type Translate } from '../i18n/translate';
@@ -50,13 +51,16 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     openDesk: () => void sendMessage('openSidePanel', {}),
     capture: (post) => captureOutcome(() => sendMessage('capturePost', { postId: post.postId }), t),
     knownStates: async (posts) => {
-      const answer = await sendMessage('getPostStates', {
-        canonicalUrl: canonicalUrlOf(doc, location.href),
-        postIds: posts.map((p) => p.postId),
-      });
+      const canonicalUrl = canonicalUrlOf(doc, location.href);
+      const known = await statesInBatches(
+        posts.map((p) => p.postId),
+        async (postIds) => {
+          const answer = await sendMessage('getPostStates', { canonicalUrl, postIds });
+          return answer.ok ? answer.data : undefined;
+        },
+      );
       const states = new Map<string, BadgeState>();
-      if (!answer.ok) return states;
-      for (const [postId, state] of Object.entries(answer.data)) states.set(postId, badgeStateOf(state, Date.now(), t));
+      for (const [postId, state] of known) states.set(postId, badgeStateOf(state, Date.now(), t));
       return states;
     },
     reportCount: (count) => void sendMessage('setFlaggedCount', { count }),

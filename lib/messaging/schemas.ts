@@ -9,12 +9,15 @@ import type { MessageKey } from '../i18n/translate';
 import type { FoldPair } from '../match/fold-table';
 import type { PackedMatcher } from '../match/packed';
 import type { WatchEntry } from '../match/schema';
+import { MAX_POST_ID_LENGTH } from '../sites/post-id';
 
 const HttpUrl = z
   .string()
   .max(4000)
   .regex(/^https?:\/\//i, { message: '须为 http(s) 地址' });
 const Count = z.number().int().nonnegative().max(1e12);
+/** A post's id as lib/sites gives it (longer page ids are shortened there: lib/sites/post-id.ts). */
+const PostIdSchema = z.string().trim().min(1).max(MAX_POST_ID_LENGTH);
 
 /** Longest raw DOM snapshot carried (UTF-16 code units); a larger page is captured without one. */
 export const MAX_SNAPSHOT_CHARS = 10_000_000;
@@ -22,7 +25,7 @@ export const MAX_SNAPSHOT_CHARS = 10_000_000;
 /** The post as the content script's site adapter found it. */
 export const CapturedPostSchema = z.object({
   site: z.string().trim().min(1).max(100),
-  postId: z.string().trim().min(1).max(200),
+  postId: PostIdSchema,
   floor: z.number().int().nonnegative().optional(),
   author: z.string().max(200).optional(),
   publishedAt: z.string().max(40).optional(),
@@ -83,6 +86,9 @@ export interface CapturePostResponse {
   title: string;
 }
 
+/** Most posts one `getPostStates` asks about; a page with more asks in batches (lib/content/post-state-batches.ts). */
+export const MAX_POST_STATES_PER_REQUEST = 2000;
+
 /**
  * `getPostStates`: the content script asks which posts on the page are
  * already cases, either by case id, or by the page's canonical URL and the
@@ -90,8 +96,8 @@ export interface CapturePostResponse {
  * keyed by post id).
  */
 export const GetPostStatesRequestSchema = z.union([
-  z.object({ caseIds: z.array(z.string().trim().min(1).max(200)).max(2000) }),
-  z.object({ canonicalUrl: HttpUrl, postIds: z.array(z.string().trim().min(1).max(200)).max(2000) }),
+  z.object({ caseIds: z.array(z.string().trim().min(1).max(200)).max(MAX_POST_STATES_PER_REQUEST) }),
+  z.object({ canonicalUrl: HttpUrl, postIds: z.array(PostIdSchema).max(MAX_POST_STATES_PER_REQUEST) }),
 ]);
 /** `getPostStates` payload. */
 export type GetPostStatesRequest = z.infer<typeof GetPostStatesRequestSchema>;
@@ -193,7 +199,7 @@ export type CaptureActivePageRequest = z.infer<typeof CaptureActivePageRequestSc
  * its id crosses: the background has the on-demand capture script read every
  * field from the page itself, so a page cannot forge a capture's content.
  */
-export const CapturePostOrderSchema = z.object({ postId: z.string().trim().min(1).max(200) });
+export const CapturePostOrderSchema = z.object({ postId: PostIdSchema });
 /** `capturePost` payload. */
 export type CapturePostOrder = z.infer<typeof CapturePostOrderSchema>;
 

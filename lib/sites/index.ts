@@ -13,6 +13,7 @@
  * with `highlightMatches`); `text` is the same text with whitespace collapsed.
  */
 import { elementsIn, isElement } from './dom.ts';
+import { boundedPostId, MAX_POST_ID_LENGTH } from './post-id.ts';
 import { chooseAdapter } from './registry.ts';
 import type { AdapterContext, FoundPost, ListedThread, PostData, PostRef, SiteAdapter, SiteInfo } from './types.ts';
 
@@ -115,7 +116,7 @@ export function findPost(doc: Document, url: string, postId: string, options: Fi
   const counts = post.floor === 1 ? adapter.threadCounts?.(doc) : undefined;
   if (counts?.replies !== undefined && post.replies === undefined) post.replies = counts.replies;
   if (counts?.views !== undefined && post.views === undefined) post.views = counts.views;
-  return post;
+  return withBoundedIds([post])[0];
 }
 
 /** CONTRACT.md: one entry per post the page shows, as plain data. */
@@ -146,7 +147,7 @@ export function toPostData(post: FoundPost): PostData {
 }
 
 function locate(adapter: SiteAdapter, root: Document | Element, ctx: AdapterContext): PostRef[] {
-  if (adapter.locateAll) return adapter.locateAll(root, ctx);
+  if (adapter.locateAll) return withBoundedIds(adapter.locateAll(root, ctx));
   if (!adapter.locate) return collect(adapter, root, ctx);
   const containers = isElement(root) ? elementsIn(root, adapter.containerSelector) : Array.from(root.querySelectorAll(adapter.containerSelector));
   const out: PostRef[] = [];
@@ -154,19 +155,29 @@ function locate(adapter: SiteAdapter, root: Document | Element, ctx: AdapterCont
     const ref = adapter.locate(container);
     if (ref) out.push(ref);
   }
-  return out;
+  return withBoundedIds(out);
 }
 
 function collect(adapter: SiteAdapter, root: Document | Element, ctx: AdapterContext): FoundPost[] {
   // Adapters that build posts themselves (articles) find, in a subtree, the comments it holds.
-  if (adapter.findAll) return adapter.findAll(root, ctx);
+  if (adapter.findAll) return withBoundedIds(adapter.findAll(root, ctx));
   const containers = isElement(root) ? elementsIn(root, adapter.containerSelector) : Array.from(root.querySelectorAll(adapter.containerSelector));
   const out: FoundPost[] = [];
   containers.forEach((container, i) => {
     const post = adapter.readPost(container, ctx, i);
     if (post) out.push(post);
   });
-  return out;
+  return withBoundedIds(out);
+}
+
+/** The posts with every id (and reply parent) within the protocol's length (post-id.ts); untouched when all fit, as nearly always. */
+function withBoundedIds<T extends { postId: string; parentId?: string }>(posts: T[]): T[] {
+  if (posts.every((p) => p.postId.length <= MAX_POST_ID_LENGTH && (p.parentId ?? '').length <= MAX_POST_ID_LENGTH)) return posts;
+  return posts.map((p) => ({
+    ...p,
+    postId: boundedPostId(p.postId),
+    ...(p.parentId !== undefined ? { parentId: boundedPostId(p.parentId) } : {}),
+  }));
 }
 
 /**
