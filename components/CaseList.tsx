@@ -43,7 +43,12 @@ export function CaseList({ cases, now, onOpen, selected = -1, onNearEnd }: CaseL
   useEffect(() => {
     if (selected >= 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
   }, [selected, virtualizer]);
-  if (cases.length === 0) return <p className="empty">{t('emptyInbox')}</p>;
+  if (cases.length === 0)
+    return (
+      <p className="empty" data-testid="empty-inbox">
+        {t('emptyInbox')}
+      </p>
+    );
   return (
     <div ref={scroller} className="case-list" data-testid="case-list">
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
