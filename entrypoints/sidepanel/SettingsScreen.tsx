@@ -3,7 +3,7 @@
  * watch list (import/export), local calendar adjustments, and how much of
  * the browser's storage the log uses.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SettingsForm, type SettingsFormValue } from '../../components/SettingsForm';
 import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
@@ -41,6 +41,15 @@ export function SettingsScreen() {
   const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
   const keyId = useLiveQuery(() => officePassphraseKeyId(getDb()), []);
   const [storage, setStorage] = useState<StorageEstimate>();
+  // The time this form stamped its own last watch-list save, and the key the form was started with:
+  // a save from this form is not a change from outside, so the form (and its 已保存) stays.
+  const ownSave = useRef<number | undefined>(undefined);
+  const [formKey, setFormKey] = useState<string>();
+  const outsideKey = watchlist && settings ? `${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}` : undefined;
+  useEffect(() => {
+    if (!outsideKey || outsideKey.startsWith(`${ownSave.current}-`)) return;
+    setFormKey(outsideKey);
+  }, [outsideKey]);
   useEffect(() => {
     void requestPersistentStorage().then(() => getStorageEstimate().then(setStorage));
   }, []);
@@ -60,7 +69,9 @@ export function SettingsScreen() {
       if (!rebuilt.ok) return rebuilt.error.message;
     }
     if (parsed?.ok) {
-      const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: Date.now });
+      const savedAt = Date.now();
+      ownSave.current = savedAt;
+      const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: () => savedAt });
       if (!stored.ok) return stored.error.message;
     }
     return undefined;
@@ -95,7 +106,7 @@ export function SettingsScreen() {
     <div className="settings-with-editor" style={{ overflow: 'auto', minHeight: 0, flex: '1 1 auto' }}>
       <SettingsForm
         // An office package can change the watch list, procedure and calendar under the open form: start it afresh.
-        key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
+        key={formKey ?? outsideKey}
         settings={settings}
         profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
         watchlistText={editable.text}
