@@ -12,6 +12,7 @@ import { THREAD_1001_FLOORS, THREAD_1001_MORE_FLOORS } from '../tests/demo-site/
 import { DEMO_PATHS } from '../tests/demo-site/routes.ts';
 import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../tests/demo-site/expected.ts';
 import { badgeButtons, badgeText, clickBadgeButton, readBadges, waitForFirstScan } from '../tests/e2e/pages/closed-ui.ts';
+import { DESK_STEPS } from './demo-steps/desk.ts';
 
 /** Options for {@link WalkthroughContext.screenshot}. */
 export interface ScreenshotOptions {
@@ -140,7 +141,8 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     name: 'side-panel-inbox',
     async run(ctx) {
       const panel = await ctx.openExtensionPage('sidepanel.html', SIDE_PANEL_SIZE);
-      await panel.getByTestId('case-row').nth(2).waitFor();
+      // The three floors captured from one thread are one case (one case per thread).
+      await panel.getByTestId('case-row').first().waitFor();
       await ctx.screenshot('side-panel-inbox', { page: panel });
       await panel.close();
     },
@@ -189,6 +191,7 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
       await office.close();
     },
   },
+  ...DESK_STEPS,
   demoPageStep('forum-touch', DEMO_PATHS.forumTouch),
   demoPageStep('tieba-thread', DEMO_PATHS.tiebaThread),
   demoPageStep('news-article', DEMO_PATHS.newsArticle),

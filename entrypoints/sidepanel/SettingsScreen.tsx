@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SettingsForm, type SettingsFormValue } from '../../components/SettingsForm';
 import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
-import { saveSettings } from '../../lib/db/repos/settings';
+import { getSettings, saveSettings } from '../../lib/db/repos/settings';
 import { rebuildProjection } from '../../lib/db/repos/cases';
 import { getActiveProfile, saveUserProfile } from '../../lib/db/repos/policy-profiles';
 import { ProfileEditor } from '../../components/ProfileEditor';
@@ -41,13 +41,14 @@ export function SettingsScreen() {
   const watchlist = useLiveQuery(() => getActiveWatchlist(getDb()), []);
   const keyId = useLiveQuery(() => officePassphraseKeyId(getDb()), []);
   const [storage, setStorage] = useState<StorageEstimate>();
-  // The time this form stamped its own last watch-list save, and the key the form was started with:
-  // a save from this form is not a change from outside, so the form (and its 已保存) stays.
-  const ownSave = useRef<number | undefined>(undefined);
+  // The form restarts when what it shows changes from outside (an office package), but not after its
+  // own save, which would lose its 已保存: changes seen while saving, or equal to what the save left, are its own.
+  const saving = useRef(false);
+  const ownResult = useRef<string | undefined>(undefined);
   const [formKey, setFormKey] = useState<string>();
-  const outsideKey = watchlist && settings ? `${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}` : undefined;
+  const outsideKey = watchlist && settings ? formKeyOf(watchlist.updatedAt, settings) : undefined;
   useEffect(() => {
-    if (!outsideKey || outsideKey.startsWith(`${ownSave.current}-`)) return;
+    if (!outsideKey || saving.current || outsideKey === ownResult.current) return;
     setFormKey(outsideKey);
   }, [outsideKey]);
   useEffect(() => {
@@ -59,6 +60,16 @@ export function SettingsScreen() {
 
   // A refused save changes nothing: the watch list is checked before anything is stored.
   const save = async (value: SettingsFormValue): Promise<string | undefined> => {
+    saving.current = true;
+    try {
+      return await saveAll(value);
+    } finally {
+      const [after, list] = await Promise.all([getSettings(getDb()), getActiveWatchlist(getDb())]);
+      ownResult.current = formKeyOf(list.updatedAt, after);
+      saving.current = false;
+    }
+  };
+  const saveAll = async (value: SettingsFormValue): Promise<string | undefined> => {
     const parsed = value.watchlistText === undefined ? undefined : parseWatchlistImport(value.watchlistText);
     if (parsed && !parsed.ok) return parsed.errors.map((e) => `${e.line ? `${t('importLine', e.line)} ` : ''}${e.path ?? ''} ${e.message}`).join('\n');
     const saved = await saveSettings(getDb(), value.settings);
@@ -69,9 +80,7 @@ export function SettingsScreen() {
       if (!rebuilt.ok) return rebuilt.error.message;
     }
     if (parsed?.ok) {
-      const savedAt = Date.now();
-      ownSave.current = savedAt;
-      const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: () => savedAt });
+      const stored = await saveWatchlist(getDb(), { id: watchlist.id, name: watchlist.name, entries: parsed.value }, { now: Date.now });
       if (!stored.ok) return stored.error.message;
     }
     return undefined;
@@ -127,4 +136,9 @@ export function SettingsScreen() {
       <ProfileEditor profiles={profiles} onSave={saveProfile} />
     </div>
   );
+}
+
+/** What the settings form shows that can change from outside it: the watch list, the procedure, the calendar. */
+function formKeyOf(watchlistUpdatedAt: number, settings: Settings): string {
+  return `${watchlistUpdatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`;
 }
