@@ -25,6 +25,10 @@ export default defineConfig({
     // still runs on http(s) pages only.
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    // A keyboard capture of the current page (lib/desk/inbox.ts CAPTURE_COMMAND); the officer can rebind it.
+    commands: {
+      'capture-page': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_desk12_commandCapture__' },
+    },
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_extName__' } }
       : {}),

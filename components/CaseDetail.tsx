@@ -3,7 +3,8 @@
  * every deadline counting down, the actions the procedure allows now, and
  * the timeline of the log.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { shortcutOf } from '../lib/desk/inbox';
 import { flareUpOf, responseEffectOf, trendOf, type CaseEvent, type CaseState, type Deadline, type NextStep, type RecheckOutcome } from '../lib/cases';
 import { TrendChart } from './TrendChart';
 import type { DeskAction } from '../lib/desk/actions';
@@ -30,6 +31,12 @@ export interface CaseDetailProps {
   now: number;
   onAction(action: DeskAction, payload: ActionPayload<DeskAction>): Promise<string | undefined>;
   onBack(): void;
+  /**
+   * 认领并研判 in one click (lib/desk/quick-claim.ts), offered on a captured
+   * case with a suggestion; answers an error message or undefined. Once the
+   * assessment is in, the 上报 form opens with the 舆情专报 text.
+   */
+  onQuickClaim?(): Promise<string | undefined>;
   /** Stored evidence (screenshots, extraction records, notes of what is missing), oldest first; a re-capture after an edit adds one. */
   evidence?: { id: string; capturedAt: number; screenshotUrl?: string; record?: CaptureRecordData; recordDigest?: string; stampedAt?: number; notes?: string[] }[];
   /** "校验": verifies this case's log and evidence. */
@@ -206,6 +213,33 @@ export function CaseDetail(props: CaseDetailProps) {
   const [open, setOpen] = useState<DeskAction>();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
+  const [quick, setQuick] = useState<{ busy: boolean; error?: string; reportNext?: boolean }>({ busy: false });
+  // After 认领并研判, open 上报 as soon as the log shows the assessment (the props follow the write).
+  useEffect(() => {
+    if (quick.reportNext && state.tier !== undefined && allowed.includes('reported')) {
+      setOpen('reported');
+      setQuick({ busy: false });
+    }
+  }, [quick.reportNext, state.tier, allowed]);
+  // c / a / r open the claim, assessment and report forms; Esc or u goes back to the inbox.
+  const { onBack } = props;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const shortcut = shortcutOf(
+        { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target?.tagName, targetEditable: target?.isContentEditable },
+        'case',
+      );
+      const action: DeskAction | undefined =
+        shortcut === 'claim' ? 'claimed' : shortcut === 'assess' ? 'assessed' : shortcut === 'report' ? 'reported' : undefined;
+      if (shortcut === 'back') onBack();
+      else if (action && allowed.includes(action)) setOpen(action);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [allowed, onBack]);
   const capture = state.capture;
   const eventLabel = (id: string) => {
     const event = events.find((e) => e.id === id);
@@ -253,6 +287,30 @@ export function CaseDetail(props: CaseDetailProps) {
           t('noNextStep')
         )}
       </div>
+
+      {props.onQuickClaim ? (
+        <div className="quick-claim">
+          <button
+            type="button"
+            className="primary"
+            disabled={quick.busy}
+            title={t('desk12_quickClaimHint')}
+            onClick={async () => {
+              setQuick({ busy: true });
+              const error = await props.onQuickClaim!();
+              setQuick(error ? { busy: false, error } : { busy: true, reportNext: true });
+            }}
+            data-testid="quick-claim"
+          >
+            {t('desk12_quickClaim')}
+          </button>
+          {quick.error ? (
+            <p className="error" role="alert">
+              {quick.error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
 
       <div className="actions" role="toolbar">
         {allowed.map((action) => (

@@ -3,7 +3,7 @@
  * its live countdown. Virtualized, because an office log reaches thousands
  * of cases and the side panel must paint at once.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Countdown } from './Countdown';
 import { StatusBadge, TierBadge } from './Badges';
@@ -14,11 +14,18 @@ export interface CaseListProps {
   cases: CaseListItem[];
   now: number;
   onOpen(caseId: string): void;
+  /** Index of the row chosen with the keyboard (j/k), shown and kept in view; -1 or absent: none. */
+  selected?: number;
+  /** Called when the rows near the end of `cases` come into view (the inbox then reads the next page). */
+  onNearEnd?(): void;
 }
+
+/** How close to the last loaded row the list asks for more. */
+const NEAR_END_ROWS = 10;
 
 const ROW_HEIGHT = 76;
 
-export function CaseList({ cases, now, onOpen }: CaseListProps) {
+export function CaseList({ cases, now, onOpen, selected = -1, onNearEnd }: CaseListProps) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -29,7 +36,19 @@ export function CaseList({ cases, now, onOpen }: CaseListProps) {
     // jsdom and the first paint have no layout yet: render the first screenful anyway.
     initialRect: { width: 360, height: 640 },
   });
-  if (cases.length === 0) return <p className="empty">{t('emptyInbox')}</p>;
+  const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (onNearEnd && cases.length > 0 && lastVisible >= cases.length - NEAR_END_ROWS) onNearEnd();
+  }, [lastVisible, cases.length, onNearEnd]);
+  useEffect(() => {
+    if (selected >= 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, virtualizer]);
+  if (cases.length === 0)
+    return (
+      <p className="empty" data-testid="empty-inbox">
+        {t('emptyInbox')}
+      </p>
+    );
   return (
     <div ref={scroller} className="case-list" data-testid="case-list">
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -39,7 +58,8 @@ export function CaseList({ cases, now, onOpen }: CaseListProps) {
           return (
             <li
               key={item.caseId}
-              className={item.overdue ? 'case-row overdue' : 'case-row'}
+              className={`case-row${item.overdue ? ' overdue' : ''}${row.index === selected ? ' selected' : ''}`}
+              aria-current={row.index === selected ? 'true' : undefined}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
             >
               <button type="button" onClick={() => onOpen(item.caseId)} data-testid="case-row" data-case-id={item.caseId}>

@@ -19,7 +19,13 @@ export function DeadlineList({ deadlines, now }: { deadlines: Deadline[]; now: n
         const open = d.status === 'pending' || d.status === 'overdue';
         const tone = d.status === 'overdue' || d.status === 'met-late' ? 'overdue' : d.status === 'met' ? 'met' : (d.warning ?? 0) >= 0.75 ? 'warn' : '';
         return (
-          <div key={d.ruleId} className={`deadline ${tone}`} data-testid="deadline" data-step={d.step} data-status={d.status}>
+          <div key={d.ruleId} className={`deadline ${tone}`} data-testid="deadline"
+            data-step={d.step}
+            data-status={d.status}
+            // Epoch ms, for tools that read the page (the text is China time, to the minute).
+            data-limit={d.limit}
+            data-target={d.target}
+          >
             <span>
               <strong>{d.label}</strong> · {t(`deadline_${d.status.replace('-', '_')}` as MessageKey)}
             </span>

@@ -15,6 +15,7 @@ import { badgeButtons, badgeText, clickBadgeButton, readBadges, waitForFirstScan
 import { OFFICE_SYNC_STEPS } from './demo-steps/office-sync.ts';
 import { OFFICE_HUB_STEPS } from './demo-steps/office-hub.ts';
 import { GENERIC_ENGINE_STEPS } from './demo-steps/generic-engine.ts';
+import { DESK_STEPS } from './demo-steps/desk.ts';
 
 /** Options for {@link WalkthroughContext.screenshot}. */
 export interface ScreenshotOptions {
@@ -143,7 +144,7 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     name: 'side-panel-inbox',
     async run(ctx) {
       const panel = await ctx.openExtensionPage('sidepanel.html', SIDE_PANEL_SIZE);
-      // The captured floors are posts of one thread: one case with their evidence.
+      // The three floors captured from one thread are one case (one case per thread).
       await panel.getByTestId('case-row').first().waitFor();
       await ctx.screenshot('side-panel-inbox', { page: panel });
       await panel.close();
@@ -194,6 +195,7 @@ export const WALKTHROUGH_STEPS: WalkthroughStep[] = [
     },
   },
   ...OFFICE_HUB_STEPS,
+  ...DESK_STEPS,
   demoPageStep('forum-touch', DEMO_PATHS.forumTouch),
   demoPageStep('tieba-thread', DEMO_PATHS.tiebaThread),
   demoPageStep('news-article', DEMO_PATHS.newsArticle),

@@ -10,6 +10,7 @@ import { downloadBytes } from '../../lib/files/download';
 import { buildCaseView } from '../../lib/desk/case-view';
 import { newEventId } from '../../lib/desk/actions';
 import { mergeEventOf } from '../../lib/desk/merge';
+import { canQuickClaim, quickClaimEvents } from '../../lib/desk/quick-claim';
 import type { CaseEventInput } from '../../lib/cases';
 import { sendMessage } from '../../lib/messaging/protocol';
 import { fail } from '../../lib/messaging/result';
@@ -45,6 +46,18 @@ export function CaseScreen({ caseId, onBack, onOpenCase }: { caseId: string; onB
       {...(evidence ? { evidence } : {})}
       duplicates={duplicates ?? []}
       onBack={onBack}
+      {...(canQuickClaim(view.state, view.allowed, view.form)
+        ? {
+            onQuickClaim: async () => {
+              if (!settings.officerName || !settings.department) return t('officerMissing');
+              for (const input of quickClaimEvents(caseId, view.form, actor, Date.now(), newEventId)) {
+                const result = await appendEvent(getDb(), input, { now: Date.now });
+                if (!result.ok) return result.error.message;
+              }
+              return undefined;
+            },
+          }
+        : {})}
       onOpenCase={onOpenCase}
       onRecheck={async () => {
         const answer = await sendMessage('recheckCase', { caseId }).catch((error: unknown) => fail('unavailable', String(error)));

@@ -1,37 +1,25 @@
-/** The inbox: filters over the live case list, most urgent (overdue) first. */
-import { useMemo, useState } from 'react';
+/**
+ * The inbox: the most urgent cases first, read a page at a time from the
+ * urgency index (lib/db/repos/inbox.ts), with filters, search and keyboard
+ * shortcuts (lib/desk/inbox.ts).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CaseList } from '../../components/CaseList';
+import { InboxFilters, ShortcutHelp } from '../../components/InboxFilters';
 import { useT } from '../../components/I18n';
 import type { CaseListItem } from '../../components/types';
 import { STEP_LABELS } from '../../lib/policy/steps';
-import { ALL_CASES, useCases, useNow } from '../../lib/hooks';
+import { useInbox, useNow } from '../../lib/hooks';
+import { useActiveProfile } from '../../lib/hooks/use-active-profile';
 import type { CaseRow } from '../../lib/db/entities/case-row';
+import { moveSelection, parseInboxFilter, shortcutOf, type InboxFilter } from '../../lib/desk/inbox';
 import type { MessageKey, Translate } from '../../lib/i18n';
 
-const FILTERS = ['open', 'unclaimed', 'overdue', 'closed', 'all'] as const;
-type Filter = (typeof FILTERS)[number];
-const FILTER_LABELS: Record<Filter, MessageKey> = {
-  open: 'filterOpen',
-  unclaimed: 'filterUnclaimed',
-  overdue: 'filterOverdue',
-  closed: 'filterClosed',
-  all: 'filterAll',
-};
-
-function keep(filter: Filter, row: CaseRow, now: number): boolean {
-  switch (filter) {
-    case 'open':
-      return row.status !== 'closed';
-    case 'unclaimed':
-      return row.status === 'captured';
-    case 'overdue':
-      return row.nextDeadlineAt != null && row.nextDeadlineAt < now;
-    case 'closed':
-      return row.status === 'closed';
-    case 'all':
-      return true;
-  }
-}
+/** Rows read at first paint: a screenful and a half; more are read as the officer scrolls. */
+const PAGE_ROWS = 40;
+/** The search waits for a pause in typing (ms), so each key does not re-read the log. */
+const SEARCH_PAUSE_MS = 250;
+const FILTER_KEY = 'inbox-filter';
 
 /** A case row as the inbox (and the office console) lists it. */
 export function toItem(row: CaseRow, now: number, t: Translate): CaseListItem {
@@ -66,30 +54,76 @@ function nextStepLabel(row: CaseRow, t: Translate): { nextStepLabel?: string; de
 export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
   const t = useT();
   const now = useNow(1000);
-  const [filter, setFilter] = useState<Filter>('open');
-  const rows = useCases({ order: 'urgency', limit: ALL_CASES });
-  // The countdowns tick every second, but membership only changes by the minute: filter at minute granularity.
-  const minute = Math.floor(now / 60_000);
-  const items = useMemo(
-    () => (rows ?? []).filter((row) => keep(filter, row, minute * 60_000)).map((row) => toItem(row, minute * 60_000, t)),
-    [rows, filter, minute, t],
-  );
+  const [filter, setFilterState] = useState<InboxFilter>(() => parseInboxFilter(sessionStorage.getItem(FILTER_KEY)));
+  const [searchText, setSearchText] = useState(filter.text ?? '');
+  const [limit, setLimit] = useState(PAGE_ROWS);
+  const [selected, setSelected] = useState(-1);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const setFilter = useCallback((next: InboxFilter) => {
+    sessionStorage.setItem(FILTER_KEY, JSON.stringify(next));
+    setFilterState(next);
+    setLimit(PAGE_ROWS);
+    setSelected(-1);
+  }, []);
+  useEffect(() => {
+    if ((filter.text ?? '') === searchText.trim()) return;
+    const timer = setTimeout(() => {
+      const { text: _old, ...rest } = filter;
+      setFilter(searchText.trim() ? { ...rest, text: searchText.trim() } : rest);
+    }, SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText, filter, setFilter]);
+
+  // The countdowns tick every second, but membership only changes by the minute.
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const { rows, count, facets } = useInbox(filter, minute, limit);
+  const profile = useActiveProfile();
+  const items = useMemo(() => (rows ?? []).map((row) => toItem(row, minute, t)), [rows, minute, t]);
+  const onNearEnd = useCallback(() => {
+    if (rows && rows.length >= limit) setLimit((l) => l + PAGE_ROWS * 5);
+  }, [rows, limit]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const shortcut = shortcutOf(
+        { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target?.tagName, targetEditable: target?.isContentEditable },
+        'inbox',
+      );
+      if (!shortcut) return;
+      if (shortcut === 'next' || shortcut === 'previous') setSelected((i) => moveSelection(i, shortcut, items.length));
+      else if (shortcut === 'open') {
+        const item = items[selected];
+        if (!item) return;
+        onOpen(item.caseId);
+      } else if (shortcut === 'search') searchRef.current?.focus();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, selected, onOpen]);
+
   return (
     <>
-      <nav className="filters" aria-label={t('deskTitle')}>
-        {FILTERS.map((f) => (
-          <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`filter-${f}`}>
-            {t(FILTER_LABELS[f])}
-          </button>
-        ))}
-        <span className="count" data-testid="case-count">
-          {t('caseCount', items.length)}
-        </span>
-        <a href="report.html#day/" target="_blank" rel="noreferrer" data-testid="open-daily-log">
-          {t('desk12_dailyLog')}
-        </a>
-      </nav>
-      {rows === undefined ? <p className="empty">{t('loading')}</p> : <CaseList cases={items} now={now} onOpen={onOpen} />}
+      <InboxFilters
+        filter={filter}
+        searchText={searchText}
+        onFilter={setFilter}
+        onSearchText={setSearchText}
+        count={count}
+        tiers={profile?.tiers ?? []}
+        categories={profile?.categories ?? []}
+        departments={facets?.departments ?? []}
+        sites={facets?.sites ?? []}
+        searchRef={searchRef}
+      />
+      {rows === undefined ? (
+        <p className="empty">{t('loading')}</p>
+      ) : (
+        <CaseList cases={items} now={now} onOpen={onOpen} selected={selected} onNearEnd={onNearEnd} />
+      )}
+      <ShortcutHelp />
     </>
   );
 }

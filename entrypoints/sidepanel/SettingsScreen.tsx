@@ -3,11 +3,11 @@
  * watch list (import/export), local calendar adjustments, and how much of
  * the browser's storage the log uses.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SettingsForm, type SettingsFormValue } from '../../components/SettingsForm';
 import { useT } from '../../components/I18n';
 import { getDb } from '../../lib/db/db';
-import { saveSettings } from '../../lib/db/repos/settings';
+import { getSettings, saveSettings } from '../../lib/db/repos/settings';
 import { rebuildProjection } from '../../lib/db/repos/cases';
 import { getActiveProfile, saveUserProfile } from '../../lib/db/repos/policy-profiles';
 import { ProfileEditor } from '../../components/ProfileEditor';
@@ -46,6 +46,16 @@ export function SettingsScreen() {
   const keyId = useLiveQuery(() => officePassphraseKeyId(getDb()), []);
   const [storage, setStorage] = useState<StorageEstimate>();
   const officeHub = useOfficeHub();
+  // The form restarts when what it shows changes from outside (an office package), but not after its
+  // own save, which would lose its 已保存: changes seen while saving, or equal to what the save left, are its own.
+  const saving = useRef(false);
+  const ownResult = useRef<string | undefined>(undefined);
+  const [formKey, setFormKey] = useState<string>();
+  const outsideKey = watchlist && settings ? formKeyOf(watchlist.updatedAt, settings) : undefined;
+  useEffect(() => {
+    if (!outsideKey || saving.current || outsideKey === ownResult.current) return;
+    setFormKey(outsideKey);
+  }, [outsideKey]);
   useEffect(() => {
     void requestPersistentStorage().then(() => getStorageEstimate().then(setStorage));
   }, []);
@@ -55,6 +65,16 @@ export function SettingsScreen() {
 
   // A refused save changes nothing: the watch list is checked before anything is stored.
   const save = async (value: SettingsFormValue): Promise<string | undefined> => {
+    saving.current = true;
+    try {
+      return await saveAll(value);
+    } finally {
+      const [after, list] = await Promise.all([getSettings(getDb()), getActiveWatchlist(getDb())]);
+      ownResult.current = formKeyOf(list.updatedAt, after);
+      saving.current = false;
+    }
+  };
+  const saveAll = async (value: SettingsFormValue): Promise<string | undefined> => {
     const parsed = value.watchlistText === undefined ? undefined : parseWatchlistImport(value.watchlistText);
     if (parsed && !parsed.ok) return parsed.errors.map((e) => `${e.line ? `${t('importLine', e.line)} ` : ''}${e.path ?? ''} ${e.message}`).join('\n');
     const saved = await saveSettings(getDb(), value.settings);
@@ -100,7 +120,7 @@ export function SettingsScreen() {
     <div className="settings-with-editor" style={{ overflow: 'auto', minHeight: 0, flex: '1 1 auto' }}>
       <SettingsForm
         // An office package can change the watch list, procedure and calendar under the open form: start it afresh.
-        key={`${watchlist.updatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`}
+        key={formKey ?? outsideKey}
         settings={settings}
         profiles={profiles.map((p) => ({ id: p.id, name: p.name }))}
         watchlistText={editable.text}
@@ -138,4 +158,9 @@ export function SettingsScreen() {
       <ProfileEditor profiles={profiles} onSave={saveProfile} />
     </div>
   );
+}
+
+/** What the settings form shows that can change from outside it: the watch list, the procedure, the calendar. */
+function formKeyOf(watchlistUpdatedAt: number, settings: Settings): string {
+  return `${watchlistUpdatedAt}-${settings.activeProfileId}-${JSON.stringify(settings.calendarOverrides)}`;
 }

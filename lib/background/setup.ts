@@ -4,6 +4,7 @@
  * worker is stopped when idle, so nothing here keeps state in variables:
  * everything is read from the claim log when needed.
  */
+import { CAPTURE_COMMAND } from '../desk/inbox';
 import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
 import { getActiveWatchlist } from '../db/repos/watchlists';
@@ -136,6 +137,14 @@ export function setupBackground(): void {
     if (tab?.id === undefined) return;
     const order: CaptureOrder = { mode: info.menuItemId === CONTEXT_MENU_SELECTION ? 'selection' : 'page' };
     captureFromMenu(tab.id, order).catch((error: unknown) => console.error('capture from the context menu failed', error));
+  });
+  // The capture shortcut acts like the context menu's 采集 on the page.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== CAPTURE_COMMAND.name) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (tabId !== undefined) await captureFromMenu(tabId, { mode: 'page' });
+    })().catch((error: unknown) => console.error('capture from the keyboard failed', error));
   });
 }
 

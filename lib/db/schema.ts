@@ -56,5 +56,19 @@ export const SCHEMA_V3 = {
   cases: 'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt], *threadUrls, *evidenceIds',
 } as const;
 
+/**
+ * Version 4: the inbox counts and lists from indexes, never by reading every
+ * case (a year's log is 10,000 cases and the side panel must paint at once).
+ * Only indexes are added; no stored row changes.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  // mergedInto: the few merged cases, subtracted from the inbox counts (rows without it are not in the index).
+  // site: the inbox's site filter offers the sites of the log (uniqueKeys, read from the index alone).
+  // department: the same for the department filter.
+  cases:
+    'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt], *threadUrls, *evidenceIds, mergedInto, site, department',
+} as const;
+
 /** The newest version number. */
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = 4;

@@ -4,3 +4,4 @@ export { useCaseEvents } from './use-case-events';
 export { useSettings } from './use-settings';
 export { useNow } from './use-now';
 export { useDbConnectionState } from './use-db-connection-state';
+export { useInbox, type InboxData } from './use-inbox';

@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { AppDB } from '../../../lib/db/app-db';
-import { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/db/schema';
+import { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../lib/db/schema';
 import { projectAll } from '../../../lib/db/repos/cases';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { toCaseEvent } from '../../../lib/db/entities/event-row';
 
 /** Every schema version in order; index = version - 1. A new version must be added here and get a fixture. */
-const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
 const FIXTURES = resolve(__dirname, '../../fixtures/db');
 
 interface MigrationFixture {
@@ -71,7 +71,7 @@ describe('database upgrades', () => {
     },
   );
 
-  it.each([2, 3])('after upgrading to the latest version from version %i-1, the stored projection equals the projection rebuilt from the events', async (to) => {
+  it.each([2, 3, 4])('after upgrading to the latest version from version %i-1, the stored projection equals the projection rebuilt from the events', async (to) => {
     const fixture = JSON.parse(readFileSync(fixturePath(to), 'utf8')) as MigrationFixture;
     const name = `migration-rebuild-${crypto.randomUUID()}`;
     await storeWithVersion(name, to - 1, fixture.before);
