@@ -4,7 +4,7 @@
  * larger one), and a page may flag thousands. One refused or failed batch
  * loses only its own posts' states, not the page's.
  */
-import { MAX_POST_STATES_PER_REQUEST } from '../messaging/schemas';
+import { MAX_POST_STATES_PER_REQUEST } from '../messaging/limits';
 
 /**
  * Calls `ask` with `ids` in order, at most `batchSize` at a time, and joins

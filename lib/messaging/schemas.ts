@@ -10,6 +10,7 @@ import type { FoldPair } from '../match/fold-table';
 import type { PackedMatcher } from '../match/packed';
 import type { WatchEntry } from '../match/schema';
 import { MAX_POST_ID_LENGTH } from '../sites/post-id';
+import { MAX_POST_STATES_PER_REQUEST } from './limits';
 
 const HttpUrl = z
   .string()
@@ -85,9 +86,6 @@ export interface CapturePostResponse {
   /** The case's title, for "已加入案件 …". */
   title: string;
 }
-
-/** Most posts one `getPostStates` asks about; a page with more asks in batches (lib/content/post-state-batches.ts). */
-export const MAX_POST_STATES_PER_REQUEST = 2000;
 
 /**
  * `getPostStates`: the content script asks which posts on the page are
