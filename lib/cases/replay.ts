@@ -39,16 +39,22 @@ export interface SequencedEvent {
 
 /**
  * A case's events in history order: by sequence, then (at, id). Events
- * without `seq` (logs and sync files older than it) get an implied one, one
- * more than the highest sequence before them in (at, id) order, so a log
- * without any `seq` keeps exactly its (at, id) order. Depends only on the
- * set of events, never on their arrival order (merged logs replay alike).
+ * without `seq` (logs and sync files older than it) are numbered 1, 2, 3…
+ * in their (at, id) order (a repeated id keeps its number), so a log
+ * without any `seq` keeps exactly its (at, id) order, and the first event
+ * recorded with a sequence (1 + the highest) comes after all of them.
+ * Depends only on the set of events, never on their arrival order, so
+ * merged logs replay alike on every device.
  */
 export function sequenceEvents(events: readonly CaseEvent[]): SequencedEvent[] {
-  let highest = 0;
+  const implied = new Map<string, number>();
   const sequenced = [...events].sort(compareEvents).map((event): SequencedEvent => {
-    const seq = event.seq ?? highest + 1;
-    if (seq > highest) highest = seq;
+    if (event.seq !== undefined) return { event, seq: event.seq };
+    let seq = implied.get(event.id);
+    if (seq === undefined) {
+      seq = implied.size + 1;
+      implied.set(event.id, seq);
+    }
     return { event, seq };
   });
   return sequenced.sort((a, b) => a.seq - b.seq || compareEvents(a.event, b.event));

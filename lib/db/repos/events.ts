@@ -88,8 +88,10 @@ function caseLogOf(events: CaseEvent[], state?: CaseState): CaseLog {
  * event impossible or move the times events count at (`effectiveTimes`).
  */
 function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
-  // Last in history: later than every time, and a sequence no lower than any (an implied one is then the highest).
-  const last = event.at > log.latestAt && (event.seq === undefined || event.seq >= log.nextSeq - 1);
+  // Last in history: later than every time, and a sequence no lower than any (an event without one only
+  // follows a log without any: its implied number counts events without a sequence).
+  const seqLast = event.seq === undefined ? log.events.every((e) => e.seq === undefined) : event.seq >= log.nextSeq - 1;
+  const last = event.at > log.latestAt && seqLast;
   if (log.events.length === 0 || last) {
     const applied = applyEvent(log.state, event);
     if (!applied.ok) return fail(applied.error.code, applied.error.message);
