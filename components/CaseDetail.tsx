@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { shortcutOf } from '../lib/desk/inbox';
-import { flareUpOf, responseEffectOf, trendOf, type CaseEvent, type CaseState, type Deadline, type NextStep, type RecheckOutcome } from '../lib/cases';
+import { clockWarningsOf, flareUpOf, responseEffectOf, trendOf, type CaseEvent, type CaseState, type Deadline, type NextStep, type RecheckOutcome } from '../lib/cases';
 import { TrendChart } from './TrendChart';
 import type { DeskAction } from '../lib/desk/actions';
 import { formatChinaTime } from '../lib/format/china-time';
@@ -204,6 +204,32 @@ function eventLabelKey(type: CaseEvent['type']): MessageKey {
   }
 }
 
+/**
+ * 本机时钟可能有误: the events whose times cannot be right (later than now,
+ * or before the step before them). The case still moves on; the officer is
+ * told so deadlines are read with care and the device clock is set right.
+ */
+function ClockWarnings({ caseId, events, now }: { caseId: string; events: CaseEvent[]; now: number }) {
+  const t = useT();
+  // The timeline may hold cases merged into this one: their histories are their own.
+  const warnings = clockWarningsOf(events.filter((event) => event.caseId === caseId), now);
+  if (warnings.length === 0) return null;
+  return (
+    <div className="notice" role="status" data-testid="clock-warning">
+      <p>{t('clockWarn_title')}</p>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning.eventId}>
+            {warning.kind === 'future'
+              ? t('clockWarn_future', t(eventLabelKey(warning.type)), formatChinaTime(warning.at))
+              : t('clockWarn_beforePrevious', t(eventLabelKey(warning.type)), formatChinaTime(warning.at), formatChinaTime(warning.previousAt ?? warning.at))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The actions shown as primary buttons: the ones that move the procedure forward. */
 const PRIMARY: ReadonlySet<DeskAction> = new Set(['claimed', 'assessed', 'reported', 'responded']);
 
@@ -270,6 +296,7 @@ export function CaseDetail(props: CaseDetailProps) {
           </button>
         </p>
       ) : null}
+      <ClockWarnings caseId={state.caseId} events={events} now={now} />
       <DuplicateOffers duplicates={props.duplicates ?? []} {...(props.onMerge ? { onMerge: props.onMerge } : {})} />
 
       <div className="next-step" data-testid="next-step">

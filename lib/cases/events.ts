@@ -44,6 +44,9 @@ const EpochMs = z
   .min(Date.UTC(2000, 0, 1))
   .max(Date.UTC(2200, 0, 1));
 
+/** Highest `seq` an event may carry (a sync file claiming more is refused; the next local event stays at it). */
+export const MAX_SEQ = 2_147_483_647;
+
 const Id = z.string().trim().min(1).max(200);
 const Text = (max: number) => z.string().max(max);
 const HttpUrl = z
@@ -65,6 +68,14 @@ const base = {
    */
   prevHash: Sha256Hex.optional(),
   hash: Sha256Hex.optional(),
+  /**
+   * Place of the event in its case's history: 1 + the highest `seq` of the
+   * case's events the recording device knew (set when the event is stored).
+   * Orders cause before effect even when a device's clock jumped; events of
+   * equal `seq` (two officers' devices) fall back to (time, id). Absent on
+   * events recorded before it existed, which keep their (time, id) order.
+   */
+  seq: z.number().int().min(1).max(MAX_SEQ).optional(),
 };
 
 /**

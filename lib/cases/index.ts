@@ -5,6 +5,7 @@
 export * from './events';
 export * from './state';
 export * from './replay';
+export * from './clock';
 export * from './deadlines';
 export * from './next-step';
 export * from './identity';

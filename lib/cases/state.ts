@@ -334,20 +334,24 @@ export function startState(event: CaseEventOf<'captured'>): CaseState {
   return initialState(event);
 }
 
-/** Applies an already-checked event to a draft the caller owns. */
-export function mutateState(draft: CaseState, event: CaseEvent): void {
+/**
+ * Applies an already-checked event to a draft the caller owns. `at` is the
+ * time the event counts at (epoch ms): its own by default; a replay passes
+ * the clock-corrected one (replay.ts `effectiveTimes`).
+ */
+export function mutateState(draft: CaseState, event: CaseEvent, at: number = event.at): void {
   draft.eventCount += 1;
-  if (event.at < draft.firstAt) draft.firstAt = event.at;
-  if (event.at > draft.lastAt) draft.lastAt = event.at;
+  if (at < draft.firstAt) draft.firstAt = at;
+  if (at > draft.lastAt) draft.lastAt = at;
   switch (event.type) {
     case 'captured':
       draft.captureCount += 1;
-      addEvidence(draft, event.payload, event.at, event.actor, 'capture');
+      addEvidence(draft, event.payload, at, event.actor, 'capture');
       // Only the case's opening capture starts its clocks; another floor is evidence, not a new 舆情.
-      if (draft.steps.captured === undefined) mark(draft, 'captured', event.at);
+      if (draft.steps.captured === undefined) mark(draft, 'captured', at);
       break;
     case 'evidence-added':
-      addEvidence(draft, event.payload, event.at, event.actor, event.payload.origin);
+      addEvidence(draft, event.payload, at, event.actor, event.payload.origin);
       break;
     case 'split': {
       const leaving = new Set(event.payload.evidenceIds);
@@ -360,7 +364,7 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
       // The first merge (in the canonical order) counts; a later contradictory one changes nothing.
       if (draft.mergedInto === undefined) {
         draft.mergedInto = event.payload.into;
-        draft.mergedAt = event.at;
+        draft.mergedAt = at;
       }
       break;
     case 'rechecked': {
@@ -368,7 +372,7 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
       draft.rechecks = [
         ...draft.rechecks,
         {
-          at: event.at,
+          at: at,
           evidenceId,
           url,
           outcome,
@@ -384,23 +388,23 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
     }
     case 'claimed':
       draft.claimedBy = event.payload.department;
-      draft.claimedAt = event.at;
+      draft.claimedAt = at;
       draft.claimedByOfficer = event.actor.officer;
       if (event.payload.level) draft.claimLevel = event.payload.level;
-      mark(draft, 'claimed', event.at);
+      mark(draft, 'claimed', at);
       advance(draft, 'claimed');
       break;
     case 'assigned':
       if (draft.claimedAt === undefined || draft.claimedBy === undefined) {
         draft.claimedBy = event.payload.department;
-        draft.claimedAt = event.at;
+        draft.claimedAt = at;
         draft.assigned = true;
-        draft.assignedAt = event.at;
-        mark(draft, 'claimed', event.at);
+        draft.assignedAt = at;
+        mark(draft, 'claimed', at);
         advance(draft, 'claimed');
       } else {
         // Settling a claimed case: the holder changes, the claim's time and the steps done so far stay.
-        draft.settlement = { at: event.at, eventId: event.id, department: event.payload.department, from: draft.claimedBy };
+        draft.settlement = { at: at, eventId: event.id, department: event.payload.department, from: draft.claimedBy };
         draft.claimedBy = event.payload.department;
         draft.department = event.payload.department;
       }
@@ -412,65 +416,65 @@ export function mutateState(draft: CaseState, event: CaseEvent): void {
       draft.flags = [...event.payload.flags];
       draft.mustRespondCriteria = [...event.payload.mustRespondCriteria];
       draft.assessmentReasons = [...event.payload.reasons];
-      mark(draft, 'assessed', event.at);
+      mark(draft, 'assessed', at);
       advance(draft, 'assessed');
       break;
     case 'reported':
-      mark(draft, 'reported', event.at);
-      if (event.payload.channel !== 'oral') mark(draft, 'written', event.at);
+      mark(draft, 'reported', at);
+      if (event.payload.channel !== 'oral') mark(draft, 'written', at);
       advance(draft, 'reported');
       break;
     case 'written-report':
-      mark(draft, 'written', event.at);
+      mark(draft, 'written', at);
       advance(draft, 'reported');
       break;
     case 'investigation-report':
       draft.investigation = event.payload;
-      mark(draft, 'investigation-report', event.at);
+      mark(draft, 'investigation-report', at);
       advance(draft, 'investigated');
       break;
     case 'extension-requested':
       draft.extensionRequests = [
         ...draft.extensionRequests,
-        { step: event.payload.step as StepId, requestedAt: event.at, reason: event.payload.reason },
+        { step: event.payload.step as StepId, requestedAt: at, reason: event.payload.reason },
       ];
-      mark(draft, 'extension-requested', event.at);
+      mark(draft, 'extension-requested', at);
       break;
     case 'extension-granted': {
       const step = event.payload.step as StepId;
       const index = draft.extensionRequests.findIndex((r) => r.step === step && r.grantedAt === undefined);
       draft.extensionRequests = draft.extensionRequests.map((request, i) =>
-        i === index ? { ...request, grantedAt: event.at, newLimit: event.payload.newLimit } : request,
+        i === index ? { ...request, grantedAt: at, newLimit: event.payload.newLimit } : request,
       );
       draft.extensions = { ...draft.extensions, [step]: event.payload.newLimit };
       break;
     }
     case 'responded': {
       const { kind, url, channel } = event.payload;
-      draft.responses = [...draft.responses, { at: event.at, kind, channel, by: event.actor, ...(url ? { url } : {}) }];
-      mark(draft, 'responded', event.at);
-      if (kind === 'publish-facts' || kind === 'press-conference') mark(draft, 'publish-facts', event.at);
-      if (kind === 'press-conference') mark(draft, 'press-conference', event.at);
+      draft.responses = [...draft.responses, { at: at, kind, channel, by: event.actor, ...(url ? { url } : {}) }];
+      mark(draft, 'responded', at);
+      if (kind === 'publish-facts' || kind === 'press-conference') mark(draft, 'publish-facts', at);
+      if (kind === 'press-conference') mark(draft, 'press-conference', at);
       advance(draft, 'responded');
       break;
     }
     case 'follow-up':
-      draft.followUps = [...draft.followUps, { at: event.at, result: event.payload.result }];
-      mark(draft, 'follow-up', event.at);
+      draft.followUps = [...draft.followUps, { at: at, result: event.payload.result }];
+      mark(draft, 'follow-up', at);
       break;
     case 'closed':
       draft.statusBeforeClose = draft.status;
       draft.status = 'closed';
-      draft.closedAt = event.at;
-      mark(draft, 'closed', event.at);
+      draft.closedAt = at;
+      mark(draft, 'closed', at);
       break;
     case 'reopened':
       draft.status = draft.statusBeforeClose ?? 'claimed';
       delete draft.statusBeforeClose;
       delete draft.closedAt;
-      draft.reopenedAt = event.at;
+      draft.reopenedAt = at;
       draft.reopenCount += 1;
-      mark(draft, 'reopened', event.at);
+      mark(draft, 'reopened', at);
       break;
     case 'note':
       break;

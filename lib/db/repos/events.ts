@@ -8,7 +8,9 @@ import { projectCase, type ProjectionContext } from '../projection';
 import {
   applyEvent,
   CaseEventSchema,
-  compareEvents,
+  MAX_SEQ,
+  nextSeqOf,
+  orderEvents,
   replay,
   replayWithReport,
   type CaseEvent,
@@ -38,40 +40,69 @@ export function appendTables(db: AppDB) {
   return [db.events, db.cases, db.settings, db.policyProfiles] as const;
 }
 
-/** A case's stored log in replay order ((at, id), straight from the `[caseId+at]` index). */
+/** A case's stored log in replay order (sequence, then (at, id); lib/cases `orderEvents`). */
 async function logOf(db: AppDB, caseId: string): Promise<CaseEvent[]> {
   const rows = await db.events
     .where('[caseId+at]')
     .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey], true, true)
     .toArray();
-  return rows.map(toCaseEvent);
+  return orderEvents(rows.map(toCaseEvent));
 }
 
-/** A case's log and its state, as the append loop keeps them in memory. */
+/**
+ * The event as this device records it: an event not yet sealed (recorded
+ * here, or from a sync file without the chain) takes the case's next
+ * sequence number unless it has one, then is sealed into the hash chain
+ * after the log's newest event. A sealed event keeps its bytes.
+ */
+function stamped(log: CaseLog, event: CaseEvent): CaseEvent {
+  const sequenced = event.hash === undefined && event.seq === undefined ? { ...event, seq: log.nextSeq } : event;
+  return sealEvent(sequenced, chainHeadOf(log.events));
+}
+
+/** A case's log (replay order) and its state, as the append loop keeps them in memory. */
 interface CaseLog {
   events: CaseEvent[];
   state: CaseState | undefined;
+  /** The `seq` the next event recorded here takes. */
+  nextSeq: number;
+  /** The latest `at` of the log's events (epoch ms; -Infinity when empty). */
+  latestAt: number;
 }
 
-function caseLogOf(events: CaseEvent[]): CaseLog {
-  return { events, state: events.length > 0 ? replay(events) : undefined };
+function caseLogOf(events: CaseEvent[], state?: CaseState): CaseLog {
+  return {
+    events,
+    state: state ?? (events.length > 0 ? replay(events) : undefined),
+    nextSeq: nextSeqOf(events),
+    latestAt: events.reduce((max, e) => Math.max(max, e.at), -Infinity),
+  };
 }
 
 /**
  * Whether `event` may join `log`: the log with it must replay with nothing
  * rejected, so every stored event counts and the projection equals the
- * replay. An event later than the whole log is checked by the state machine
- * directly; an earlier one (clock skew, import) by replaying the merged log,
- * because it could make a later event impossible.
+ * replay. An event that comes last in the history and later than every
+ * event's time is checked by the state machine directly; any other (clock
+ * skew, import) by replaying the merged log, because it could make a later
+ * event impossible or move the times events count at (`effectiveTimes`).
  */
 function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
-  const last = log.events[log.events.length - 1];
-  if (!last || compareEvents(last, event) < 0) {
+  // Last in history: later than every time, and a sequence no lower than any (an event without one only
+  // follows a log without any: its implied number counts events without a sequence).
+  const seqLast = event.seq === undefined ? log.events.every((e) => e.seq === undefined) : event.seq >= log.nextSeq - 1;
+  const last = event.at > log.latestAt && seqLast;
+  if (log.events.length === 0 || last) {
     const applied = applyEvent(log.state, event);
     if (!applied.ok) return fail(applied.error.code, applied.error.message);
-    return ok({ events: [...log.events, event], state: applied.state });
+    return ok({
+      events: [...log.events, event],
+      state: applied.state,
+      nextSeq: Math.min(MAX_SEQ, Math.max(log.nextSeq, (event.seq ?? log.nextSeq) + 1)),
+      latestAt: event.at,
+    });
   }
-  const events = [...log.events, event].sort(compareEvents);
+  const events = orderEvents([...log.events, event]);
   const report = replayWithReport(events);
   const first = report.rejected[0];
   if (first) {
@@ -82,7 +113,7 @@ function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
     );
   }
   if (!report.state) return fail('not-captured', '案件尚未采集，不能记录该事件');
-  return ok({ events, state: report.state });
+  return ok(caseLogOf(events, report.state));
 }
 
 /**
@@ -132,9 +163,10 @@ export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Pro
   const log = await logOf(db, event.caseId);
   const inLog = log.find((e) => e.id === event.id);
   if (inLog) return ok({ event: inLog, created: false });
-  // Sealed into the case's hash chain after the log's newest event (lib/evidence/chain.ts).
-  event = sealEvent(event, chainHeadOf(log));
-  const admitted = admit(caseLogOf(log), event);
+  // Sequenced and sealed into the case's hash chain after the log's newest event (lib/evidence/chain.ts).
+  const caseLog = caseLogOf(log);
+  event = stamped(caseLog, event);
+  const admitted = admit(caseLog, event);
   if (!admitted.ok) return admitted;
   const state = admitted.data.state;
   if (!state) return fail('not-captured', '案件尚未采集，不能记录该事件');
@@ -200,7 +232,7 @@ export async function appendEvents(
         const earlier = accepted.get(event.id);
         if (earlier) return ok({ event: earlier, created: false });
         const log = logs.get(event.caseId)!;
-        const admitted = admit(log, sealEvent(event, chainHeadOf(log.events)));
+        const admitted = admit(log, stamped(log, event));
         if (!admitted.ok) return admitted;
         logs.set(event.caseId, admitted.data);
         const sealed = admitted.data.events.find((e) => e.id === event.id)!;
@@ -222,7 +254,7 @@ export async function appendEvents(
   );
 }
 
-/** A case's events in replay order ((at, id)). */
+/** A case's events in replay order (sequence, then (at, id)). */
 export async function listEventsOfCase(db: AppDB, caseId: string): Promise<CaseEvent[]> {
   return logOf(db, caseId);
 }

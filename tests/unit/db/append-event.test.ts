@@ -68,19 +68,31 @@ describe('appending an event to the claim log', () => {
     expect((await db.events.get('c1-captured'))?.storedAt).toBe(NOW);
   });
 
-  it('refuses a back-dated event that would make an already recorded one impossible', async () => {
+  it('records a response whose clock reads before the claim after the claim (the clock was set back)', async () => {
     db = freshDb();
     await appendEvents(db, [captured('c1'), claimed('c1', T0 + 5 * HOUR)], { now: NOW });
-    // A response dated before the claim would replay as "responded before claimed".
     const result = await appendEvent(db, responded('c1', T0 + HOUR), { now: NOW });
+    expect(result.ok).toBe(true);
+    expect((await listEventsOfCase(db, 'c1')).map((e) => [e.type, e.seq])).toEqual([
+      ['captured', 1],
+      ['claimed', 2],
+      ['responded', 3],
+    ]);
+  });
+
+  it('refuses an event from another log that would make an already recorded one impossible', async () => {
+    db = freshDb();
+    await appendEvents(db, [captured('c1'), claimed('c1', T0 + 5 * HOUR)], { now: NOW });
+    // Another device's response, placed before the claim by its sequence: it would replay as "responded before claimed".
+    const result = await appendEvent(db, { ...responded('c1', T0 + HOUR), seq: 1 }, { now: NOW });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-claimed' } });
     expect(await db.events.count()).toBe(2);
   });
 
-  it('accepts a back-dated note, and lists the case log in time order', async () => {
+  it('accepts a note from another log dated earlier, and lists the case log in history order', async () => {
     db = freshDb();
     await appendEvents(db, [captured('c1'), claimed('c1', T0 + 5 * HOUR)], { now: NOW });
-    expect((await appendEvent(db, note('c1', T0 + HOUR, 'n1'), { now: NOW })).ok).toBe(true);
+    expect((await appendEvent(db, { ...note('c1', T0 + HOUR, 'n1'), seq: 2 }, { now: NOW })).ok).toBe(true);
     expect((await listEventsOfCase(db, 'c1')).map((e) => e.id)).toEqual(['c1-captured', 'n1', 'c1-claimed']);
   });
 

@@ -15,7 +15,7 @@ import { appendEvent, appendEvents } from '../../../lib/db/repos/events';
 import { projectAll } from '../../../lib/db/repos/cases';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { toCaseEvent } from '../../../lib/db/entities/event-row';
-import { CaseEventSchema, replayWithReport, type CaseEvent, type CaseEventInput } from '../../../lib/cases';
+import { CaseEventSchema, nextSeqOf, replayWithReport, type CaseEvent, type CaseEventInput } from '../../../lib/cases';
 import { assessed, captured, claimed, closed, HOUR, note, responded, T0 } from '../../fixtures/db/builders';
 import type { Result } from '../../../lib/messaging/result';
 import type { Appended } from '../../../lib/db/repos/events';
@@ -55,13 +55,18 @@ function randomEvent(rand: () => number, index: number, sent: CaseEventInput[]):
   }
 }
 
-/** What a single page should answer: the pure model of an append. */
-function modelAccepts(log: CaseEvent[], input: CaseEventInput): 'created' | 'duplicate' | 'refused' {
+/**
+ * What a single page should answer: the pure model of an append. A new
+ * event takes its case's next sequence number, so it comes after every
+ * recorded event whatever its clock says. Answers the event as the model stores it.
+ */
+function modelAccepts(log: CaseEvent[], input: CaseEventInput): { answer: 'created' | 'duplicate' | 'refused'; event?: CaseEvent } {
   const parsed = CaseEventSchema.safeParse(input);
-  if (!parsed.success) return 'refused';
-  if (log.some((e) => e.id === parsed.data.id)) return 'duplicate';
+  if (!parsed.success) return { answer: 'refused' };
+  if (log.some((e) => e.id === parsed.data.id)) return { answer: 'duplicate' };
   const caseLog = log.filter((e) => e.caseId === parsed.data.caseId);
-  return replayWithReport([...caseLog, parsed.data]).rejected.length === 0 ? 'created' : 'refused';
+  const event = { ...parsed.data, seq: parsed.data.seq ?? nextSeqOf(caseLog) };
+  return replayWithReport([...caseLog, event]).rejected.length === 0 ? { answer: 'created', event } : { answer: 'refused' };
 }
 
 function outcome(result: Result<Appended>): 'created' | 'duplicate' | 'refused' {
@@ -104,7 +109,7 @@ describe('the claim log under random appends', () => {
       for (let i = 0; i < length; i++) {
         const input = randomEvent(rand, i, sent);
         sent.push(input);
-        const expected = modelAccepts(model, input);
+        const { answer: expected, event: modelled } = modelAccepts(model, input);
         // Some steps go through the batch path, some one by one: both must behave the same.
         const result =
           rand() < 0.3
@@ -114,7 +119,7 @@ describe('the claim log under random appends', () => {
         tally[expected] += 1;
         if (expected === 'created') {
           if (model.some((e) => e.caseId === input.caseId && e.at > input.at)) tally.backdated += 1;
-          model.push(CaseEventSchema.parse(input));
+          model.push(modelled!);
         }
         answers.push({ input, result });
       }
