@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../messaging/result';
 import { MAX_SNAPSHOT_CHARS, type CapturePostRequest } from '../messaging/schemas';
 import { extractArticle, collapseWhitespace } from './article';
 import { canonicalUrlOf } from './canonical-url';
+import { fnv1a32 } from '../text/fnv1a';
 import type { CaptureOrder } from './capture-order';
 import { sanitizeHtml } from './sanitize';
 import { seenPostsOf, type SeenPost } from '../content/seen-posts';
@@ -146,12 +147,7 @@ function siteNameOf(doc: Document): { siteName?: string } {
 
 /** A short, stable id for a selection (not a security digest: the evidence digest is SHA-256). */
 function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return fnv1a32(text).toString(16).padStart(8, '0');
 }
 
 /** One post of a whole-thread capture: `#3 作者 2024-05-10 08:00：正文`. */

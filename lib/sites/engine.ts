@@ -8,6 +8,7 @@
  */
 import { cleanText, fingerprintIn, generatorOf, readText } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
+import { fnv1a32 } from '../text/fnv1a.ts';
 import type { AdapterContext, FoundPost, PostKind, SiteAdapter, SiteKey } from './types.ts';
 
 /** One engine's template, as selectors and small readers. */
@@ -149,13 +150,7 @@ export const LOCATION_LABEL = /(?:IP\s*属地|IP\s*归属地|来自)\s*[:：]?\s
  * re-renders it with the same id).
  */
 export function contentId(author: string | undefined, time: string | undefined, text: string): string {
-  let h = 0x811c9dc5;
-  const key = `${author ?? ''}|${time ?? ''}|${text.slice(0, 80)}`;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `r-${(h >>> 0).toString(36)}`;
+  return `r-${fnv1a32(`${author ?? ''}|${time ?? ''}|${text.slice(0, 80)}`).toString(36)}`;
 }
 
 /** Digits of an attribute value (`post-123` → `123`). */

@@ -8,6 +8,8 @@
  * one over-long id no longer makes the page's whole state lookup fail.
  */
 
+import { fnv1a32 } from '../text/fnv1a.ts';
+
 /** Longest post id the protocol carries (UTF-16 code units). */
 export const MAX_POST_ID_LENGTH = 200;
 
@@ -24,14 +26,12 @@ const KEPT_PREFIX = 120;
  */
 export function boundedPostId(id: string): string {
   if (id.length <= MAX_POST_ID_LENGTH) return id;
-  let h1 = 0x811c9dc5;
+  // A second, differently mixed 32-bit hash beside FNV-1a makes the digest 64 bits.
   let h2 = 0x9747b28c;
   for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 = Math.imul(h2 ^ id.charCodeAt(i), 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return `${id.slice(0, KEPT_PREFIX)}~${hex(h1)}${hex(h2)}`;
+  return `${id.slice(0, KEPT_PREFIX)}~${hex(fnv1a32(id))}${hex(h2)}`;
 }
