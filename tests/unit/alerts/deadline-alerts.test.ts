@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Deadline notifications: each warning threshold of each step notifies
  * once, the limit passing is an overdue alert, and a worker that slept

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Patrol reminders (巡查) under Xuancheng 2015: hourly in office hours on
  * working days, every two hours in the evening until 24:00 and on rest days,

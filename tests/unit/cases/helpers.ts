@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Test helpers: build claim logs in China time and print instants in China
  * time, so expectations read like the documents ("2024-09-14 23:59").

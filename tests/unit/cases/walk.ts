@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Walks a case through its procedure: at each checkpoint the log so far
  * (events up to `now`) is replayed and its deadlines summarised in one line

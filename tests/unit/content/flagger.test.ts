@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { compileWatchlist, DEMO_WATCHLIST } from '../../../lib/match';
 import { readFileSync } from 'node:fs';

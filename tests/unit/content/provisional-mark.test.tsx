@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * A deadline past the official calendar data is 暂定 (provisional): the
  * State Council has not yet published that year's holidays, so the limit may

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The content digest is reproducible: the demo forum's first post, captured
  * again and again while the page's view counter climbs, its clock runs and

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { canonicalUrlOf, normalizeUrl } from '../../../lib/extract/canonical-url';
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Highlighting tells the page nothing: the matches become DOM Ranges held by
  * the content script and boxes drawn inside a closed shadow root; the page's

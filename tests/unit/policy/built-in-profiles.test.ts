@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The five built-in profiles encode every number and table of POLICIES.md.
  * Each row pins one rule: changing a number in the data fails its row.

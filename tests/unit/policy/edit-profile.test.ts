@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** A user copies a built-in profile, edits the copy, and a bad edit is refused with every reason. */
 import { describe, expect, it } from 'vitest';
 import { applyProfileEdit, copyProfile, getBuiltInProfile, parsePolicyProfile, type PolicyProfile } from '../../../lib/policy';

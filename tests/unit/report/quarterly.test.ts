@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The quarterly bulletin (季度通报) of Xuancheng 2015: which cases count in
  * the quarter, how each department claimed, handled and responded, and the

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { detectSite, findPostElements, findPosts, findPostsIn } from '../../../lib/sites/index.ts';
 import { GOLDEN_NOW, loadCorpusPage, loadSitePage, parseHtml } from './corpus-pages.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The real saved pages of tests/fixtures/corpus, with the URL each was saved
  * from (SOURCES.md) and the clock the golden files were made with.

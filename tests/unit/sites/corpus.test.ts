@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectSite, findListedThreads, findPostElements, findPosts, locatePosts, toPostData } from '../../../lib/sites/index.ts';

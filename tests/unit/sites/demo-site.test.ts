@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { compileWatchlist, DEMO_WATCHLIST, flagPost, isAnchored } from '../../../lib/match/index.ts';
 import { detectSite, findListedThreads, findPost, findPostElements, findPostsIn, locatePosts, toPostData, type FoundPost } from '../../../lib/sites/index.ts';
