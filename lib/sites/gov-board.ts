@@ -20,9 +20,13 @@
  * - Boards read by the demo board's `ly-*` classes or by their printed
  *   "标签：值" lines (留言人：, 留言时间：, 办理单位：): labels are what stays
  *   constant across the CMSs these boards run on.
- * The thread id is the page's (`tid=`, 留言编号, the last number of the path); a reply's is `<id>-reply[-n]`, an evaluation's `<id>-evaluation`.
+ * - 人民网's list of a leader's board (tests/fixtures/gov/liuyan-people-list-fid-1035.html):
+ *   a list page; its rows (`#list_content > li`, the page's own row template)
+ *   are listed threads, not posts.
+ * The thread id is the page's (`tid=`, 留言编号, the last number of the path);
+ * a reply's is `<id>-reply[-n]`, an evaluation's `<id>-evaluation`.
  */
-import { cleanText, elementsIn, fingerprintIn, metaContent, readText, textOf } from './dom.ts';
+import { cleanText, elementsIn, fingerprintIn, isElement, metaContent, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, ListedThread, MessageBoardFields, PageKind, SiteAdapter } from './types.ts';
 
@@ -31,6 +35,8 @@ const PEOPLE_2019 = '.liuyan_box03';
 const PEOPLE_SPA = '.replyInfoHead';
 const DETAIL = `${LABELLED}, ${PEOPLE_2019}, ${PEOPLE_SPA}`;
 const LIST_ROW = 'tr.liuyan-item, li.liuyan-item, .liuyan-list .liuyan-item';
+/** 人民网's list of a leader's board: rows its script renders into `ul#list_content`. */
+const PEOPLE_LIST_ROW = '#list_content > li';
 /** A printed date-time (or date) inside a longer line ("回复时间：2020-08-06 08:33"). */
 const DATE_TIME = /\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
 /** "标签：值" — a board's printed label and its value. */
@@ -43,7 +49,7 @@ export const govBoardAdapter: SiteAdapter = {
 
   detect(doc, url) {
     if (url && /(^|\.)liuyan\.people\.com\.cn$/.test(url.hostname)) return 95;
-    if (fingerprintIn(doc, `${DETAIL}, ${LIST_ROW}`)) return 85;
+    if (fingerprintIn(doc, `${DETAIL}, ${LIST_ROW}, .liuyan_box02 #list_content`)) return 85;
     const column = `${metaContent(doc, 'ColumnName') ?? ''} ${metaContent(doc, 'keywords') ?? ''} ${doc.title}`;
     return /留言板|政民互动|网络问政|问政|12345|信箱/.test(column) && /留言(内容|人|时间)|来信/.test(doc.body?.textContent ?? '')
       ? 60
@@ -51,7 +57,8 @@ export const govBoardAdapter: SiteAdapter = {
   },
 
   pageKind(doc): PageKind {
-    return doc.querySelector(DETAIL) ? 'thread' : doc.querySelector(LIST_ROW) ? 'list' : 'thread';
+    if (doc.querySelector(DETAIL)) return 'thread';
+    return doc.querySelector(`${LIST_ROW}, #list_content`) ? 'list' : 'thread';
   },
 
   title: (doc) => {
@@ -65,11 +72,17 @@ export const govBoardAdapter: SiteAdapter = {
   },
 
   findAll(root, ctx) {
-    return elementsIn(root, DETAIL).flatMap((container) => readThread(container, ctx));
+    const containers = elementsIn(root, DETAIL);
+    if (containers.length > 0 || !isElement(root)) return containers.flatMap((container) => readThread(container, ctx));
+    // A reply block added after the message (today's template fetches it when the page has
+    // rendered): the thread's entries inside it, read with the message they answer.
+    const detail = ctx.doc.querySelector(DETAIL);
+    const answers = detail ? readThread(detail, ctx).slice(1) : [];
+    return answers.filter((post) => root.contains(post.element) || post.element.contains(root));
   },
 
   listThreads(root, ctx) {
-    const out: ListedThread[] = [];
+    const out: ListedThread[] = Array.from(root.querySelectorAll(PEOPLE_LIST_ROW)).flatMap((row) => listedPeopleRow(row, ctx));
     for (const row of Array.from(root.querySelectorAll(LIST_ROW))) {
       const titleEl = row.querySelector('.ly-title a, .ly-title') ?? row.querySelector('a');
       if (!titleEl) continue;
@@ -90,6 +103,31 @@ export const govBoardAdapter: SiteAdapter = {
   },
 };
 
+/**
+ * One row of 人民网's list (its `threads_content_tpl`): the title link
+ * (`h2 b a`, `?tid=`), the status `em`, the byline "A*** 2020-01-15 10:11" (ideographic spaces between).
+ */
+function listedPeopleRow(row: Element, ctx: AdapterContext): ListedThread[] {
+  const titleEl = row.querySelector(':scope > h2 b a');
+  const href = titleEl?.getAttribute('href');
+  if (!titleEl || !href) return [];
+  const url = new URL(href, ctx.url ?? 'http://liuyan.people.com.cn/');
+  const { author, time } = bylineOf(row.querySelector(':scope > h3 span'));
+  const publishedAt = time ? parseChineseTime(time, ctx.now) : undefined;
+  return [
+    {
+      site: 'gov-board',
+      threadId: url.searchParams.get('tid') ?? '',
+      title: cleanText(titleEl.textContent),
+      ...(author ? { author } : {}),
+      ...(publishedAt ? { publishedAt } : {}),
+      element: row,
+      titleElement: titleEl,
+      url: url.href,
+    },
+  ];
+}
+
 /** One reply or evaluation below a message, before it becomes an entry. */
 interface Answer {
   element: Element;
@@ -109,9 +147,7 @@ function readThread(container: Element, ctx: AdapterContext): FoundPost[] {
 function readPeople2019(box: Element, ctx: AdapterContext): FoundPost[] {
   const body = box.querySelector('p.content, .zoom.content');
   if (!body) return [];
-  const byline = cleanText(box.querySelector('h3.grey2 span, h3 span')?.textContent);
-  const time = DATE_TIME.exec(byline)?.[0];
-  const author = cleanText(time ? byline.slice(0, byline.indexOf(time)) : byline) || undefined;
+  const { author, time } = bylineOf(box.querySelector('h3.grey2 span, h3 span'));
   const board: MessageBoardFields = {
     title: textOf(box, '.context-title-text'),
     department: textOf(ctx.doc, '.path_2j i'),
@@ -228,6 +264,14 @@ function entry(ctx: AdapterContext, kind: FoundPost['kind'], postId: string, par
 /** The thread id the page's URL carries: `?tid=`, else the last number of the path; 'message' when none. */
 function threadId(ctx: AdapterContext): string {
   return ctx.url?.searchParams.get('tid') ?? /(\d+)(?:\.s?html?)?\/?$/.exec(ctx.url?.pathname ?? '')?.[1] ?? 'message';
+}
+
+/** 人民网's byline "A***    2020-01-15 10:11": the masked writer, then the time. */
+function bylineOf(span: Element | null): { author?: string; time?: string } {
+  const byline = cleanText(span?.textContent);
+  const time = DATE_TIME.exec(byline)?.[0];
+  const author = cleanText(time ? byline.slice(0, byline.indexOf(time)) : byline);
+  return { ...(author ? { author } : {}), ...(time ? { time } : {}) };
 }
 
 function dateIn(text: string | undefined): string | undefined {

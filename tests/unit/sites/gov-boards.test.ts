@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileWatchlist } from '../../../lib/match/index.ts';
-import { detectSite, findPostElements, toPostData } from '../../../lib/sites/index.ts';
+import { detectSite, findListedThreads, findPostElements, findPostsIn, toPostData } from '../../../lib/sites/index.ts';
 import { parseHtml } from './corpus-pages.ts';
 
 /**
@@ -106,6 +106,16 @@ describe('人民网领导留言板, today\'s script-rendered template', () => {
     expect(found[0]?.board).toEqual({ title: '白沙镇自来水三天两头停，什么时候能彻底解决', department: '澜江市委书记', status: '已办理', category: '投诉', satisfaction: '满意' });
   });
 
+  it('a reply block the page adds after the message (the MutationObserver path) gives the reply, with the message as parent', () => {
+    const doc = load('liuyan-people-2023.html');
+    const block = doc.getElementById('mainContainerDetail1');
+    if (!block) throw new Error('fixture has no reply block');
+    expect(findPostsIn(block, doc, url, { now: NOW }).map((p) => [p.postId, p.parentId])).toEqual([
+      ['17650001-reply', '17650001'],
+      ['17650001-evaluation', '17650001-reply'],
+    ]);
+  });
+
   it('the addressee 澜江市委书记 and the replying unit\'s name never flag an entry for 澜江市', () => {
     const matcher = compileWatchlist([{ term: '澜江市', kind: 'region' }]);
     const found = findPostElements(load('liuyan-people-2023.html'), url, { now: NOW });
@@ -120,6 +130,33 @@ describe('boards read by their printed labels', () => {
     expect(findPostElements(doc, url, { now: NOW }).map(toPostData)).toEqual([
       { site: 'gov-board', postId: '88231', author: '王**', publishedAt: '2024-05-20T08:15:00+08:00', text: '宣州区某小区已经停水三天，物业说是市政管网问题。' },
       { site: 'gov-board', postId: '88231-reply', author: '宣城市住房和城乡建设局', parentId: '88231', text: '您好，经核实，管网已于5月21日修复。' },
+    ]);
+  });
+});
+
+describe('人民网领导留言板: a leader\'s list of messages (rows rendered from the page\'s own template)', () => {
+  it('is a list page: no posts, one listed thread per message with its tid, title, masked writer and time', () => {
+    const url = 'http://liuyan.people.com.cn/threads/list?fid=1035';
+    const doc = load('liuyan-people-list-fid-1035.html');
+    expect(detectSite(doc, url)).toMatchObject({ site: 'gov-board', pageKind: 'list' });
+    expect(findPostElements(doc, url, { now: NOW })).toEqual([]);
+    expect(findListedThreads(doc, url, { now: NOW }).map(({ element: _e, titleElement: _t, ...row }) => row)).toEqual([
+      {
+        site: 'gov-board',
+        threadId: '6835141',
+        title: '全民健身发展不平衡，打造好15分钟健身圈',
+        author: 'A***',
+        publishedAt: '2020-01-15T10:11:00+08:00',
+        url: 'http://liuyan.people.com.cn/threads/content?tid=6835141',
+      },
+      {
+        site: 'gov-board',
+        threadId: '9233844',
+        title: '简化机动车交易过程手续',
+        author: 'b***',
+        publishedAt: '2021-02-18T00:23:00+08:00',
+        url: 'http://liuyan.people.com.cn/threads/content?tid=9233844',
+      },
     ]);
   });
 });
