@@ -18,8 +18,11 @@
  *   `.domainName`, `.stateInfo`, `li.replyMsg` 留言时间), `#replyContentMain`;
  *   replies `.replyHandleMain` (`h4` unit, `.handleTime`, `.handleContent`).
  * - Boards read by the demo board's `ly-*` classes or by their printed
- *   "标签：值" lines (留言人：, 留言时间：, 办理单位：): labels are what stays
- *   constant across the CMSs these boards run on.
+ *   "标签：值" lines (留言人：, 留言时间：, 办理单位：) — also as a `<strong>`
+ *   label before its value, as EWCMS's 民声通道 letters print them
+ *   (`#letter_detail`, tests/fixtures/gov/ewcms-interaction-detail.html: 咨询人：,
+ *   提交时间：, 受理单位：, 信件内容：, 回复单位：/回复时间： above the reply):
+ *   labels are what stays constant across the CMSs these boards run on.
  * - 人民网's list of a leader's board (tests/fixtures/gov/liuyan-people-list-fid-1035.html):
  *   a list page; its rows (`#list_content > li`, the page's own row template)
  *   are listed threads, not posts.
@@ -30,7 +33,7 @@ import { cleanText, elementsIn, fingerprintIn, isElement, metaContent, readText,
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, ListedThread, MessageBoardFields, PageKind, SiteAdapter } from './types.ts';
 
-const LABELLED = '.liuyan-item.ly-detail, .ly-detail, .liuyan-detail, .message-detail';
+const LABELLED = '.liuyan-item.ly-detail, .ly-detail, .liuyan-detail, .message-detail, #letter_detail';
 const PEOPLE_2019 = '.liuyan_box03';
 const PEOPLE_SPA = '.replyInfoHead';
 const DETAIL = `${LABELLED}, ${PEOPLE_2019}, ${PEOPLE_SPA}`;
@@ -41,6 +44,10 @@ const PEOPLE_LIST_ROW = '#list_content > li';
 const DATE_TIME = /\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
 /** "标签：值" — a board's printed label and its value. */
 const LABEL_VALUE = /^([\u4e00-\u9fa5]{2,6})\s*[:：]\s*(.+)$/;
+/** A label printed alone ("受理状态："), its value after it. */
+const LABEL_ONLY = /^([\u4e00-\u9fa5]{2,6})\s*[:：]$/;
+/** A block's leading label ("信件内容："), dropped from the entry's text. */
+const LABEL_PREFIX = /^\s*[\u4e00-\u9fa5]{2,6}\s*[:：]\s*/;
 
 /** The message-board adapter. */
 export const govBoardAdapter: SiteAdapter = {
@@ -63,7 +70,7 @@ export const govBoardAdapter: SiteAdapter = {
 
   title: (doc) => {
     const detail = doc.querySelector(DETAIL);
-    const own = detail ? textOf(detail, '.ly-title, .context-title-text, h1') : undefined;
+    const own = detail ? textOf(detail, '.ly-title, .context-title-text, h1, :scope > .title') : undefined;
     return own ?? metaContent(doc, 'ArticleTitle');
   },
 
@@ -132,6 +139,8 @@ function listedPeopleRow(row: Element, ctx: AdapterContext): ListedThread[] {
 interface Answer {
   element: Element;
   body: Element;
+  /** The body's text when it starts with a printed label ("信件内容："), without it. */
+  text?: string;
   author?: string;
   time?: string;
 }
@@ -190,46 +199,39 @@ function readPeopleSpa(head: Element, ctx: AdapterContext): FoundPost[] {
 /** Boards read by their classes (`ly-*`) or printed labels. */
 function readLabelled(container: Element, ctx: AdapterContext): FoundPost[] {
   const labelled = labelledValues(container);
-  const body = container.querySelector('.ly-content, .liuyan-content, .message-content');
+  const pick = (re: RegExp): string | undefined => [...labelled].find(([label]) => re.test(label))?.[1];
+  const block = labelBlock(container, /^(信件|留言|咨询|投诉|来信|诉求)内容$/);
+  const body = container.querySelector('.ly-content, .liuyan-content, .message-content') ?? block?.element;
   if (!body) return [];
   const board: MessageBoardFields = {
-    title: textOf(container, '.ly-title, h1'),
-    department:
-      textOf(container, '.ly-meta .ly-dept, .ly-dept') ?? labelled.get('留言对象') ?? labelled.get('办理单位') ?? labelled.get('受理单位'),
-    status: cleanText(container.querySelector('.ly-status')?.getAttribute('data-status')) || textOf(container, '.ly-status') || labelled.get('办理状态'),
-    category: textOf(container, '.ly-category') ?? labelled.get('类别') ?? labelled.get('留言类型'),
+    title: textOf(container, '.ly-title, h1, :scope > .title'),
+    department: textOf(container, '.ly-meta .ly-dept, .ly-dept') ?? pick(/^(留言对象|办理单位|受理单位)$/),
+    status: cleanText(container.querySelector('.ly-status')?.getAttribute('data-status')) || textOf(container, '.ly-status') || pick(/^(办理|受理)状态$/),
+    category: textOf(container, '.ly-category') ?? pick(/^(类别|(留言|咨询|信件)类型)$/),
   };
-  const replyBox = container.querySelector('.ly-reply, .liuyan-reply, .reply-content');
-  const replyUnit = labelled.get('答复单位') ?? labelled.get('回复单位') ?? labelled.get('办理单位');
   const replies: Answer[] = [];
+  const replyBox = container.querySelector('.ly-reply, .liuyan-reply, .reply-content');
+  const replyUnit = pick(/^(答复|回复|办理)单位$/);
+  const replyTime = pick(/^(回复|答复)时间$/);
   if (replyBox) {
     const text = replyBox.querySelector('.ly-reply-content') ?? replyBox;
     board.officialReply = { unit: textOf(replyBox, '.ly-reply-unit'), time: textOf(replyBox, '.ly-reply-time'), text: readText(text) };
-    replies.push({
-      element: replyBox,
-      body: text,
-      author: textOf(replyBox, '.ly-reply-unit') ?? replyUnit ?? board.department,
-      time: textOf(replyBox, '.ly-reply-time') ?? labelled.get('回复时间') ?? labelled.get('答复时间'),
-    });
+    replies.push({ element: replyBox, body: text, author: textOf(replyBox, '.ly-reply-unit') ?? replyUnit ?? board.department, time: textOf(replyBox, '.ly-reply-time') ?? replyTime });
+  } else {
+    // The reply under its "回复单位：… 回复时间：…" lines, in a block of its own (absent until the letter is answered).
+    const replyBlock = labelBlock(container, /^(答复|回复)单位$/)?.element;
+    const text = replyBlock?.querySelector(':scope > div, :scope > p');
+    if (replyBlock && text && readText(text)) replies.push({ element: replyBlock, body: text, author: replyUnit ?? board.department, time: replyTime });
   }
-  const id =
-    container.getAttribute('data-id') ??
-    textOf(container, '.ly-id') ??
-    labelled.get('留言编号') ??
-    threadId(ctx);
-  return thread(
-    ctx,
-    {
-      element: container,
-      body,
-      author: textOf(container, '.ly-meta .ly-author, .ly-author') ?? labelled.get('留言人') ?? labelled.get('来信人'),
-      time: textOf(container, '.ly-meta .ly-time, .ly-time') ?? labelled.get('留言时间') ?? labelled.get('来信时间'),
-      board,
-      id,
-    },
-    replies,
-    undefined,
-  );
+  const id = container.getAttribute('data-id') ?? textOf(container, '.ly-id') ?? pick(/^(留言|信件)?编号$/) ?? threadId(ctx);
+  const message: Answer = {
+    element: container,
+    body,
+    ...(block && body === block.element ? { text: block.text } : {}),
+    author: textOf(container, '.ly-meta .ly-author, .ly-author') ?? pick(/^(留言|来信|咨询|投诉|建议|反映)人$/),
+    time: textOf(container, '.ly-meta .ly-time, .ly-time') ?? pick(/^(留言|来信|咨询|提交)时间$/),
+  };
+  return thread(ctx, { ...message, board, id }, replies, undefined);
 }
 
 /** The message as an entry, then each reply (parent: the message) and the evaluation (parent: the last reply). */
@@ -255,7 +257,7 @@ function entry(ctx: AdapterContext, kind: FoundPost['kind'], postId: string, par
     ...(part.author ? { author: part.author } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     ...(parentId ? { parentId } : {}),
-    text: readText(part.body),
+    text: part.text ?? readText(part.body),
     element: part.element,
     bodyElement: part.body,
   };
@@ -278,7 +280,10 @@ function dateIn(text: string | undefined): string | undefined {
   return text ? DATE_TIME.exec(text)?.[0] : undefined;
 }
 
-/** "标签：值" pairs printed in the message's meta line. */
+/**
+ * "标签：值" pairs printed in the message's meta line, and labels printed in
+ * `<strong>`/`<b>` with their value after them ("<strong>受理状态：</strong>已回复").
+ */
 function labelledValues(container: Element): Map<string, string> {
   const out = new Map<string, string>();
   const meta = container.querySelector('.ly-meta, .meta, .info') ?? container;
@@ -286,5 +291,31 @@ function labelledValues(container: Element): Map<string, string> {
     const m = LABEL_VALUE.exec(cleanText(span.textContent));
     if (m?.[1] && m[2] && !out.has(m[1])) out.set(m[1], m[2]);
   }
+  for (const strong of Array.from(container.querySelectorAll('strong, b'))) {
+    const label = LABEL_ONLY.exec(cleanText(strong.textContent))?.[1];
+    const value = label ? valueAfter(strong) : '';
+    if (label && value && !out.has(label)) out.set(label, value);
+  }
   return out;
+}
+
+/** The inline text after a label element, up to the next label, line break or block. */
+function valueAfter(label: Element): string {
+  let text = '';
+  for (let node = label.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (node as Element).matches('strong, b, br, div, p, table, ul')) break;
+    text += node.textContent ?? '';
+  }
+  return cleanText(text);
+}
+
+/** The block a `<strong>` label starts ("<div><strong>信件内容：</strong>…</div>"), and its text without the label. */
+function labelBlock(container: Element, label: RegExp): { element: Element; text: string } | undefined {
+  for (const strong of Array.from(container.querySelectorAll('strong, b'))) {
+    const name = LABEL_ONLY.exec(cleanText(strong.textContent))?.[1];
+    const block = strong.parentElement;
+    if (!name || !label.test(name) || !block || block === container) continue;
+    return { element: block, text: cleanText(readText(block).replace(LABEL_PREFIX, '')) };
+  }
+  return undefined;
 }

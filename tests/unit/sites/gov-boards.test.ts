@@ -124,6 +124,33 @@ describe('人民网领导留言板, today\'s script-rendered template', () => {
 });
 
 describe('boards read by their printed labels', () => {
+  it('an EWCMS 民声通道 letter (<strong> labels): the letter without its 信件内容： label, then the reply under 回复单位/回复时间', () => {
+    const url = 'http://www.ruichang.example/interaction/detail.do?id=20240517003';
+    const doc = load('ewcms-interaction-detail.html');
+    expect(detectSite(doc, url)).toMatchObject({ site: 'gov-board', pageKind: 'thread', title: '白沙镇中心小学门口早晚高峰拥堵' });
+    const found = findPostElements(doc, url, { now: NOW });
+    expect(found.map(toPostData)).toEqual([
+      { site: 'gov-board', postId: '20240517003', author: '刘**', publishedAt: '2024-05-17T00:00:00+08:00', text: '白沙镇中心小学门口每天放学时车辆乱停，孩子过马路很危险，希望安排交警疏导。' },
+      {
+        site: 'gov-board',
+        postId: '20240517003-reply',
+        author: '澜江市公安局交通警察大队',
+        publishedAt: '2024-05-20T00:00:00+08:00',
+        parentId: '20240517003',
+        text: '您好！自5月21日起，我队在该校门口早晚高峰安排警力疏导，并施划临时停车区域。',
+      },
+    ]);
+    expect(found[0]?.board).toEqual({ title: '白沙镇中心小学门口早晚高峰拥堵', department: '澜江市公安局交通警察大队', status: '已回复', category: '投诉监督' });
+    const matcher = compileWatchlist([{ term: '澜江市', kind: 'region' }]);
+    expect(found.filter((p) => matcher.scan(p.bodyElement.textContent ?? '').length > 0)).toEqual([]);
+  });
+
+  it('a letter not yet answered (回复单位/回复时间 printed, no reply block) gives the letter alone', () => {
+    const doc = load('ewcms-interaction-detail.html');
+    doc.querySelector('#letter_detail .text_detail .text_detail')?.remove();
+    expect(findPostElements(doc, 'http://www.ruichang.example/interaction/detail.do?id=20240517003', { now: NOW }).map((p) => p.postId)).toEqual(['20240517003']);
+  });
+
   it('the official reply is an entry signed by the 办理单位, with the message as parent', () => {
     const url = 'https://www.xuancheng.example/wlwz/88231.html';
     const doc = parseHtml(readFileSync(join(import.meta.dirname, '../../fixtures/sites/gov-board-labels.html'), 'utf8'));
