@@ -57,7 +57,7 @@ export const govBoardAdapter: SiteAdapter = {
   detect(doc, url) {
     if (url && /(^|\.)liuyan\.people\.com\.cn$/.test(url.hostname)) return 95;
     if (fingerprintIn(doc, `${DETAIL}, ${LIST_ROW}, .liuyan_box02 #list_content`)) return 85;
-    const column = `${metaContent(doc, 'ColumnName') ?? ''} ${metaContent(doc, 'keywords') ?? ''} ${doc.title}`;
+    const column = `${metaContent(doc, 'ColumnName') ?? ''} ${doc.title}`;
     return /留言板|政民互动|网络问政|问政|12345|信箱/.test(column) && /留言(内容|人|时间)|来信/.test(doc.body?.textContent ?? '')
       ? 60
       : 0;
