@@ -71,6 +71,8 @@ export interface MessageBoardFields {
   officialReply?: { unit?: string; time?: string; text: string };
   /** Category printed by the board (咨询, 投诉…). */
   category?: string;
+  /** The writer's verdict on the reply, as printed (很满意, 基本满意…). */
+  satisfaction?: string;
 }
 
 /** A post with its elements, for the content script. */

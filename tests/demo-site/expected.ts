@@ -29,6 +29,8 @@ export const NEWS_FLAGGED_COMMENT_IDS: readonly number[] = NEWS_COMMENTS.filter(
 export const WEIBO_FLAGGED_COMMENT_INDEXES: readonly number[] = WEIBO_COMMENTS.flatMap((c, i) => (c.mentionsCity ? [i] : []));
 /** Message board: ids whose title or content mentions the city (the department column always names an agency). */
 export const LIUYAN_FLAGGED_IDS: readonly number[] = LIUYAN_MESSAGES.filter((m) => m.mentionsCity).map((m) => m.id);
+/** Message board: ids of messages whose official reply (an entry of its own) names a watched place. */
+export const LIUYAN_FLAGGED_REPLY_IDS: readonly number[] = LIUYAN_MESSAGES.filter((m) => m.reply?.mentionsCity).map((m) => m.id);
 /** Hostile page: pids of flagged floors. */
 export const HOSTILE_FLAGGED_PIDS: readonly number[] = HOSTILE_FLOORS.filter((f) => f.mentionsCity).map((f) => f.pid);
 

@@ -13,6 +13,8 @@ export interface LiuyanReply {
   /** `YYYY-MM-DD HH:MM`. */
   time: string;
   content: string;
+  /** The reply's text names a watched place (江北区, 澜江…): the reply is an entry of its own and is flagged too. */
+  mentionsCity?: boolean;
 }
 
 /** One message on the board. */
@@ -36,7 +38,7 @@ export interface LiuyanMessage {
 export const LIUYAN_MESSAGES: readonly LiuyanMessage[] = [
   { id: 5001, title: '江北区白沙镇锦江华府项目烂尾三年，何时复工？', category: '城乡建设', author: '陈**', time: '2026-11-18 21:14', dept: '澜江市住房和城乡建设局', status: '已回复', mentionsCity: true,
     content: '尊敬的领导：我是江北区白沙镇锦江华府项目的业主，2023年购房并按时还贷，项目自2025年初停工至今已近两年，成了烂尾楼。开发商负责人联系不上，业主多次向住建局反映均无实质进展。恳请领导关注，督促尽快复工，并公开预售资金监管账户的使用情况。',
-    reply: { unit: '澜江市住房和城乡建设局', time: '2026-11-21 16:30', content: '陈先生（女士）：您好！您反映的问题已收悉。经核实，锦江华府项目因开发企业资金链断裂停工。我局已于11月15日约谈开发企业，并会同江北区人民政府成立工作专班，目前正对预售资金监管账户开展专项审计，力争年底前复工。后续进展将在市政府门户网站公布。感谢您对住房城乡建设工作的关心和支持！' } },
+    reply: { unit: '澜江市住房和城乡建设局', time: '2026-11-21 16:30', content: '陈先生（女士）：您好！您反映的问题已收悉。经核实，锦江华府项目因开发企业资金链断裂停工。我局已于11月15日约谈开发企业，并会同江北区人民政府成立工作专班，目前正对预售资金监管账户开展专项审计，力争年底前复工。后续进展将在市政府门户网站公布。感谢您对住房城乡建设工作的关心和支持！', mentionsCity: true } },
   { id: 5002, title: '云溪县河口镇安置房工地拖欠农民工工资', category: '劳动和社会保障', author: '李**', time: '2026-11-18 09:02', dept: '澜江市人力资源和社会保障局', status: '办理中', mentionsCity: true,
     content: '云溪县河口镇安置房二期工地，包工头拖欠30多名工人工资共计约80万元，工人多次讨要未果，年关将近，请相关部门帮助解决欠薪问题。' },
   { id: 5003, title: '河口镇污水处理厂附近异味严重', category: '环境保护', author: '王**', time: '2026-11-17 20:45', dept: '澜江市生态环境局', status: '已回复', mentionsCity: true,
@@ -49,7 +51,7 @@ export const LIUYAN_MESSAGES: readonly LiuyanMessage[] = [
     content: '石门县青石乡采石场经常在夜里十一二点放炮，噪音很大，震得窗户响，全村人都睡不好，请求有关部门查处。' },
   { id: 5006, title: '咨询社保卡补办需要哪些材料', category: '咨询', author: '周**', time: '2026-11-15 10:22', dept: '澜江市人力资源和社会保障局', status: '已回复', mentionsCity: false,
     content: '您好，社保卡丢了，想问一下补办需要带什么材料，可以在网上办理吗？',
-    reply: { unit: '澜江市人力资源和社会保障局', time: '2026-11-16 09:00', content: '您好！携带本人身份证到任一社保服务网点即可补办，也可通过“澜江人社”微信公众号在线申请，制卡后邮寄到家。' } },
+    reply: { unit: '澜江市人力资源和社会保障局', time: '2026-11-16 09:00', content: '您好！携带本人身份证到任一社保服务网点即可补办，也可通过“澜江人社”微信公众号在线申请，制卡后邮寄到家。', mentionsCity: true } },
   { id: 5007, title: '桃源街道菜市场早餐店食品安全问题', category: '市场监管', author: '吴**', time: '2026-11-14 12:40', dept: '澜江市市场监督管理局', status: '办理中', mentionsCity: true,
     content: '江南区桃源街道菜市场门口一家早餐店包子馅料变质，全家食用后腹泻，反映食品安全问题，请市场监管局查处。' },
   { id: 5008, title: '滨江大道江北大桥路口交通事故频发', category: '公安交通', author: '郑**', time: '2026-11-13 19:05', dept: '澜江市公安局', status: '已回复', mentionsCity: true,

@@ -6,6 +6,7 @@ import {
   FORUM_FLAGGED_PIDS,
   FORUM_MORE_FLAGGED_PIDS,
   LIUYAN_FLAGGED_IDS,
+  LIUYAN_FLAGGED_REPLY_IDS,
   NEWS_FLAGGED_COMMENT_IDS,
   TIEBA_FLAGGED_POST_IDS,
   WEIBO_FLAGGED_COMMENT_INDEXES,
@@ -13,6 +14,7 @@ import {
   benchFlaggedCount,
   COMMUNITY_FLAGGED_FLOORS,
 } from '../../demo-site/expected.ts';
+import { LIUYAN_MESSAGES } from '../../demo-site/data/liuyan.ts';
 import { COMMUNITY_POSTS } from '../../demo-site/pages/community.ts';
 import { DEMO_PATHS, resolveRoute, type DemoPageName } from '../../demo-site/routes.ts';
 import { parseHtml } from './corpus-pages.ts';
@@ -77,6 +79,14 @@ describe('the demo site: adapters find the posts, the demo list flags the right 
       board: { department: expect.stringContaining('局'), status: expect.any(String) },
     });
     expect(LIUYAN_FLAGGED_IDS.map(String)).toContain(message?.postId);
+  });
+
+  it('message board detail: the official reply is an entry signed by the replying unit, flagged when it names a watched place', () => {
+    const { doc, url } = page('liuyanDetail');
+    const [message, reply] = findPostElements(doc, url, { now: NOW });
+    const data = LIUYAN_MESSAGES.find((m) => String(m.id) === message?.postId);
+    expect(reply).toMatchObject({ kind: 'answer', postId: `${message?.postId}-reply`, parentId: message?.postId, author: data?.reply?.unit, text: data?.reply?.content });
+    expect(flagPost(reply?.text ?? '', demo).flagged).toBe(LIUYAN_FLAGGED_REPLY_IDS.includes(data?.id ?? -1));
   });
 
   it('message board list: a list of messages, not posts', () => {

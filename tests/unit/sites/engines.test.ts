@@ -99,6 +99,39 @@ describe('platforms', () => {
     ]);
   });
 
+  it('Douban group topic (today\'s template): the 楼主 post and each reply; IP属地 and likes are fields, a quoted reply is the parent, 楼主 is not the name', () => {
+    expect(posts('douban-group-topic-ip.html', 'https://www.douban.com/group/topic/300000001/')).toEqual([
+      {
+        site: 'douban',
+        postId: '300000001',
+        author: '白沙居民',
+        publishedAt: '2024-05-18T08:41:07+08:00',
+        location: '辽宁',
+        text: '白沙镇从周四开始停水，物业只说是管网检修。 家里有老人，想问问有没有送水点。',
+      },
+      { site: 'douban', postId: '4100000001', author: '江北小王', publishedAt: '2024-05-18T09:02:13+08:00', location: '辽宁', likes: 12, text: '镇政府门口有送水车，下午两点到五点。' },
+      { site: 'douban', postId: '4100000002', author: '白沙居民', publishedAt: '2024-05-18T09:15:40+08:00', location: '辽宁', parentId: '4100000001', text: '谢谢，我去看看。' },
+      { site: 'douban', postId: '4100000003', author: '路过的', publishedAt: '2024-05-18T10:30:02+08:00', location: '广东', likes: 3, text: '我们小区昨晚已经来水了。' },
+    ]);
+  });
+
+  it('Douban note (日记): the note with its author and time, then each comment; a comment quoting another has it as parent', () => {
+    const doc = load('douban-note.html');
+    expect(detectSite(doc, 'https://www.douban.com/note/700000001/')).toMatchObject({ site: 'douban', title: '江北区旧改回迁的一点记录' });
+    expect(posts('douban-note.html', 'https://www.douban.com/note/700000001/')).toEqual([
+      { site: 'douban', postId: '700000001', author: '江北老住户', publishedAt: '2024-06-02T21:14:55+08:00', text: '回迁房说好六月交付，到现在楼还没封顶。 街道办说下周开说明会。' },
+      { site: 'douban', postId: '8800000001', author: '小区邻居', publishedAt: '2024-06-03T08:20:11+08:00', text: '同一个小区的，我们也在等。' },
+      { site: 'douban', postId: '8800000002', author: '江北老住户', publishedAt: '2024-06-03T09:02:47+08:00', parentId: '8800000001', text: '说明会见。' },
+    ]);
+  });
+
+  it('a Douban place label is never matched as post text: a reply from 辽宁 is not flagged for 辽宁', () => {
+    const matcher = compileWatchlist([{ term: '辽宁', kind: 'region' }]);
+    const flagged = findPostElements(load('douban-group-topic-ip.html'), 'https://www.douban.com/group/topic/300000001/')
+      .filter((p) => matcher.scan(p.bodyElement.textContent ?? '').length > 0);
+    expect(flagged).toEqual([]);
+  });
+
   it('a news page whose first .time is a comment\'s: the article keeps its own date (R02 kind), the comments are entries', () => {
     const got = posts('news-comment-time-first.html', 'https://news.lanjiang.example/2024/0601/a1.html');
     expect(got[0]).toMatchObject({ site: 'news', postId: 'a1', publishedAt: '2024-06-01T16:40:00+08:00' });
@@ -163,6 +196,8 @@ describe('each page is claimed by its engine', () => {
     ['phpwind-read.html', 'phpwind'],
     ['wechat-article.html', 'wechat'],
     ['douban-group-topic.html', 'douban'],
+    ['douban-group-topic-ip.html', 'douban'],
+    ['douban-note.html', 'douban'],
     ['generic-qa-site.html', 'generic'],
   ])('%s → %s', (file, site) => {
     expect(detectSite(load(file), 'https://example.test/x').site).toBe(site);
