@@ -47,17 +47,31 @@ export interface SeenPosts {
 /** Creates an empty registry. */
 export function createSeenPosts(): SeenPosts {
   const posts = new Map<string, SeenPost>();
+  // Posts whose text is still as the page gave it. Collapsing whitespace
+  // copies the whole body, and the flagger remembers every post of a
+  // 1,000-post thread during the page's first scan: it is done when a
+  // post is read (a capture), not when it is remembered.
+  const raw = new Set<SeenPost>();
+  const settled = (post: SeenPost): SeenPost => {
+    if (raw.delete(post)) post.text = post.text.replace(/\s+/g, ' ').trim();
+    return post;
+  };
   return {
     remember(ref, rawText) {
       if (posts.has(ref.postId) || posts.size >= MAX_POSTS) return;
-      posts.set(ref.postId, { postId: ref.postId, kind: ref.kind, text: rawText.replace(/\s+/g, ' ').trim() });
+      const post: SeenPost = { postId: ref.postId, kind: ref.kind, text: rawText };
+      posts.set(ref.postId, post);
+      raw.add(post);
     },
     rememberFields(data) {
       const seen = posts.get(data.postId);
       if (seen && !seen.data) seen.data = data;
     },
-    get: (postId) => posts.get(postId),
-    all: () => Array.from(posts.values()),
+    get: (postId) => {
+      const post = posts.get(postId);
+      return post && settled(post);
+    },
+    all: () => Array.from(posts.values(), settled),
     get size() {
       return posts.size;
     },

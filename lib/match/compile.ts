@@ -65,11 +65,6 @@ export class WatchlistCompileError extends Error {
   }
 }
 
-interface Pattern {
-  entry: number;
-  via: MatchVia;
-}
-
 /**
  * The forms of an entry that become patterns, each with how it is reached:
  * the term, its aliases, its context aliases. Values are as given (a
@@ -141,8 +136,20 @@ export function buildWatchlistTables(entries: readonly WatchlistInput[], foldTab
 export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: WatchlistTables, foldTable: Uint16Array): CompiledWatchlist {
   const list = entries.map((e) => ({ ...e }));
   const automaton = automatonFromTables(tables.automaton, foldTable);
-  const meta: Pattern[] = Array.from(tables.patternEntry, (entry, i) => ({ entry, via: MATCH_VIA[tables.patternVia[i] as number] ?? 'term' }));
-  const isExclusion = meta.map((m) => list[m.entry]?.kind === 'exclusion');
+  // What each pattern reports, in flat arrays indexed by pattern: a scan reads
+  // three strings per match instead of following pattern → entry objects.
+  const patterns = tables.patternEntry.length;
+  const termOf: string[] = [];
+  const kindOf: string[] = [];
+  const viaOf: MatchVia[] = [];
+  const isExclusion = new Uint8Array(patterns);
+  for (let p = 0; p < patterns; p++) {
+    const entry = list[tables.patternEntry[p] as number] as WatchlistInput;
+    termOf.push(entry.term);
+    kindOf.push(entry.kind);
+    viaOf.push(MATCH_VIA[tables.patternVia[p] as number] ?? 'term');
+    isExclusion[p] = entry.kind === 'exclusion' ? 1 : 0;
+  }
   const parents = new Map<string, string>();
   const byKey = new Map<string, WatchlistInput>();
   for (const e of list) {
@@ -156,11 +163,9 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
     scan(text: string): WatchMatch[] {
       const raw = automaton.scanRaw(text);
       if (raw.length === 0) return [];
-      return selectMatches(raw, isExclusion).map((i): WatchMatch => {
-        const m = meta[raw[i + 2] as number] as Pattern;
-        const entry = list[m.entry] as WatchlistInput;
-        return { start: raw[i] as number, end: raw[i + 1] as number, term: entry.term, kind: entry.kind, via: m.via };
-      });
+      const out: WatchMatch[] = [];
+      selectMatches(raw, isExclusion, (start, end, p) => out.push(new Match(start, end, termOf[p] as string, kindOf[p] as string, viaOf[p] as MatchVia)));
+      return out;
     },
     ancestorsOf(term: string): string[] {
       const out: string[] = [];
@@ -180,84 +185,79 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
 }
 
 /**
- * Picks, from raw (start, end, pattern) triples, the offsets of the triples
- * to report: drop every match overlapping an exclusion, then keep leftmost,
- * longest, non-overlapping ones.
+ * A match as `scan` reports it. A class rather than object literals: a page
+ * of Chinese text yields tens of thousands of matches, and V8 builds class
+ * instances of one fixed shape markedly faster than literals (measured with
+ * tests/bench/match.bench.ts). Plain data all the same: structured clone and
+ * `toEqual` see the five fields only.
+ */
+class Match implements WatchMatch {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly term: string,
+    readonly kind: string,
+    readonly via: MatchVia,
+  ) {}
+}
+
+/**
+ * Picks, from raw (start, end, pattern) triples, the matches to report: drop
+ * every match overlapping an exclusion, then keep leftmost, longest,
+ * non-overlapping ones, calling `keep` for each in text order. Sorts `raw`
+ * in place (the caller owns it).
  *
  * The automaton emits matches in order of their end, so their starts are
  * out of order by at most the longest pattern's length: an insertion sort
  * is linear here, where a comparison sort of 100,000 matches would cost more
- * than the scan itself.
+ * than the scan itself. Sorted by start, exclusions merge into disjoint
+ * blocks in one pass and candidates meet them in the same order, so one
+ * moving index finds the block a candidate may overlap.
  */
-function selectMatches(raw: Int32Array, isExclusion: readonly boolean[]): number[] {
-  const total = raw.length / 3;
-  const candidates = new Int32Array(total);
-  const exclusions = new Int32Array(total);
-  let nc = 0;
-  let ne = 0;
+function selectMatches(raw: Int32Array, isExclusion: Uint8Array, keep: (start: number, end: number, pattern: number) => void): void {
+  sortTriples(raw);
+  const blocks: number[] = [];
   for (let i = 0; i < raw.length; i += 3) {
-    if (isExclusion[raw[i + 2] as number]) exclusions[ne++] = i;
-    else candidates[nc++] = i;
+    if (isExclusion[raw[i + 2] as number] !== 1) continue;
+    const xs = raw[i] as number;
+    const xe = raw[i + 1] as number;
+    const last = blocks.length - 1;
+    if (last >= 1 && xs <= (blocks[last] as number)) blocks[last] = Math.max(blocks[last] as number, xe);
+    else blocks.push(xs, xe);
   }
-  insertionSort(candidates, nc, raw);
-  insertionSort(exclusions, ne, raw);
-  // Merge exclusions into disjoint intervals, sorted by start and by end.
-  const blockStart: number[] = [];
-  const blockEnd: number[] = [];
-  for (let k = 0; k < ne; k++) {
-    const x = exclusions[k] as number;
-    const xs = raw[x] as number;
-    const xe = raw[x + 1] as number;
-    const last = blockEnd.length - 1;
-    if (last >= 0 && xs <= (blockEnd[last] as number)) blockEnd[last] = Math.max(blockEnd[last] as number, xe);
-    else {
-      blockStart.push(xs);
-      blockEnd.push(xe);
-    }
-  }
-  const kept: number[] = [];
+  let block = 0;
   let lastEnd = -1;
-  for (let c = 0; c < nc; c++) {
-    const i = candidates[c] as number;
+  for (let i = 0; i < raw.length; i += 3) {
+    const pattern = raw[i + 2] as number;
     const start = raw[i] as number;
+    if (isExclusion[pattern] === 1 || start < lastEnd) continue;
     const end = raw[i + 1] as number;
-    if (start < lastEnd) continue;
-    if (blockStart.length > 0 && overlapsBlock(blockStart, blockEnd, start, end)) continue;
-    kept.push(i);
+    // Blocks ending at or before this start cannot overlap it nor any later candidate.
+    while (block < blocks.length && (blocks[block + 1] as number) <= start) block += 2;
+    if (block < blocks.length && (blocks[block] as number) < end) continue;
+    keep(start, end, pattern);
     lastEnd = end;
   }
-  return kept;
 }
 
-/** Whether [start, end) overlaps one of the disjoint sorted intervals. */
-function overlapsBlock(starts: readonly number[], ends: readonly number[], start: number, end: number): boolean {
-  // First interval ending after `start`; it overlaps when it begins before `end`.
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ends[mid] as number) <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && (starts[lo] as number) < end;
-}
-
-/** Sorts triple offsets by start, then longer first, then pattern index. */
-function insertionSort(idx: Int32Array, n: number, raw: Int32Array): void {
-  for (let k = 1; k < n; k++) {
-    const v = idx[k] as number;
-    const vs = raw[v] as number;
-    const ve = raw[v + 1] as number;
-    const vp = raw[v + 2] as number;
-    let j = k - 1;
+/** Sorts (start, end, pattern) triples in place by start, then longer first, then pattern index. */
+function sortTriples(raw: Int32Array): void {
+  for (let k = 3; k < raw.length; k += 3) {
+    const vs = raw[k] as number;
+    const ve = raw[k + 1] as number;
+    const vp = raw[k + 2] as number;
+    let j = k - 3;
     while (j >= 0) {
-      const u = idx[j] as number;
-      const us = raw[u] as number;
-      const ue = raw[u + 1] as number;
-      if (us < vs || (us === vs && (ue > ve || (ue === ve && (raw[u + 2] as number) <= vp)))) break;
-      idx[j + 1] = u;
-      j--;
+      const us = raw[j] as number;
+      const ue = raw[j + 1] as number;
+      if (us < vs || (us === vs && (ue > ve || (ue === ve && (raw[j + 2] as number) <= vp)))) break;
+      raw[j + 3] = us;
+      raw[j + 4] = ue;
+      raw[j + 5] = raw[j + 2] as number;
+      j -= 3;
     }
-    idx[j + 1] = v;
+    raw[j + 3] = vs;
+    raw[j + 4] = ve;
+    raw[j + 5] = vp;
   }
 }

@@ -75,35 +75,26 @@ export function generatorOf(doc: Document): string {
   return generator;
 }
 
-/** The ids and class names present in a document, while an adapter is being chosen. */
+/** Which ids and class names a document has, asked while an adapter is being chosen. */
 interface PresenceIndex {
   doc: Document;
-  /** Read on the first fingerprint asked (a generator meta often decides before any is). */
-  ids?: Set<string>;
-  classes?: Set<string>;
-}
-
-/** Names as a selector matches them: in quirks mode (old pages without a doctype) ids and classes ignore case. */
-interface PresentNames {
-  ids: Set<string>;
-  classes: Set<string>;
-  foldCase: boolean;
+  /** Answers so far, by `#id` or `.class`: every adapter asks about a few of the same names. */
+  known: Map<string, boolean>;
 }
 
 let presence: PresenceIndex | undefined;
 
 /**
- * Runs `choose` with an index of the document's ids and class names, read
- * in one walk on first use, which `fingerprintIn` consults. Choosing an
- * adapter asks some twenty fingerprint selectors of a page no adapter
- * knows; each one a page lacks walks every element (selector lists and
- * descendant selectors have no fast path), which on a 1,000-post thread
- * cost more than finding the posts. The index lives only during the call:
- * the page may change afterwards.
+ * Runs `choose` with an index of the document's ids and class names, which
+ * `fingerprintIn` consults. Choosing an adapter asks some twenty fingerprint
+ * selectors of a page no adapter knows; each one a page lacks walks every
+ * element (selector lists and descendant selectors have no fast path),
+ * which on a 1,000-post thread cost more than finding the posts. The index
+ * lives only during the call: the page may change afterwards.
  */
 export function withPresenceIndex<T>(doc: Document, choose: () => T): T {
   const outer = presence;
-  presence = { doc };
+  presence = { doc, known: new Map() };
   try {
     return choose();
   } finally {
@@ -111,23 +102,27 @@ export function withPresenceIndex<T>(doc: Document, choose: () => T): T {
   }
 }
 
-function readPresence(index: PresenceIndex): PresentNames {
-  const foldCase = index.doc.compatMode === 'BackCompat';
-  if (!index.ids || !index.classes) {
-    const ids = new Set<string>();
-    const classes = new Set<string>();
-    const all = index.doc.getElementsByTagName('*');
-    for (let k = 0; k < all.length; k++) {
-      const el = all[k] as Element;
-      const id = el.id;
-      if (id) ids.add(foldCase ? id.toLowerCase() : id);
-      const cls = el.getAttribute('class');
-      if (cls) for (const name of cls.split(/\s+/)) if (name) classes.add(foldCase ? name.toLowerCase() : name);
-    }
-    index.ids = ids;
-    index.classes = classes;
+/**
+ * Whether the document has an element with this id or class name, asked of
+ * the browser's own indexes: `getElementById` is a hash lookup, and
+ * `getElementsByClassName(…)[0]` stops at the first element (an absent
+ * name walks the tree in native code, not element by element in script, as
+ * reading every element's id and class into sets here did). In quirks mode
+ * (old pages without a doctype) selectors match ids and classes ignoring
+ * case: class collections follow the same rule (DOM standard), ids are
+ * asked through an attribute selector with the `i` flag.
+ */
+function present(index: PresenceIndex, kind: string, name: string): boolean {
+  const key = kind + name;
+  let answer = index.known.get(key);
+  if (answer === undefined) {
+    const doc = index.doc;
+    if (kind === '.') answer = doc.getElementsByClassName(name)[0] !== undefined;
+    else if (doc.compatMode === 'BackCompat') answer = doc.querySelector(`[id="${name}" i]`) !== null;
+    else answer = doc.getElementById(name) !== null;
+    index.known.set(key, answer);
   }
-  return { ids: index.ids, classes: index.classes, foldCase };
+  return answer;
 }
 
 /**
@@ -137,19 +132,19 @@ function readPresence(index: PresenceIndex): PresentNames {
  * id or a class (outside brackets and parentheses) the page does not have.
  */
 export function fingerprintIn(doc: Document, selector: string): Element | null {
-  if (presence?.doc === doc && !mayMatch(selector, readPresence(presence))) return null;
+  if (presence?.doc === doc && !mayMatch(selector, presence)) return null;
   return doc.querySelector(selector);
 }
 
 /** Whether some alternative of `selector` names only ids and classes present in the index. */
-function mayMatch(selector: string, index: PresentNames): boolean {
+function mayMatch(selector: string, index: PresenceIndex): boolean {
   // Escapes are not parsed here: such a selector is simply asked.
   if (selector.includes('\\')) return true;
   // Attribute values, :not(…)/:is(…) arguments and quoted strings say nothing about what must be present.
   const plain = selector.replace(/"[^"]*"|'[^']*'/g, '').replace(/\[[^\]]*\]/g, '').replace(/\([^)]*\)/g, '');
   return plain.split(',').some((alternative) => {
     for (const [, kind, name = ''] of alternative.matchAll(/([.#])(-?[_a-zA-Z][\w-]*)/g)) {
-      if (!(kind === '#' ? index.ids : index.classes).has(index.foldCase ? name.toLowerCase() : name)) return false;
+      if (!present(index, kind ?? '.', name)) return false;
     }
     return true;
   });
