@@ -104,7 +104,10 @@ describe('the demo site: adapters find the posts, the demo list flags the right 
     const posts = findPostElements(doc, url, { now: NOW });
     expect(posts).toHaveLength(1000);
     expect(flaggedIds(posts)).toHaveLength(benchFlaggedCount());
-  });
+    // jsdom is ~50× slower than Chromium on a 1,000-floor page (the speed is
+    // measured by `scan.discuz-1000-posts` in Chromium, not here); on a loaded
+    // 2-core machine 20 s is not enough to read it.
+  }, 90_000);
 
   it('floors added later ("加载更多回复") are found inside the added nodes', () => {
     const { doc, url } = page('forumThread');
