@@ -11,6 +11,8 @@ import { CaseList } from '../../components/CaseList';
 import { SyncImportPanel } from '../../components/SyncImportPanel';
 import { BulletinTable } from '../../components/BulletinTable';
 import { BulletinChart } from '../../components/BulletinChart';
+import { OverrideRateTable } from '../../components/OverrideRateTable';
+import { overrideStats } from '../../lib/classify';
 import { OfficeEvidenceCheck } from '../../components/OfficeEvidenceCheck';
 import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
 import { getDb } from '../../lib/db/db';
@@ -62,13 +64,18 @@ function Console() {
 
   const conflicts = useMemo(() => (events ? caseConflicts(events) : new Map()), [events]);
   // The bulletin with its cases, and the summary table and text to paste into the office's document.
-  const { bulletin, stats } = useMemo(() => {
+  const { bulletin, overrides, stats } = useMemo(() => {
     if (!events || !policy || !settings) return {};
     // Judged no earlier than the newest event: the clock ticks each minute, an assignment made just now must count.
     const asOf = events.reduce((latest, e) => Math.max(latest, e.at), now);
     const input = { quarter, now: asOf, options: projectionContextOf(settings, policy).options };
-    return { bulletin: officeBulletin(events, policy, input), stats: quarterlyStats(events, policy, input) };
+    const bulletin = officeBulletin(events, policy, input);
+    // 研判改判率 over the bulletin's cases (captured in the quarter), as of the same time.
+    const counted = new Set(bulletin.totals.captured.caseIds);
+    const overrides = overrideStats(events.filter((e) => e.at <= asOf && counted.has(e.caseId)));
+    return { bulletin, overrides, stats: quarterlyStats(events, policy, input) };
   }, [events, policy, settings, quarter, now]);
+  const categoryNames = useMemo(() => new Map((policy?.categories ?? []).map((c) => [c.id, c.name])), [policy]);
   const departments = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.department ? [r.department] : [])))].sort(), [rows]);
   const items = useMemo(() => {
     const list = (rows ?? [])
@@ -205,6 +212,7 @@ function Console() {
               <h3 className="doc-title">{`${bulletin.year}年第${bulletin.quarter}季度网络舆情认领处置回应情况通报`}</h3>
               <BulletinChart departments={bulletin.departments} labels={BULLETIN_LABELS} title={t('syncChartTitle')} onShowCases={showCases} />
               <BulletinTable bulletin={bulletin} onShowCases={showCases} />
+              {overrides ? <OverrideRateTable stats={overrides} categoryNames={categoryNames} onShowCases={showCases} /> : null}
               {stats && policy ? <OfficeStats stats={stats} bulletin={bulletinText(stats, policy.name)} /> : null}
             </>
           ) : (

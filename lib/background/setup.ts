@@ -21,6 +21,7 @@ import type { SenderTab } from '../messaging/handle';
 import { fail, type Result } from '../messaging/result';
 import type { CapturePostRequest } from '../messaging/schemas';
 import { createTranslator } from '../i18n';
+import { captureFailedText } from '../i18n/capture-failed';
 import { getSettings } from '../db/repos/settings';
 import { takeEvidenceScreenshot } from './screenshot';
 import { setupDeadlineWatch } from './deadline-watch';
@@ -166,6 +167,6 @@ async function captureFromMenu(tabId: number, order: CaptureOrder): Promise<void
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t('extName'),
-    message: result.ok ? t('captured') : t('captureFailed', result.error.message),
+    message: result.ok ? t('captured') : captureFailedText(result.error.message, t),
   });
 }

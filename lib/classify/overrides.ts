@@ -3,17 +3,27 @@
  * suggested category: the office's measure of whether the tier criteria
  * and keywords fit its cases. Read from the claim log alone — each
  * `assessed` event records the suggestion it confirmed or replaced.
+ *
+ * A case counts once, by its assessment in force (the last `assessed` event
+ * in its history order, lib/cases `orderEvents`): an officer who first
+ * overrides and later re-assesses leaves the later word. So every figure is
+ * a count *and the cases behind it*, as the office bulletin's figures are.
  */
 import { TIER_IDS, type CaseEvent, type TierId } from '../cases/events';
+import { groupByCase, orderEvents } from '../cases/replay';
 
-/** Counts for one suggested tier or category. */
+/** Counts for one suggested tier or category, with the cases behind them (ids in code-point order). */
 export interface OverrideCount {
-  /** Assessments made with this suggestion on screen. */
+  /** Cases assessed with this suggestion on screen. */
   suggested: number;
   /** Of those, how many the officer changed. */
   overridden: number;
   /** overridden ÷ suggested, 0…1; 0 when nothing was suggested. */
   rate: number;
+  /** The `suggested` cases. */
+  caseIds: string[];
+  /** The `overridden` cases. */
+  overriddenCaseIds: string[];
 }
 
 /** Override statistics over a set of events. */
@@ -22,30 +32,41 @@ export interface OverrideStats {
   byTier: Record<TierId, OverrideCount>;
   /** By suggested category id: the officer chose another category. */
   byCategory: Record<string, OverrideCount>;
-  /** Assessments without a recorded suggestion (made before suggestions were recorded). */
+  /** Cases whose assessment recorded no suggestion (made before suggestions were recorded). */
   unrecorded: number;
 }
 
-/** Override rates from `assessed` events (any order; other events are ignored). */
+function emptyCount(): OverrideCount {
+  return { suggested: 0, overridden: 0, rate: 0, caseIds: [], overriddenCaseIds: [] };
+}
+
+/** Override rates from the `assessed` events of a merged log (any order; other events are ignored). */
 export function overrideStats(events: Iterable<CaseEvent>): OverrideStats {
-  const byTier = Object.fromEntries(TIER_IDS.map((tier) => [tier, { suggested: 0, overridden: 0, rate: 0 }])) as Record<TierId, OverrideCount>;
+  const byTier = Object.fromEntries(TIER_IDS.map((tier) => [tier, emptyCount()])) as Record<TierId, OverrideCount>;
   const byCategory: Record<string, OverrideCount> = {};
   let unrecorded = 0;
-  for (const event of events) {
-    if (event.type !== 'assessed') continue;
-    const { suggested } = event.payload;
+  const assessments = groupByCase([...events].filter((event) => event.type === 'assessed'));
+  // Cases in id order, once: every list of cases is then built sorted.
+  for (const caseId of [...assessments.keys()].sort()) {
+    const inForce = orderEvents(assessments.get(caseId)!).at(-1);
+    if (inForce?.type !== 'assessed') continue;
+    const { suggested, tier, category } = inForce.payload;
     if (!suggested) {
       unrecorded += 1;
       continue;
     }
-    count(byTier[suggested.tier], suggested.tier !== event.payload.tier);
-    count((byCategory[suggested.category] ??= { suggested: 0, overridden: 0, rate: 0 }), suggested.category !== event.payload.category);
+    count(byTier[suggested.tier], caseId, suggested.tier !== tier);
+    count((byCategory[suggested.category] ??= emptyCount()), caseId, suggested.category !== category);
   }
   return { byTier, byCategory, unrecorded };
 }
 
-function count(entry: OverrideCount, overridden: boolean): void {
+function count(entry: OverrideCount, caseId: string, overridden: boolean): void {
   entry.suggested += 1;
-  if (overridden) entry.overridden += 1;
+  entry.caseIds.push(caseId);
+  if (overridden) {
+    entry.overridden += 1;
+    entry.overriddenCaseIds.push(caseId);
+  }
   entry.rate = entry.overridden / entry.suggested;
 }

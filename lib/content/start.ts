@@ -12,6 +12,7 @@ import { statesInBatches } from './post-state-batches';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadOrCompileWatchlist } from '../match/packed';
 import { translatorOf, type Translate } from '../i18n/translate';
+import { captureFailedText } from '../i18n/capture-failed';
 import { formatCountdown } from '../format/duration';
 import { sendMessage } from '../messaging/protocol';
 import type { CapturePostResponse, PostState } from '../messaging/schemas';
@@ -107,7 +108,6 @@ export async function captureOutcome(
 ): Promise<string | { note: string } | undefined> {
   const answer = await send().catch(() => undefined);
   if (!answer) return t('guardExtensionUnreachable');
-  // A refusal already worded for the badge ("采集失败：网页标题过长…") is not prefixed twice.
-  if (!answer.ok) return answer.error.message.startsWith(t('captureFailed', '')) ? answer.error.message : t('captureFailed', answer.error.message);
+  if (!answer.ok) return captureFailedText(answer.error.message, t);
   return answer.data.joined ? { note: t('case_joined', answer.data.title) } : undefined;
 }

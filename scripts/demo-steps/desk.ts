@@ -8,6 +8,7 @@
  * put the built-in Xuancheng profile back in force at the end.
  */
 import type { Page } from '@playwright/test';
+import { ProfileEditor } from '../../tests/e2e/pages/profile-editor.ts';
 import type { WalkthroughContext, WalkthroughStep } from '../demo-walkthrough.ts';
 
 const PANEL = { width: 360, height: 800 };
@@ -45,26 +46,19 @@ export const DESK_STEPS: WalkthroughStep[] = [
     name: 'desk-profile-editor',
     async run(ctx) {
       const panel = await ctx.openExtensionPage('sidepanel.html#settings', { width: 720, height: 1000 });
-      const editor = panel.getByTestId('profile-editor');
-      await editor.locator('select[name="source"]').selectOption('xuancheng-2015');
-      await editor.locator('input[name="newId"]').fill('xuancheng-office');
-      await editor.locator('input[name="newName"]').fill('宣城市信息办（本地）');
-      await editor.getByTestId('profile-copy').click();
-      const form = editor.getByTestId('profile-form');
+      const editor = new ProfileEditor(panel);
+      await editor.copy('xuancheng-2015', 'xuancheng-office', '宣城市信息办（本地）');
       // A limit written in words and an empty tier name are refused, each named by its path.
-      await form.locator('input[name="deadlines.2.limit"]').fill('五');
-      await form.locator('input[name="tiers.1.label"]').fill('');
-      await form.getByRole('button', { name: '保存配置' }).click();
-      await form.getByTestId('profile-errors').waitFor();
-      await form.getByTestId('profile-errors').scrollIntoViewIfNeeded();
+      await editor.fill({ 'deadlines.2.limit': '五', 'tiers.1.label': '' });
+      await editor.save();
+      await editor.errors.waitFor();
+      await editor.errors.scrollIntoViewIfNeeded();
       await ctx.screenshot('desk-profile-editor-refused', { page: panel });
-      await form.locator('input[name="deadlines.2.limit"]').fill('5');
-      await form.locator('input[name="tiers.1.label"]').fill('重大');
       // The office's own rule: a historical problem (历史遗留问题) gets 30 working days, not 15.
-      await form.locator('input[name="deadlines.3.limit"]').fill('30');
-      await form.getByRole('button', { name: '保存配置' }).click();
-      await form.getByRole('status').filter({ hasText: '已保存' }).waitFor();
-      await editor.scrollIntoViewIfNeeded();
+      await editor.fill({ 'deadlines.2.limit': '5', 'tiers.1.label': '重大', 'deadlines.3.limit': '30' });
+      await editor.save();
+      await editor.status.filter({ hasText: '已保存' }).waitFor();
+      await editor.root.scrollIntoViewIfNeeded();
       await ctx.screenshot('desk-profile-editor-saved', { page: panel });
       await panel.close();
     },

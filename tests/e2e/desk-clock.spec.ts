@@ -16,12 +16,9 @@
  * The expected targets and limits come from lib/calendar run by
  * tests/e2e/oracles/xuancheng-clock.ts under tsx (Playwright's loader
  * cannot import the calendar's bundled JSON). They are compared with the
- * epoch ms each deadline row carries (`data-limit`, `data-target`): under
- * `page.clock`, Playwright's fake Date makes @date-fns/utc print China time
- * 8 hours late (a row whose data-limit is 2026-10-09 23:59 +08:00 reads
- * "2026-10-10 07:59"), which the real clock does not (desk-procedure.spec
- * reads the text); so the text is only checked for what does not depend on
- * that (no 力争 where the document sets none).
+ * epoch ms each deadline row carries (`data-limit`, `data-target`) and with
+ * the China time its text shows (under `page.clock` the text once read 8
+ * hours late, see tests/unit/format/china-time-fake-clock.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -35,6 +32,8 @@ const COLLEAGUE = { officer: '王芳', department: '宣城市信息办' } as con
 const SHOTS = process.env.ISSUE12_SHOTS;
 const china = (local: string) => Date.parse(`${local}+08:00`);
 const CASE_ID = 't-xuancheng-clock-walk';
+/** "2026-10-09 23:59": how the desk writes an instant, in China time to the minute. */
+const chinaText = (epochMs: number) => new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The colleague's capture, Thursday 2026-09-24 15:00, the day before 中秋. */
 function colleagueCapture(): CaseEvent {
@@ -98,8 +97,10 @@ async function checkShownDeadlines(page: Page, starts: Starts, granted?: { step:
     const isGranted = granted && (await row.getAttribute('data-step')) === granted.step && (await sub.textContent())!.includes('已延期');
     const limit = isGranted ? granted.limit : rule!.limit!;
     await expect(row, label).toHaveAttribute('data-limit', String(limit));
+    await expect(sub, label).toContainText(`时限 ${chinaText(limit)}`);
     if (rule!.target !== undefined) {
       await expect(row, label).toHaveAttribute('data-target', String(rule!.target));
+      await expect(sub, label).toContainText(chinaText(rule!.target));
     }
     else await expect(sub, `${label} has no 力争 in the document`).not.toContainText('力争');
     checked.push(label);

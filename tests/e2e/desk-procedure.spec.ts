@@ -5,12 +5,8 @@
  * from the log.
  */
 import { mkdirSync } from 'node:fs';
-import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
-import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
 import { expect, test } from './fixtures.ts';
-import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
-import { SidePanel } from './pages/side-panel.ts';
-import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
+import { captureFromBadge, openDeskBesideThread } from './pages/desk-beside-thread.ts';
 
 const OFFICER = { name: '李明', department: '澜江市住房和城乡建设局' } as const;
 const SHOTS = process.env.ISSUE12_SHOTS;
@@ -21,15 +17,10 @@ test('one case walks claim → assess → 上报 with the 舆情专报 → writt
   openExtensionPage,
 }) => {
   test.setTimeout(120_000);
-  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
-  await panel.signIn(OFFICER.name, OFFICER.department);
-
-  const thread = new DiscuzThreadPage(page, demoUrl);
-  await thread.goto();
-  const pid = FORUM_FLAGGED_PIDS[0]!;
-  await clickBadgeButton(thread.body(pid), '采集');
-  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
-  await panel.row(THREAD_1001_FLOORS.find((f) => f.pid === pid)!.author).click();
+  const desk = await openDeskBesideThread({ page, demoUrl, openExtensionPage }, OFFICER);
+  const { panel } = desk;
+  await captureFromBadge(desk);
+  await panel.row(desk.floor.author).click();
 
   const labelOf = (action: string) => panel.page.getByTestId(`action-${action}`);
   await expect(labelOf('claimed')).toHaveText('认领');

@@ -4,12 +4,8 @@
  * (counted), then filters, search and the keyboard.
  */
 import { mkdirSync } from 'node:fs';
-import { THREAD_1001_FLOORS } from '../demo-site/data/forum-thread-1001.ts';
-import { FORUM_FLAGGED_PIDS } from '../demo-site/expected.ts';
 import { expect, test } from './fixtures.ts';
-import { DiscuzThreadPage } from './pages/discuz-thread-page.ts';
-import { SidePanel } from './pages/side-panel.ts';
-import { badgeText, clickBadgeButton } from './pages/closed-ui.ts';
+import { captureFromBadge, openDeskBesideThread } from './pages/desk-beside-thread.ts';
 import type { Locator } from '@playwright/test';
 
 const OFFICER = { name: '李明', department: '澜江市住房和城乡建设局' } as const;
@@ -17,23 +13,18 @@ const SHOTS = process.env.ISSUE12_SHOTS;
 
 test('a flagged post becomes a claimed, assessed case with its 舆情专报 ready in at most 4 clicks', async ({ page, demoUrl, openExtensionPage }) => {
   test.setTimeout(90_000);
-  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
-  await panel.signIn(OFFICER.name, OFFICER.department);
+  const desk = await openDeskBesideThread({ page, demoUrl, openExtensionPage }, OFFICER);
+  const { panel, floor } = desk;
 
   let clicks = 0;
   const click = async (target: Locator) => {
     clicks++;
     await target.click();
   };
-  const thread = new DiscuzThreadPage(page, demoUrl);
-  await thread.goto();
-  const pid = FORUM_FLAGGED_PIDS[0]!;
-  const floor = THREAD_1001_FLOORS.find((f) => f.pid === pid)!;
 
   // 1: 采集 on the flagged post.
   clicks++;
-  await clickBadgeButton(thread.body(pid), '采集');
-  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
+  await captureFromBadge(desk);
   // 2: the case in the inbox (the side panel is open beside the page).
   await click(panel.row(floor.author));
   // 3: 认领并研判 — claim for the officer's department and accept the suggestion.
@@ -58,14 +49,10 @@ test('a flagged post becomes a claimed, assessed case with its 舆情专报 read
 
 test('filters, search and keyboard shortcuts find and open a case; the filter is kept when coming back', async ({ page, demoUrl, openExtensionPage }) => {
   test.setTimeout(90_000);
-  const panel = new SidePanel(await openExtensionPage('sidepanel.html'));
-  await panel.signIn(OFFICER.name, OFFICER.department);
-  const thread = new DiscuzThreadPage(page, demoUrl);
-  await thread.goto();
+  const desk = await openDeskBesideThread({ page, demoUrl, openExtensionPage }, OFFICER);
+  const { panel, floor } = desk;
   // One captured case: each filter is checked by what it counts and lists.
-  const pid = FORUM_FLAGGED_PIDS[0]!;
-  await clickBadgeButton(thread.body(pid), '采集');
-  await expect.poll(() => badgeText(thread.body(pid))).toContain('已采集');
+  await captureFromBadge(desk);
   const p = panel.page;
   await expect(p.getByTestId('case-count')).toHaveText('共 1 件');
 
@@ -75,7 +62,6 @@ test('filters, search and keyboard shortcuts find and open a case; the filter is
   await expect(p.getByTestId('shortcut-help')).toContainText('Alt+Shift+Y');
 
   // Search over the post's text (not only its title).
-  const floor = THREAD_1001_FLOORS.find((f) => f.pid === pid)!;
   await p.getByTestId('inbox-search').fill('没有这样的词');
   await expect(p.getByTestId('empty-inbox')).toBeVisible();
   await expect(p.getByTestId('case-count')).toHaveText('共 0 件');

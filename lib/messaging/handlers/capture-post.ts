@@ -200,17 +200,33 @@ const CAPTURE_FIELD_NAMES: Readonly<Record<string, string>> = {
   'page.siteName': '网站名称',
 };
 
+/** Messages written for officers (Chinese, e.g. the schema's "须为 http(s) 地址"), as opposed to zod's English defaults. */
+const OFFICER_WORDED = /[\u4e00-\u9fff]/;
+
+/** A schema issue as zod reports it (v4: `origin` says whether a bound is on a number or a length). */
+type RefusalIssue = { path: readonly PropertyKey[]; message: string; code?: string; origin?: string; maximum?: unknown; minimum?: unknown };
+
+/** Why one part could not be taken, in plain Chinese (zod's own wording goes to the log, not to the officer). */
+function plainReason(issue: RefusalIssue): string {
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `过长（最多 ${issue.maximum.toLocaleString('en-US')} 字）`;
+  if (OFFICER_WORDED.test(issue.message)) return `不正确（${issue.message}）`;
+  if (issue.code === 'invalid_type') return /received undefined/.test(issue.message) ? '缺失（网页上没有找到）' : '格式不对';
+  if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int')) return `不能小于 ${String(issue.minimum)}`;
+  if (issue.code === 'too_small') return issue.minimum === 1 ? '为空' : '过短';
+  return '不符合要求';
+}
+
 /**
  * A capture refused for what the page gave, in the officer's words:
- * “采集失败：网页标题过长（最多 500 字）。” rather than a JSON path and zod's
- * wording. The issues (with their paths) stay attached for diagnosis.
+ * “采集失败：网页标题过长（最多 500 字）；发帖人缺失（网页上没有找到）。”
+ * rather than a JSON path and zod's English. The issues (with their paths
+ * and zod's messages) stay attached to the error and are logged for diagnosis.
  */
-export function captureRefused(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; maximum?: unknown }[]): Result<never> {
+export function captureRefused(issues: readonly RefusalIssue[]): Result<never> {
+  console.warn('capture refused: the extraction does not fit the capture schema', issues);
   const sentences = issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    const name = CAPTURE_FIELD_NAMES[path] ?? (path || '提取结果');
-    if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `${name}过长（最多 ${issue.maximum.toLocaleString('en-US')} 字）`;
-    return `${name}不正确（${issue.message}）`;
+    return `${CAPTURE_FIELD_NAMES[path] ?? (path ? '提取结果的一部分' : '提取结果')}${plainReason(issue)}`;
   });
   const refused = invalidInput<never>('网页提取结果', { issues });
   return refused.ok ? refused : { ok: false, error: { ...refused.error, message: `采集失败：${[...new Set(sentences)].join('；')}。` } };

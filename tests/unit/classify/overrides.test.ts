@@ -4,10 +4,15 @@ import { AssessedEventSchema, type CaseEvent, type TierId } from '../../../lib/c
 
 const actor = { officer: '张三', department: '市信息办' };
 
-function assessed(n: number, chosen: { tier: TierId; category: string }, suggested?: { tier: TierId; category: string }): CaseEvent {
+function assessed(
+  n: number,
+  chosen: { tier: TierId; category: string },
+  suggested?: { tier: TierId; category: string },
+  caseId = `c${n}`,
+): CaseEvent {
   return AssessedEventSchema.parse({
     id: `e${n}`,
-    caseId: `c${n}`,
+    caseId,
     at: Date.parse('2026-11-30T09:00:00+08:00') + n,
     actor,
     type: 'assessed',
@@ -23,11 +28,19 @@ describe('the office sees how often the suggestion is overridden', () => {
       assessed(3, { tier: 'general', category: 'petition' }, { tier: 'general', category: 'other' }),
       assessed(4, { tier: 'general', category: 'other' }),
     ]);
-    expect(stats.byTier.major).toEqual({ suggested: 2, overridden: 1, rate: 0.5 });
-    expect(stats.byTier.general).toEqual({ suggested: 1, overridden: 0, rate: 0 });
-    expect(stats.byCategory.emergency).toEqual({ suggested: 2, overridden: 0, rate: 0 });
-    expect(stats.byCategory.other).toEqual({ suggested: 1, overridden: 1, rate: 1 });
+    expect(stats.byTier.major).toEqual({ suggested: 2, overridden: 1, rate: 0.5, caseIds: ['c1', 'c2'], overriddenCaseIds: ['c2'] });
+    expect(stats.byTier.general).toEqual({ suggested: 1, overridden: 0, rate: 0, caseIds: ['c3'], overriddenCaseIds: [] });
+    expect(stats.byTier.larger).toEqual({ suggested: 0, overridden: 0, rate: 0, caseIds: [], overriddenCaseIds: [] });
+    expect(stats.byCategory.emergency).toEqual({ suggested: 2, overridden: 0, rate: 0, caseIds: ['c1', 'c2'], overriddenCaseIds: [] });
+    expect(stats.byCategory.other).toEqual({ suggested: 1, overridden: 1, rate: 1, caseIds: ['c3'], overriddenCaseIds: ['c3'] });
     expect(stats.unrecorded).toBe(1);
+  });
+
+  it('counts a re-assessed case once, by the assessment in force, whatever order the events arrive in', () => {
+    const overriddenFirst = assessed(6, { tier: 'general', category: 'emergency' }, { tier: 'major', category: 'emergency' }, 'c-re');
+    const confirmedLater = assessed(7, { tier: 'major', category: 'emergency' }, { tier: 'major', category: 'emergency' }, 'c-re');
+    const stats = overrideStats([confirmedLater, overriddenFirst]);
+    expect(stats.byTier.major).toEqual({ suggested: 1, overridden: 0, rate: 0, caseIds: ['c-re'], overriddenCaseIds: [] });
   });
 
   it('keeps the replaced suggestion in the assessed event', () => {

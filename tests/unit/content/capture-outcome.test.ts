@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureOutcome } from '../../../lib/content/start';
 import { createTranslator } from '../../../lib/i18n';
+import { captureFailedText } from '../../../lib/i18n/capture-failed';
 import { fail, ok } from '../../../lib/messaging/result';
 
 const zh = createTranslator('zh_CN');
@@ -31,5 +32,10 @@ describe('the badge after 采集', () => {
     expect(await captureOutcome(joined, zh)).toEqual({ note: zh('case_joined', '停水三天没人管') });
     const plain = () => Promise.resolve(ok({ caseId: 't-1', created: true, joined: false, title: '停水三天没人管' }));
     expect(await captureOutcome(plain, zh)).toBeUndefined();
+  });
+
+  it('reads the same in the notification after a capture from the context menu (no “采集失败：” twice)', () => {
+    expect(captureFailedText('采集失败：网站名缺失（网页上没有找到）。', zh)).toBe('采集失败：网站名缺失（网页上没有找到）。');
+    expect(captureFailedText('无法读取该网页的内容', zh)).toBe('采集失败：无法读取该网页的内容');
   });
 });

@@ -179,6 +179,23 @@ describe('capturing the active page from the popup', () => {
     expect(await db.events.count()).toBe(0);
   });
 
+  it('gives a plain Chinese reason, not zod’s English, for a missing, empty or mistyped part; the technical detail goes to the log', async () => {
+    db = new AppDB(`capture-${crypto.randomUUID()}`);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { site: _site, ...withoutSite } = request().post;
+    // What a broken site adapter might hand over: no site name, a negative floor, the reply count as text.
+    const bad = { ...request(), post: { ...withoutSite, replies: '4条回复', floor: -1 } } as unknown as CapturePostRequest;
+    const handler = handleCaptureActivePage({ ...deps(), findTab: async () => TAB, extractFromTab: async () => ok(bad) });
+    const answer = await handler({});
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.message).toBe('采集失败：网站名缺失（网页上没有找到）；楼层不能小于 0；回复数格式不对。');
+    expect(answer.error.message).not.toMatch(/[A-Za-z]/);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('capture refused'), expect.arrayContaining([expect.objectContaining({ path: ['post', 'site'] })]));
+    expect(await db.events.count()).toBe(0);
+    warn.mockRestore();
+  });
+
   it('passes on the capture script refusal, and says when there is no tab', async () => {
     db = new AppDB(`capture-${crypto.randomUUID()}`);
     const refusing = handleCaptureActivePage({
