@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The office console's 研判改判率: per suggested tier and per suggested
  * category, how many cases were assessed with that suggestion, how many the
