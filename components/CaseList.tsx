@@ -95,3 +95,22 @@ export function CaseList({ cases, now, onOpen, selected = -1, onNearEnd }: CaseL
     </div>
   );
 }
+
+/** Room kept above the list when it fills the window: the section's title and filters stay in view (px). */
+const FITTED_HEADROOM = 120;
+
+/**
+ * The case list inside a page that scrolls (the office console, local or on
+ * a hub): exactly as tall as its rows — no empty band under three cases —
+ * and never taller than the window less the section's header, so a long
+ * list scrolls inside itself with every row reachable. Virtualization needs
+ * a definite height; this gives it one from the row count.
+ */
+export function FittedCaseList({ testId, ...props }: CaseListProps & { testId?: string }) {
+  const height = props.cases.length === 0 ? undefined : `min(${String(props.cases.length * ROW_HEIGHT)}px, calc(100vh - ${String(FITTED_HEADROOM)}px))`;
+  return (
+    <div className="case-list-fit" style={height ? { height } : undefined} data-testid={testId}>
+      <CaseList {...props} />
+    </div>
+  );
+}

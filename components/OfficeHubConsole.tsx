@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { formatChinaTime } from '../lib/format/china-time';
 import type { QuarterId, QuarterlyStats } from '../lib/report/quarterly';
 import type { HubImportRow } from '../lib/office-hub-client';
-import { CaseList } from './CaseList';
+import { FittedCaseList } from './CaseList';
 import { useT } from './I18n';
 import { OfficeStats } from './OfficeStats';
 import type { CaseListItem } from './types';
@@ -91,9 +91,7 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
           <h3>
             {t('hubConsole_cases')} <span className="count" data-testid="hub-console-case-count">{t('caseCount', data.cases.length)}</span>
           </h3>
-          <div style={{ height: 360, display: 'flex' }} data-testid="hub-console-cases">
-            <CaseList cases={data.cases} now={props.now} onOpen={props.onOpenCase} />
-          </div>
+          <FittedCaseList cases={data.cases} now={props.now} onOpen={props.onOpenCase} testId="hub-console-cases" />
           <h3>{t('hubConsole_ledger')}</h3>
           <table className="stats" data-testid="hub-console-ledger">
             <thead>

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useT } from '../../components/I18n';
-import { CaseList } from '../../components/CaseList';
+import { FittedCaseList } from '../../components/CaseList';
 import { SyncImportPanel } from '../../components/SyncImportPanel';
 import { BulletinTable } from '../../components/BulletinTable';
 import { BulletinChart } from '../../components/BulletinChart';
@@ -29,7 +29,7 @@ import { importSyncTexts } from '../../lib/sync/import';
 import { downloadText } from '../../lib/files/download';
 import { TIER_IDS } from '../../lib/cases/events';
 import type { MessageKey } from '../../lib/i18n';
-import { toItem } from '../sidepanel/InboxScreen';
+import { toItem } from '../../components/case-list-item';
 import { OfficePackagePanel } from '../../components/OfficePackagePanel';
 import { issueOfficePackage } from '../../lib/sync/issue-package';
 import { getActiveWatchlist } from '../../lib/db/repos/watchlists';
@@ -177,9 +177,7 @@ function Console() {
               {picked ? t('syncShowingCases', items.length, picked.label) : t('caseCount', items.length)}
             </span>
           </nav>
-          <div style={{ height: 360, display: 'flex' }}>
-            <CaseList cases={items} now={now} onOpen={setOpen} />
-          </div>
+          <FittedCaseList cases={items} now={now} onOpen={setOpen} />
         </section>
 
         <section className="bulletin-page" data-testid="bulletin-section">

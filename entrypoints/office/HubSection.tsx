@@ -8,30 +8,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { OfficeHubConsole, type OfficeHubData } from '../../components/OfficeHubConsole';
 import { useT } from '../../components/I18n';
-import type { CaseListItem } from '../../components/types';
-import { hubCases, hubImports, hubQuarterly, hubWhoAmI, type HubCase, type HubConnection } from '../../lib/office-hub-client';
+import { hubCaseItem } from '../../components/case-list-item';
+import { hubCases, hubImports, hubQuarterly, hubWhoAmI, type HubConnection } from '../../lib/office-hub-client';
 import { getBuiltInProfile } from '../../lib/policy';
 import { bulletinText } from '../../lib/report';
 import { recentQuarters } from '../../lib/report/recent-quarters';
 import { useNow } from '../../lib/hooks';
 
 const STORAGE_KEY = 'officeConsoleHub';
-
-function toItem(row: HubCase, now: number): CaseListItem {
-  const next = row.status === 'closed' ? null : (row.next_deadline_at ?? null);
-  const department = row.department ?? row.claimed_by;
-  return {
-    caseId: row.case_id,
-    title: row.title,
-    site: row.site,
-    status: row.status,
-    ...(row.tier ? { tier: row.tier } : {}),
-    ...(department ? { department } : {}),
-    nextDeadlineAt: next,
-    overdue: next !== null && next < now,
-    conflict: row.conflict,
-  };
-}
 
 export function HubSection() {
   const t = useT();
@@ -69,7 +53,7 @@ export function HubSection() {
         setUrls(new Map(cases.data.map((c) => [c.case_id, c.url])));
         setData({
           officer: who.data,
-          cases: cases.data.map((c) => toItem(c, at)),
+          cases: cases.data.map((c) => hubCaseItem(c, at, t)),
           stats: stats.data,
           bulletin: bulletinText(stats.data, policyName),
           imports: imports.data,
@@ -81,7 +65,7 @@ export function HubSection() {
         setBusy(false);
       }
     },
-    [quarter],
+    [quarter, t],
   );
 
   useEffect(() => {

@@ -5,51 +5,18 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CaseList } from '../../components/CaseList';
+import { toItem } from '../../components/case-list-item';
 import { InboxFilters, ShortcutHelp } from '../../components/InboxFilters';
 import { useT } from '../../components/I18n';
-import type { CaseListItem } from '../../components/types';
-import { STEP_LABELS } from '../../lib/policy/steps';
 import { useInbox, useNow } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
-import type { CaseRow } from '../../lib/db/entities/case-row';
 import { moveSelection, parseInboxFilter, shortcutOf, type InboxFilter } from '../../lib/desk/inbox';
-import type { MessageKey, Translate } from '../../lib/i18n';
 
 /** Rows read at first paint: a screenful and a half; more are read as the officer scrolls. */
 const PAGE_ROWS = 40;
 /** The search waits for a pause in typing (ms), so each key does not re-read the log. */
 const SEARCH_PAUSE_MS = 250;
 const FILTER_KEY = 'inbox-filter';
-
-/** A case row as the inbox (and the office console) lists it. */
-export function toItem(row: CaseRow, now: number, t: Translate): CaseListItem {
-  return {
-    caseId: row.caseId,
-    title: row.title,
-    site: row.site,
-    status: row.status,
-    ...(row.tier ? { tier: row.tier } : {}),
-    ...(row.department ? { department: row.department } : {}),
-    nextDeadlineAt: row.nextDeadlineAt,
-    ...(row.nextDeadlineAt != null && row.provisional ? { provisional: true } : {}),
-    ...(row.author ? { author: row.author } : {}),
-    ...nextStepLabel(row, t),
-    overdue: row.nextDeadlineAt != null && row.nextDeadlineAt < now,
-  };
-}
-
-
-/**
- * The next action by the procedure (the same the case page shows), and the
- * step of the most urgent deadline when that is another one.
- */
-function nextStepLabel(row: CaseRow, t: Translate): { nextStepLabel?: string; deadlineLabel?: string } {
-  const stepLabel = (step: string) => ((STEP_LABELS as Record<string, string>)[step] ? t(`step_${step.replace(/-/g, '_')}` as MessageKey) : step);
-  return {
-    ...(row.nextStep ? { nextStepLabel: stepLabel(row.nextStep) } : {}),
-    ...(row.nextDeadlineStep && row.nextDeadlineStep !== row.nextStep ? { deadlineLabel: stepLabel(row.nextDeadlineStep) } : {}),
-  };
-}
 
 export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
   const t = useT();

@@ -6,9 +6,12 @@
  * bigint columns (epoch ms, ids) are read as JS numbers on both: epoch ms
  * stay far below 2^53, and one reading avoids pg's strings vs PGlite's numbers.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type Generated } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Generated } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { hubMigrationProvider } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 
@@ -88,6 +91,12 @@ export interface CasesTable {
   event_count: number;
   rejected_events: number;
   policy_id: string;
+  /** Migration 002: the extension's list fields (lib/db/projection projectCase), null when none. */
+  next_step: string | null;
+  next_deadline_at: number | null;
+  next_deadline_step: string | null;
+  provisional: boolean;
+  author: string | null;
 }
 
 export interface CaseDeadlinesTable {
@@ -129,26 +138,32 @@ export interface HubDatabase {
   /** The pg pool (server engine only). */
   pool?: pg.Pool;
   /**
-   * Bulk load for imports (embedded engine): runs `COPY <table> FROM '/dev/blob'`
-   * with the given CSV chunks on PGlite's one session, so it joins the open
-   * transaction. Absent on a server, where imports insert from arrays (unnest).
+   * Bulk load for imports: runs `COPY <table> FROM STDIN` with the given CSV
+   * chunks on the session of `trx`, so the rows join its open transaction
+   * (PGlite: its one session, from a blob; PostgreSQL: the pooled client
+   * holding the transaction, through pg-copy-streams).
    */
-  copyCsv?: CopyCsv;
+  copyCsv: CopyCsv;
   close(): Promise<void>;
 }
 
-/** COPY `statement` (… FROM '/dev/blob' WITH (FORMAT csv)) with the CSV text in `chunks`. */
-export type CopyCsv = (statement: string, chunks: string[]) => Promise<void>;
+/**
+ * COPY `statement` (`COPY t (…) FROM STDIN`, text or CSV format) with the
+ * rows' text in `chunks`, on the connection of `trx` (a transaction or connection
+ * from the same HubDatabase). Throws on a database error, like any statement.
+ */
+export type CopyCsv = (trx: Kysely<HubSchema>, statement: string, chunks: readonly string[]) => Promise<void>;
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data folder, or in memory (tests). */
 export type HubDatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
 /**
- * Opens (creating when needed) the hub database and runs pending migrations.
+ * Opens (creating when needed) the hub database and runs pending migrations
+ * (all of them, or up to `migrateTo`).
  * Throws when the server is unreachable or a migration fails (the failed
  * migration's transaction is rolled back; Kysely's Migrator runs each in one).
  */
-export async function openHubDatabase(target: HubDatabaseTarget): Promise<HubDatabase> {
+export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: { migrateTo?: string } = {}): Promise<HubDatabase> {
   let hub: HubDatabase;
   if ('url' in target) {
     if (!/^postgres(ql)?:\/\//.test(target.url)) throw new Error(`DATABASE_URL must start with postgres://, got ${target.url}`);
@@ -157,19 +172,36 @@ export async function openHubDatabase(target: HubDatabaseTarget): Promise<HubDat
       max: 4,
       types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
     });
+    // Kysely does not hand out its pooled clients; COPY needs the very client holding the
+    // transaction, found by its backend process id (known to pg once connected).
+    const clients = new Map<number, pg.PoolClient>();
+    pool.on('connect', (client) => {
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (pid !== undefined) clients.set(pid, client);
+    });
+    pool.on('remove', (client) => {
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (pid !== undefined) clients.delete(pid);
+    });
+    const copyCsv: CopyCsv = async (trx, statement, chunks) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      const client = clients.get(rows[0]!.pid);
+      if (!client) throw new Error(`COPY: no pooled client for backend ${String(rows[0]!.pid)}`);
+      await pipeline(Readable.from(chunks), client.query(copyFrom(statement)));
+    };
     const db = new Kysely<HubSchema>({ dialect: new PostgresDialect({ pool }) });
-    hub = { db, engine: 'postgres', pool, close: () => db.destroy() };
+    hub = { db, engine: 'postgres', pool, copyCsv, close: () => db.destroy() };
   } else {
     const options = { parsers: { [INT8_OID]: (value: string) => Number(value) } };
     const pglite = 'dataDir' in target ? new PGlite(target.dataDir, options) : new PGlite(options);
     const db = new Kysely<HubSchema>({ dialect: new PGliteDialect(pglite) });
-    const copyCsv: CopyCsv = async (statement, chunks) => {
-      await pglite.query(statement, [], { blob: new Blob(chunks) });
+    const copyCsv: CopyCsv = async (_trx, statement, chunks) => {
+      await pglite.query(statement.replace(/\bFROM STDIN\b/, "FROM '/dev/blob'"), [], { blob: new Blob(chunks as string[]) });
     };
     hub = { db, engine: 'pglite', pglite, copyCsv, close: () => db.destroy() };
   }
   try {
-    await migrateHubDatabase(hub.db);
+    await migrateHubDatabase(hub.db, migrateTo);
   } catch (error) {
     await hub.close();
     throw error;
@@ -177,14 +209,44 @@ export async function openHubDatabase(target: HubDatabaseTarget): Promise<HubDat
   return hub;
 }
 
-/** Runs the pending numbered migrations; throws with the failing migration's name. */
-export async function migrateHubDatabase(db: Kysely<HubSchema>): Promise<void> {
+/**
+ * Runs the pending numbered migrations (up to `migrateTo` when given: the
+ * stored-data tests write rows as an older hub did); throws with the failing migration's name.
+ */
+export async function migrateHubDatabase(db: Kysely<HubSchema>, migrateTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: hubMigrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = migrateTo ? await migrator.migrateTo(migrateTo) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '(unknown)';
     // PGlite rejects with plain objects ({ message, code, … }), not Errors.
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`hub migration ${failed} failed: ${reason}`);
   }
+}
+
+const COPY_TEXT_SPECIAL = /[\\\t\n\r]/;
+
+/**
+ * One field of a row for `COPY … FROM STDIN` in PostgreSQL's text format:
+ * null as `\N`, backslash, tab, newline and carriage return escaped. JSON
+ * bodies need no change at all unless they hold a backslash, unlike CSV,
+ * where every quote of a JSON text is doubled.
+ */
+export function copyField(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  if (typeof value !== 'string') return String(value);
+  return COPY_TEXT_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Rows as COPY text-format lines (fields by {@link copyField}), in chunks of `per` rows. */
+export function copyRows<T>(rows: readonly T[], fields: (row: T, index: number) => (string | number | boolean | null)[], per = 5000): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += per) {
+    let chunk = '';
+    for (let j = i; j < Math.min(rows.length, i + per); j++) chunk += `${fields(rows[j]!, j).map(copyField).join('\t')}\n`;
+    chunks.push(chunk);
+  }
+  return chunks;
 }

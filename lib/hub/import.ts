@@ -12,7 +12,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { canonicalJson, sha256Hex } from './canonical';
-import type { ConflictsTable, CopyCsv, HubSchema } from './db';
+import { copyRows, type ConflictsTable, type CopyCsv, type HubSchema } from './db';
 import type { SyncFileProblem } from './interim-sync-file';
 import { readHubSyncFile } from './read-sync-file';
 import type { Officer } from './officers';
@@ -61,7 +61,7 @@ export interface ImportOptions {
   policy: PolicyProfile;
   /** Clock (epoch ms), injected for tests. */
   now: number;
-  /** The embedded engine's bulk load (HubDatabase.copyCsv): events go COPY → staging → INSERT … ON CONFLICT. */
+  /** The engine's bulk load (HubDatabase.copyCsv): events go COPY → staging → INSERT … ON CONFLICT; without it, INSERT from arrays (unnest). */
   copyCsv?: CopyCsv;
 }
 
@@ -271,29 +271,22 @@ async function storeEvents(
       .execute();
   }
   // A competing claim listed earlier is resolved once the office's 指定认领 reaches the hub
-  // (kept as history of what was decided, no longer listed for assignment).
-  for (const settled of outcome.settledClaims) {
-    await trx
-      .updateTable('conflicts')
-      .set({ resolved_at: settled.settledAt })
-      .where('kind', '=', 'competing-claim')
-      .where('event_id', '=', settled.eventId)
-      .where('resolved_at', 'is', null)
-      .execute();
+  // (kept as history of what was decided, no longer listed for assignment): one statement per file.
+  if (outcome.settledClaims.length > 0) {
+    await sql`
+      UPDATE conflicts SET resolved_at = s.settled_at
+      FROM unnest(${outcome.settledClaims.map((c) => c.eventId)}::text[], ${outcome.settledClaims.map((c) => c.settledAt)}::int8[]) AS s(event_id, settled_at)
+      WHERE conflicts.kind = 'competing-claim' AND conflicts.event_id = s.event_id AND conflicts.resolved_at IS NULL`.execute(trx);
   }
   return counts;
 }
 
-/** A CSV field, always quoted (COPY … FORMAT csv: a doubled quote inside). */
-const csvField = (value: string) => `"${value.replaceAll('"', '""')}"`;
-
 /**
  * The file's events through COPY into a session-local staging table, then
- * one `INSERT … SELECT … ON CONFLICT (id) DO NOTHING`: on PGlite this skips
- * building and parsing eight huge array parameters (the JSON bodies escaped
- * twice), which cost more than the insert itself. Same rows, same
- * insert-only rule; the staging rows vanish at commit (or rollback).
- * Returns the ids actually inserted.
+ * one `INSERT … SELECT … ON CONFLICT (id) DO NOTHING`: this skips building
+ * and parsing eight huge array parameters (the JSON bodies escaped twice),
+ * which cost more than the insert itself. Same rows, same insert-only rule;
+ * the staging rows vanish at commit (or rollback). Returns the ids actually inserted.
  */
 async function insertByCopy(
   trx: Kysely<HubSchema>,
@@ -306,18 +299,8 @@ async function insertByCopy(
   await sql`CREATE TEMP TABLE IF NOT EXISTS hub_staging_events (
       id text, case_id text, type text, at bigint, officer text, department text, content_digest text, body text
     ) ON COMMIT DELETE ROWS`.execute(trx);
-  const chunks: string[] = [];
-  for (let i = 0; i < events.length; i += EVENT_CHUNK) {
-    const lines: string[] = [];
-    for (let j = i; j < Math.min(events.length, i + EVENT_CHUNK); j++) {
-      const e = events[j]!;
-      lines.push(
-        [csvField(e.id), csvField(e.caseId), csvField(e.type), String(e.at), csvField(e.actor.officer), csvField(e.actor.department), digests[j]!, csvField(bodies[j]!)].join(','),
-      );
-    }
-    chunks.push(`${lines.join('\n')}\n`);
-  }
-  await copyCsv(`COPY hub_staging_events FROM '/dev/blob' WITH (FORMAT csv)`, chunks);
+  const chunks = copyRows(events, (e, i) => [e.id, e.caseId, e.type, e.at, e.actor.officer, e.actor.department, digests[i]!, bodies[i]!]);
+  await copyCsv(trx, 'COPY hub_staging_events FROM STDIN', chunks);
   const inserted = await sql<{ id: string }>`
     INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
     SELECT id, case_id, type, at, officer, department, content_digest, body::jsonb, ${importId} FROM hub_staging_events

@@ -10,8 +10,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
+import { projectCase } from '../db/projection';
 import { RESPONSE_STEPS } from '../report/quarterly';
-import type { CopyCsv, HubSchema } from './db';
+import { copyRows, type CopyCsv, type HubSchema } from './db';
 
 /** What replaying the touched cases found. */
 export interface ProjectionOutcome {
@@ -77,6 +78,9 @@ export async function rebuildCases(
         }
       }
       if (!state) continue;
+      // The list fields exactly as the extension projects a case (next step, most urgent deadline, 暂定),
+      // so the console shows a hub case like the same case imported locally. Limits do not depend on now.
+      const listed = projectCase(state, { policy, options: {} }, Number.MAX_SAFE_INTEGER);
       caseRows.push({
         case_id: caseId,
         captured_at: state.steps.captured ?? state.capture.capturedAt,
@@ -95,6 +99,11 @@ export async function rebuildCases(
         event_count: state.eventCount,
         rejected_events: rejected.length,
         policy_id: policy.id,
+        next_step: listed.nextStep,
+        next_deadline_at: listed.nextDeadlineAt,
+        next_deadline_step: listed.nextDeadlineStep,
+        provisional: listed.provisional,
+        author: listed.author ?? null,
       });
       // Deadlines at +infinity: statuses are decided in SQL; the list itself does not depend on now.
       for (const d of deadlinesOf(state, policy, Number.MAX_SAFE_INTEGER)) {
@@ -110,44 +119,23 @@ export async function rebuildCases(
         });
       }
     }
-    await trx.deleteFrom('case_deadlines').where('case_id', 'in', chunk).execute();
-    for (let j = 0; j < caseRows.length; j += 500) {
-      await trx
-        .insertInto('cases')
-        .values(caseRows.slice(j, j + 500))
-        .onConflict((oc) =>
-          oc.column('case_id').doUpdateSet((eb) => ({
-            captured_at: eb.ref('excluded.captured_at'),
-            last_at: eb.ref('excluded.last_at'),
-            title: eb.ref('excluded.title'),
-            url: eb.ref('excluded.url'),
-            site: eb.ref('excluded.site'),
-            tier: eb.ref('excluded.tier'),
-            department: eb.ref('excluded.department'),
-            claimed_by: eb.ref('excluded.claimed_by'),
-            claimed_at: eb.ref('excluded.claimed_at'),
-            assigned: eb.ref('excluded.assigned'),
-            responded_at: eb.ref('excluded.responded_at'),
-            status: eb.ref('excluded.status'),
-            closed_at: eb.ref('excluded.closed_at'),
-            event_count: eb.ref('excluded.event_count'),
-            rejected_events: eb.ref('excluded.rejected_events'),
-            policy_id: eb.ref('excluded.policy_id'),
-          })),
-        )
-        .execute();
+    await sql`DELETE FROM case_deadlines WHERE case_id = ANY(${chunk}::text[])`.execute(trx);
+    if (copyCsv) await upsertCasesByCopy(trx, copyCsv, caseRows);
+    else {
+      for (let j = 0; j < caseRows.length; j += 500) {
+        await trx
+          .insertInto('cases')
+          .values(caseRows.slice(j, j + 500))
+          .onConflict((oc) => oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(CASE_COLUMNS.slice(1).map((c) => [c, eb.ref(`excluded.${c}`)]))))
+          .execute();
+      }
     }
     if (copyCsv && deadlineRows.length > 0) {
-      // Embedded engine: one COPY instead of statements of thousands of parameters (see import.ts insertByCopy).
-      const q = (value: string) => `"${value.replaceAll('"', '""')}"`;
-      const nullable = (value: number | null) => (value === null ? '' : String(value));
-      const csv = deadlineRows.map(
-        (d) =>
-          `${q(d.case_id)},${q(d.rule_id)},${q(d.step)},${String(d.started_at)},${String(d.limit_at)},${nullable(d.done_at)},${String(d.optional)},${String(d.response_step)}\n`,
-      );
+      // One COPY instead of statements of thousands of parameters (see import.ts insertByCopy).
       await copyCsv(
-        `COPY case_deadlines (case_id, rule_id, step, started_at, limit_at, done_at, optional, response_step) FROM '/dev/blob' WITH (FORMAT csv)`,
-        csv,
+        trx,
+        `COPY case_deadlines (${DEADLINE_COLUMNS.join(', ')}) FROM STDIN`,
+        copyRows(deadlineRows, (d) => DEADLINE_COLUMNS.map((c) => d[c])),
       );
     } else {
       for (let j = 0; j < deadlineRows.length; j += 1000) {
@@ -156,6 +144,29 @@ export async function rebuildCases(
     }
   }
   return outcome;
+}
+
+const CASE_COLUMNS = [
+  'case_id', 'captured_at', 'last_at', 'title', 'url', 'site', 'tier', 'department', 'claimed_by', 'claimed_at',
+  'assigned', 'responded_at', 'status', 'closed_at', 'event_count', 'rejected_events', 'policy_id',
+  'next_step', 'next_deadline_at', 'next_deadline_step', 'provisional', 'author',
+] as const satisfies readonly (keyof HubSchema['cases'])[];
+const DEADLINE_COLUMNS = [
+  'case_id', 'rule_id', 'step', 'started_at', 'limit_at', 'done_at', 'optional', 'response_step',
+] as const satisfies readonly (keyof HubSchema['case_deadlines'])[];
+
+/**
+ * The touched cases' rows by COPY into a session-local staging table, then
+ * one `INSERT … ON CONFLICT (case_id) DO UPDATE`: one statement per file
+ * instead of one per 500 rows of 17 parameters each.
+ */
+async function upsertCasesByCopy(trx: Kysely<HubSchema>, copyCsv: CopyCsv, rows: readonly HubSchema['cases'][]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`CREATE TEMP TABLE IF NOT EXISTS hub_staging_cases (LIKE cases) ON COMMIT DELETE ROWS`.execute(trx);
+  await copyCsv(trx, `COPY hub_staging_cases (${CASE_COLUMNS.join(', ')}) FROM STDIN`, copyRows(rows, (row) => CASE_COLUMNS.map((c) => row[c])));
+  const columns = sql.raw(CASE_COLUMNS.join(', '));
+  const updates = sql.raw(CASE_COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', '));
+  await sql`INSERT INTO cases (${columns}) SELECT ${columns} FROM hub_staging_cases ON CONFLICT (case_id) DO UPDATE SET ${updates}`.execute(trx);
 }
 
 /**

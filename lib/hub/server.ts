@@ -11,7 +11,7 @@
  * | GET /v1/package | any | the office's current signed package (404 before one is published) |
  * | GET /v1/reports/quarterly?year&quarter | office | the bulletin figures in SQL |
  * | GET /v1/reports/daily-log?day | office | 舆情日志 of a China day |
- * | GET /v1/cases?department&limit | office | cases, conflicts first, newest capture first, with the next open deadline |
+ * | GET /v1/cases?department&limit | office | cases, conflicts first, newest capture first, each with its next step and most urgent deadline (as the console's projection) |
  * | GET /v1/imports | office | the imports ledger |
  * | GET /v1/conflicts | office | conflicts kept for 指定认领 |
  *
@@ -178,16 +178,6 @@ export function createHubServer({
         eb
           .exists(eb.selectFrom('conflicts').select('conflicts.id').whereRef('conflicts.case_id', '=', 'cases.case_id').where('conflicts.resolved_at', 'is', null))
           .as('conflict'),
-      )
-      // The next open, required deadline: the console's countdown and overdue mark.
-      .select((eb) =>
-        eb
-          .selectFrom('case_deadlines')
-          .select((d) => d.fn.min('case_deadlines.limit_at').as('next'))
-          .whereRef('case_deadlines.case_id', '=', 'cases.case_id')
-          .where('case_deadlines.done_at', 'is', null)
-          .where('case_deadlines.optional', '=', false)
-          .as('next_deadline_at'),
       );
     if (query.department) {
       const department = query.department;

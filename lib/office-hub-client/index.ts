@@ -61,7 +61,12 @@ export const HubCaseSchema = z.object({
   status: z.string(),
   event_count: z.number(),
   conflict: z.boolean(),
+  /** The case's projection as the extension makes it (lib/db/projection projectCase): next step, most urgent open deadline. */
+  next_step: z.string().nullable().optional(),
   next_deadline_at: z.number().nullable().optional(),
+  next_deadline_step: z.string().nullable().optional(),
+  provisional: z.boolean().optional(),
+  author: z.string().nullable().optional(),
 });
 export type HubCase = z.infer<typeof HubCaseSchema>;
 

@@ -15,6 +15,30 @@ import { HUB_ENGINES, openTestHub } from './support';
 
 const policy = getBuiltInProfile('xuancheng-2015')!;
 
+/** A capture event as 001's hub stored it (body, envelope columns, a made-up content digest). */
+async function storeCapture(db: HubDatabase['db'], n: number, title: string, importId: number) {
+  const capture = {
+    id: `fx${String(n)}-e01`,
+    caseId: `fx${String(n)}-case`,
+    at: Date.parse('2026-12-01T10:00:00+08:00'),
+    actor: { officer: '李四', department: '市信息办' },
+    type: 'captured',
+    payload: {
+      url: `https://bbs.example.cn/thread-${String(n)}-1-1.html`,
+      canonicalUrl: `https://bbs.example.cn/thread-${String(n)}.html`,
+      site: 'discuz',
+      postId: String(n),
+      title,
+      excerpt: title,
+      matchedTerms: [title.slice(0, 2)],
+      digest: 'c'.repeat(64),
+    },
+  };
+  await sql`INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
+    VALUES (${capture.id}, ${capture.caseId}, 'captured', ${capture.at}, '李四', '市信息办', ${'3'.repeat(64)}, CAST(${JSON.stringify(capture)} AS jsonb), ${importId})`.execute(db);
+  return capture;
+}
+
 describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
   let hub: HubDatabase;
   beforeAll(async () => {
@@ -22,12 +46,12 @@ describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
   }, 120_000);
   afterAll(async () => {
     await hub.close();
-  });
+  }, 60_000);
 
-  it('records 001-initial once; running the migrations again changes nothing', async () => {
+  it('records each migration once; running the migrations again changes nothing', async () => {
     await migrateHubDatabase(hub.db);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(hub.db);
-    expect(applied.rows.map((row) => row.name)).toEqual(['001-initial']);
+    expect(applied.rows.map((row) => row.name)).toEqual(['001-initial', '002-case-next-step']);
   });
 
   it('reads an officer, a ledger row and events stored under 001 (stored-data fixture)', async () => {
@@ -36,32 +60,37 @@ describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
       VALUES ('李四', '市信息办', 'officer', '0d6a9eaf026f670a770ebbe7108daa13e19691cb1ebced8543136034f63d742c', 1795000000000, NULL)`.execute(hub.db);
     await sql`INSERT INTO imports (raw_digest, file_digest, officer_id, officer, department, via, events_new, imported_at)
       VALUES (${'1'.repeat(64)}, ${'2'.repeat(64)}, 1, '李四', '市信息办', 'folder', 1, 1795000000000)`.execute(hub.db);
-    const capture = {
-      id: 'fx-e01',
-      caseId: 'fx-case',
-      at: Date.parse('2026-12-01T10:00:00+08:00'),
-      actor: { officer: '李四', department: '市信息办' },
-      type: 'captured',
-      payload: {
-        url: 'https://bbs.example.cn/thread-9-1-1.html',
-        canonicalUrl: 'https://bbs.example.cn/thread-9.html',
-        site: 'discuz',
-        postId: '9',
-        title: '夜市占道经营扰民',
-        excerpt: '夜市占道经营扰民',
-        matchedTerms: ['夜市'],
-        digest: 'c'.repeat(64),
-      },
-    };
-    await sql`INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
-      VALUES ('fx-e01', 'fx-case', 'captured', ${capture.at}, '李四', '市信息办', ${'3'.repeat(64)}, CAST(${JSON.stringify(capture)} AS jsonb), 1)`.execute(hub.db);
+    await storeCapture(hub.db, 9, '夜市占道经营扰民', 1);
 
     expect(await rebuildAllCases(hub.db, policy)).toBe(1);
     expect(await dailyLogSql(hub.db, '2026-12-01')).toEqual([
-      expect.objectContaining({ caseId: 'fx-case', title: '夜市占道经营扰民', status: 'captured' }),
+      expect.objectContaining({ caseId: 'fx9-case', title: '夜市占道经营扰民', status: 'captured' }),
     ]);
     // Tokens issued under 001 still open the hub: the hash is the same SHA-256.
     expect(await authenticateToken(hub.db, 'yq_fixture')).toMatchObject({ ok: true, officer: { name: '李四', role: 'officer' } });
     expect(await authenticateToken(hub.db, 'yq_guess')).toEqual({ ok: false, reason: 'unknown' });
   });
+
+  it('a case row projected before 002 gets its next step and deadline at the next start (stored-data fixture)', async () => {
+    // Only 001 applied, one capture stored and its case projected as 001's hub wrote it.
+    const old = await openTestHub(engine, { migrateTo: '001-initial' });
+    try {
+      await sql`INSERT INTO imports (raw_digest, file_digest, officer_id, officer, department, via, events_new, imported_at)
+        VALUES (${'4'.repeat(64)}, ${'5'.repeat(64)}, NULL, '李四', '市信息办', 'folder', 1, 1795000000000)`.execute(old.db);
+      const capture = await storeCapture(old.db, 10, '学校门口交通拥堵', 1);
+      await sql`INSERT INTO cases (case_id, captured_at, last_at, title, url, site, tier, department, claimed_by, claimed_at,
+          assigned, responded_at, status, closed_at, event_count, rejected_events, policy_id)
+        VALUES (${capture.caseId}, ${capture.at}, ${capture.at}, '学校门口交通拥堵', ${capture.payload.url}, 'discuz', NULL, NULL, NULL, NULL,
+          false, NULL, 'captured', NULL, 1, 0, ${policy.id})`.execute(old.db);
+
+      await migrateHubDatabase(old.db);
+      // Marked for re-projection, then re-projected as the hub does when it starts.
+      expect(await rebuildAllCases(old.db, policy)).toBe(1);
+      const row = await old.db.selectFrom('cases').selectAll().where('case_id', '=', capture.caseId).executeTakeFirstOrThrow();
+      // A captured, unclaimed case: the next step is to claim it (认领); the policy's clocks start at the 研判 tier, so none runs yet.
+      expect(row).toMatchObject({ policy_id: policy.id, next_step: 'claim', next_deadline_at: null, next_deadline_step: null, provisional: false, author: null });
+    } finally {
+      await old.close();
+    }
+  }, 120_000);
 });

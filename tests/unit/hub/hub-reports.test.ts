@@ -30,7 +30,7 @@ describe.each(HUB_ENGINES)('reports in SQL on %s', (engine) => {
 
   afterAll(async () => {
     await hub.close();
-  });
+  }, 60_000);
 
   it.each([
     ['at the end of January, everything settled', '2027-01-31 12:00'],

@@ -5,7 +5,10 @@
  * `parseSyncFile` as the office console, and the hub's SQL bulletin equals
  * the console's `quarterlyStats` over the merged files. The water-cut case
  * both officers claimed is kept as a conflict for the office to assign.
+ * Each case row the console lists from the hub reads like the same case
+ * imported from the same files into the console's own database.
  */
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +20,11 @@ import { createHubServer } from '../../../lib/hub/server';
 import { getBuiltInProfile } from '../../../lib/policy';
 import { quarterlyStats } from '../../../lib/report';
 import { mergeSyncFiles, parseSyncFile, type SyncFile } from '../../../lib/sync';
+import { hubCaseItem, toItem } from '../../../components/case-list-item';
+import { AppDB } from '../../../lib/db/app-db';
+import { createTranslator } from '../../../lib/i18n';
+import { HubCaseSchema } from '../../../lib/office-hub-client';
+import { importSyncTexts } from '../../../lib/sync/import';
 import { HUB_ENGINES, openTestHub, tableCounts } from './support';
 
 const policy = getBuiltInProfile('xuancheng-2015')!;
@@ -68,4 +76,25 @@ describe.each(HUB_ENGINES)('the extension’s sync files on the hub (%s)', (engi
     expect(fromSql).toEqual(quarterlyStats(merged.events, policy, { quarter: Q3_2024, now: NOW }));
     expect(fromSql.totals.cases).toBe(3);
   });
+
+  it('lists each case with the same next step and deadline as the console that imported the same files', async () => {
+    const t = createTranslator('zh_CN');
+    const local = new AppDB(`hub-rows-${crypto.randomUUID()}`, { now: () => NOW });
+    try {
+      await importSyncTexts(local, [{ name: 'li.json', text: LI_MING }, { name: 'wang.json', text: WANG_FANG }], { now: NOW });
+      const localRows = (await local.cases.toArray()).filter((row) => row.mergedInto === undefined).map((row) => toItem(row, NOW, t));
+      const response = await app.inject({ url: '/v1/cases', headers: { authorization: `Bearer ${office}` } });
+      const hubRows = (response.json() as { cases: unknown[] }).cases.map((row) => {
+        const { conflict: _conflict, ...item } = hubCaseItem(HubCaseSchema.parse(row), NOW, t);
+        return item;
+      });
+      const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+      expect(hubRows.sort(byId)).toEqual(localRows.sort(byId));
+      // Not vacuous: the officers' open cases have a next step and a running deadline (no "无待办步骤").
+      expect(hubRows).toHaveLength(3);
+      expect(hubRows.filter((row) => row.status !== 'closed').every((row) => row.nextStepLabel && row.nextDeadlineAt)).toBe(true);
+    } finally {
+      local.close();
+    }
+  }, 60_000);
 });

@@ -21,8 +21,8 @@ if (!process.env.HUB_TEST_DATABASE_URL && process.env.CI) {
 }
 
 /** Opens an empty hub database on `engine`; `close` also drops the throwaway database on a server. */
-export async function openTestHub(engine: 'pglite' | 'postgres'): Promise<HubDatabase> {
-  if (engine === 'pglite') return openHubDatabase({ memory: true });
+export async function openTestHub(engine: 'pglite' | 'postgres', options: { migrateTo?: string } = {}): Promise<HubDatabase> {
+  if (engine === 'pglite') return openHubDatabase({ memory: true }, options);
   const base = process.env.HUB_TEST_DATABASE_URL!;
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
@@ -31,7 +31,7 @@ export async function openTestHub(engine: 'pglite' | 'postgres'): Promise<HubDat
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const hub = await openHubDatabase({ url: url.toString() });
+  const hub = await openHubDatabase({ url: url.toString() }, options);
   return {
     ...hub,
     close: async () => {
