@@ -105,6 +105,8 @@ function add(set: CaseSet, caseId: string): void {
  * missed — met late or overdue when closed), null when it can no longer be.
  */
 export interface CaseFigures {
+  /** When these figures were computed (epoch ms): valid for any later `now`. */
+  judgedAt: number;
   /** When the case was first captured (epoch ms): the quarter it counts in. */
   capturedAt: number;
   /** Responsible department: assessed, else claiming, else {@link UNCLAIMED_DEPARTMENT}. */
@@ -157,6 +159,7 @@ export function caseFiguresOf(report: ReplayReport, policy: PolicyProfile, now: 
   const reports = deadlines.filter((d) => d.step === 'first-report');
   const lastFollowUp = state.followUps[state.followUps.length - 1];
   return {
+    judgedAt: now,
     capturedAt,
     department: state.department ?? state.claimedBy ?? UNCLAIMED_DEPARTMENT,
     ...(state.claimedAt !== undefined

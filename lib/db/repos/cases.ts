@@ -170,8 +170,8 @@ export function projectAll(
 ): CaseRow[] {
   const rows: CaseRow[] = [];
   for (const log of groupByCase(events).values()) {
-    const { state } = replayWithReport(log);
-    if (state) rows.push(projectCase(state, context, now));
+    const { state, rejected } = replayWithReport(log);
+    if (state) rows.push(projectCase(state, context, now, rejected));
   }
   return rows;
 }
