@@ -32,7 +32,7 @@ import type { SettingsRow } from './entities/settings';
 import type { WatchlistRow } from './entities/watchlist-row';
 import type { PolicyProfileRow } from './entities/policy-profile-row';
 import type { SyncStateRow } from './entities/sync-state-row';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 import { upgradeToV2 } from './migrations/v2-next-deadline';
 import { upgradeToV3 } from './migrations/v3-thread-cases';
 
@@ -96,6 +96,7 @@ export class AppDB extends Dexie {
     if (upTo >= 3) this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     // Indexes only: IndexedDB fills them from the stored rows, no upgrade function.
     if (upTo >= 4) this.version(4).stores(SCHEMA_V4);
+    if (upTo >= 5) this.version(5).stores(SCHEMA_V5);
 
     this.on('ready', () => this.setState('open'));
     // Dexie already closes on 'versionchange' (keeping auto-open); we record it so the UI can say why.

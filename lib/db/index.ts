@@ -4,7 +4,7 @@
  */
 export { AppDB, DB_NAME, type AppDBOptions, type DbConnectionState } from './app-db';
 export { getDb } from './db';
-export { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+export { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 export type { CaseRow } from './entities/case-row';
 export type { EventRow } from './entities/event-row';
 export type { CapturedContentRow } from './entities/captured-content-row';

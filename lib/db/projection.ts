@@ -3,7 +3,9 @@
  * Pure, so the stored projection can always be checked against (and rebuilt
  * from) the log.
  */
-import { deadlinesOf, mostUrgentDeadline, nextStepOf, type CaseState, type DeadlineOptions } from '../cases';
+import { deadlinesOf, mostUrgentDeadline, nextStepOf, type CaseState, type DeadlineOptions, type RejectedEvent } from '../cases';
+import { caseFiguresOf } from '../report/office-bulletin';
+import { conflictOfReport } from '../sync/conflicts';
 import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
 import type { PolicyProfile } from '../policy';
 import type { CaseRow } from './entities/case-row';
@@ -19,8 +21,11 @@ export interface ProjectionContext {
  * The row of one case at `now` (only `overdue` depends on `now`; limits do not).
  * A closed case has nothing left to do: a step it missed stays in its
  * deadlines (and in the statistics) but never makes it urgent again.
+ * `rejected`: the events the replay of its log refused (the office's merged
+ * log only), which make its conflict; the row also carries the case's
+ * bulletin figures, judged later at any time (lib/report `CaseFigures`).
  */
-export function projectCase(state: CaseState, context: ProjectionContext, now: number): CaseRow {
+export function projectCase(state: CaseState, context: ProjectionContext, now: number, rejected: readonly RejectedEvent[] = []): CaseRow {
   // A case merged into another has nothing left to do itself: the survivor carries its deadlines.
   const closed = state.status === 'closed' || state.mergedInto !== undefined;
   const next = closed ? undefined : mostUrgentDeadline(deadlinesOf(state, context.policy, now, context.options));
@@ -28,6 +33,8 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
   const { capture } = state;
   const lastRecheck = state.rechecks[state.rechecks.length - 1];
   const department = state.department ?? state.claimedBy;
+  const report = { state, rejected: [...rejected] };
+  const conflict = conflictOfReport(state.caseId, report);
   return {
     caseId: state.caseId,
     title: capture.title,
@@ -52,6 +59,8 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
     evidenceCount: state.evidence.length,
     ...(state.mergedInto !== undefined ? { mergedInto: state.mergedInto } : {}),
     ...(lastRecheck ? { lastRecheck: { at: lastRecheck.at, outcome: lastRecheck.outcome } } : {}),
+    figures: caseFiguresOf(report, context.policy, now, context.options)!,
+    ...(conflict ? { conflict } : {}),
   };
 }
 

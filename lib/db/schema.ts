@@ -70,5 +70,19 @@ export const SCHEMA_V4 = {
     'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt], *threadUrls, *evidenceIds, mergedInto, site, department',
 } as const;
 
+/**
+ * Version 5: the office's quarterly bulletin reads the cases of a quarter
+ * from an index on their bulletin figures (CaseRow.figures, written by the
+ * projection from now on). Only an index is added; no stored row changes:
+ * rows written before carry no figures and are not in the index until the
+ * bulletin fills them from their logs (lib/db/repos/office-bulletin.ts).
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  // figures.capturedAt: the cases first captured in a quarter (officeBulletinFromDb); rows without figures are not in it.
+  cases:
+    'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt], *threadUrls, *evidenceIds, mergedInto, site, department, figures.capturedAt',
+} as const;
+
 /** The newest version number. */
-export const LATEST_VERSION = 4;
+export const LATEST_VERSION = 5;

@@ -17,7 +17,16 @@
  * "Missed" is a deadline met late or past its limit while still open
  * (lib/cases deadline statuses `met-late` / `overdue`).
  */
-import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent, type Deadline, type DeadlineOptions } from '../cases';
+import {
+  deadlinesOf,
+  groupByCase,
+  openConflicts,
+  replayWithReport,
+  type CaseEvent,
+  type Deadline,
+  type DeadlineOptions,
+  type ReplayReport,
+} from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { quarterBounds, RESPONSE_STEPS, UNCLAIMED_DEPARTMENT, type Quarter, type QuarterId } from './quarterly';
 
@@ -82,47 +91,115 @@ function add(set: CaseSet, caseId: string): void {
   set.caseIds.push(caseId);
 }
 
-function missed(d: Deadline): boolean {
-  return d.status === 'overdue' || d.status === 'met-late';
+/**
+ * What the bulletin needs of one case, computed once from its replay (at
+ * projection time) and judged at any later `now`: a deadline still open
+ * when this was computed only turns missed once `now` passes its limit
+ * (lib/cases `deadlinesOf`: only open deadlines depend on the clock, and a
+ * closed case's clock stops at its closing), so every field below is either
+ * fixed or such a limit. Stored on the case's projection row
+ * (lib/db CaseRow.figures) so the office's bulletin reads one small record
+ * per case instead of replaying the log.
+ *
+ * `…MissedAfter`: epoch ms after which the step counts as missed (0: already
+ * missed — met late or overdue when closed), null when it can no longer be.
+ */
+export interface CaseFigures {
+  /** When these figures were computed (epoch ms): valid for any later `now`. */
+  judgedAt: number;
+  /** When the case was first captured (epoch ms): the quarter it counts in. */
+  capturedAt: number;
+  /** Responsible department: assessed, else claiming, else {@link UNCLAIMED_DEPARTMENT}. */
+  department: string;
+  /** How the case was claimed, when it was. */
+  claim?: 'claimed' | 'assigned';
+  /** Capture → claim or assignment, ms. */
+  claimMs?: number;
+  claimMissedAfter: number | null;
+  /** The first report: null when none was made; 'limit' when made only within the longest limit. */
+  reportMet: 'target' | 'limit' | null;
+  reportMissedAfter: number | null;
+  investigationMet: boolean;
+  investigationMissedAfter: number | null;
+  responded: boolean;
+  responseMissedAfter: number | null;
+  /** Result of the last follow-up, when there was one. */
+  effect?: 'stable' | 'recurred';
+  extensions: boolean;
+  reopened: boolean;
+  conflict: boolean;
 }
 
-/** Which figures a case counts in (without its department). */
-function figuresOfCase(
-  events: readonly CaseEvent[],
-  policy: PolicyProfile,
-  now: number,
-  options: DeadlineOptions,
-  bounds: Quarter,
-): { department: string; figures: BulletinFigure[]; claimMs?: number } | undefined {
-  const report = replayWithReport(events);
+/** When a deadline counts as missed (see {@link CaseFigures}): 0 already, its limit while open, null never. */
+function missedAfter(d: Deadline): number | null {
+  if (d.status === 'overdue' || d.status === 'met-late') return 0;
+  return d.status === 'pending' ? d.limit : null;
+}
+
+/** The earliest of the deadlines' {@link missedAfter}. */
+function earliestMiss(deadlines: readonly Deadline[]): number | null {
+  let earliest: number | null = null;
+  for (const d of deadlines) {
+    const at = missedAfter(d);
+    if (at !== null && (earliest === null || at < earliest)) earliest = at;
+  }
+  return earliest;
+}
+
+/**
+ * The bulletin figures of one replayed case at `now` (the projection's
+ * time), or undefined when the case has no capture. Throws RangeError on bad
+ * warning fractions (lib/cases `deadlinesOf`).
+ */
+export function caseFiguresOf(report: ReplayReport, policy: PolicyProfile, now: number, options: DeadlineOptions = {}): CaseFigures | undefined {
   const { state } = report;
   if (!state) return undefined;
   const capturedAt = state.steps.captured ?? state.capture.capturedAt;
-  if (capturedAt < bounds.start || capturedAt > bounds.end) return undefined;
   const deadlines = deadlinesOf(state, policy, now, options);
-  const figures: BulletinFigure[] = ['captured'];
-  if (state.claimedAt !== undefined) figures.push(state.assigned ? 'assigned' : 'claimed');
-  if (deadlines.some((d) => d.step === 'claim' && missed(d))) figures.push('claimOverdue');
   const reports = deadlines.filter((d) => d.step === 'first-report');
-  if (reports.some(missed)) figures.push('reportMissed');
-  else if (reports.some((d) => d.status === 'met' && d.targetMissed)) figures.push('reportLimitMet');
-  else if (reports.some((d) => d.status === 'met')) figures.push('reportTargetMet');
-  const investigations = deadlines.filter((d) => d.step === 'investigation-report');
-  if (investigations.some(missed)) figures.push('investigationMissed');
-  else if (investigations.some((d) => d.status === 'met')) figures.push('investigationOnTime');
-  if (state.extensionRequests.length > 0) figures.push('extensions');
-  if (state.responses.length > 0) {
-    figures.push(deadlines.some((d) => RESPONSE_STEPS.includes(d.step) && missed(d)) ? 'responseLate' : 'responseOnTime');
-  }
   const lastFollowUp = state.followUps[state.followUps.length - 1];
-  if (lastFollowUp) figures.push(lastFollowUp.result === 'stable' ? 'effectStable' : 'effectRecurred');
-  if (state.reopenCount > 0) figures.push('reopened');
-  if (openConflicts(report).length > 0) figures.push('conflicts');
   return {
+    judgedAt: now,
+    capturedAt,
     department: state.department ?? state.claimedBy ?? UNCLAIMED_DEPARTMENT,
-    figures,
-    ...(state.claimedAt !== undefined ? { claimMs: Math.max(0, state.claimedAt - capturedAt) } : {}),
+    ...(state.claimedAt !== undefined
+      ? { claim: state.assigned ? 'assigned' : 'claimed', claimMs: Math.max(0, state.claimedAt - capturedAt) }
+      : {}),
+    claimMissedAfter: earliestMiss(deadlines.filter((d) => d.step === 'claim')),
+    reportMet: reports.some((d) => d.status === 'met' && d.targetMissed)
+      ? 'limit'
+      : reports.some((d) => d.status === 'met')
+        ? 'target'
+        : null,
+    reportMissedAfter: earliestMiss(reports),
+    investigationMet: deadlines.some((d) => d.step === 'investigation-report' && d.status === 'met'),
+    investigationMissedAfter: earliestMiss(deadlines.filter((d) => d.step === 'investigation-report')),
+    responded: state.responses.length > 0,
+    responseMissedAfter: earliestMiss(deadlines.filter((d) => RESPONSE_STEPS.includes(d.step))),
+    ...(lastFollowUp ? { effect: lastFollowUp.result === 'stable' ? 'stable' : 'recurred' } : {}),
+    extensions: state.extensionRequests.length > 0,
+    reopened: state.reopenCount > 0,
+    conflict: openConflicts(report).length > 0,
   };
+}
+
+/** Which figures a case counts in at `now`. */
+function figuresAt(case_: CaseFigures, now: number): BulletinFigure[] {
+  const missed = (after: number | null) => after !== null && now > after;
+  const figures: BulletinFigure[] = ['captured'];
+  if (case_.claim) figures.push(case_.claim);
+  if (missed(case_.claimMissedAfter)) figures.push('claimOverdue');
+  if (missed(case_.reportMissedAfter)) figures.push('reportMissed');
+  else if (case_.reportMet === 'limit') figures.push('reportLimitMet');
+  else if (case_.reportMet === 'target') figures.push('reportTargetMet');
+  if (missed(case_.investigationMissedAfter)) figures.push('investigationMissed');
+  else if (case_.investigationMet) figures.push('investigationOnTime');
+  if (case_.extensions) figures.push('extensions');
+  if (case_.responded) figures.push(missed(case_.responseMissedAfter) ? 'responseLate' : 'responseOnTime');
+  if (case_.effect) figures.push(case_.effect === 'stable' ? 'effectStable' : 'effectRecurred');
+  if (case_.reopened) figures.push('reopened');
+  if (case_.conflict) figures.push('conflicts');
+  return figures;
 }
 
 function finish(row: DepartmentBulletin & { claimTimes: [number, string][] }): DepartmentBulletin {
@@ -139,6 +216,8 @@ function finish(row: DepartmentBulletin & { claimTimes: [number, string][] }): D
 /**
  * The bulletin of `quarter` from a merged claim log (any order), judged at
  * `now` (events after it ignored). Throws RangeError on a bad quarter.
+ * Replays every case captured in the quarter; the office console reads the
+ * same figures from the cases projection instead ({@link bulletinOfFigures}).
  */
 export function officeBulletin(
   events: readonly CaseEvent[],
@@ -146,18 +225,47 @@ export function officeBulletin(
   { quarter, now, options = {} }: { quarter: QuarterId; now: number; options?: DeadlineOptions },
 ): OfficeBulletin {
   const bounds = quarterBounds(quarter.year, quarter.quarter);
+  const cases: CaseFiguresEntry[] = [];
+  for (const [caseId, log] of groupByCase(events.filter((e) => e.at <= now))) {
+    const report = replayWithReport(log);
+    if (!report.state || !inQuarter(report.state.steps.captured ?? report.state.capture.capturedAt, bounds)) continue;
+    cases.push({ caseId, figures: caseFiguresOf(report, policy, now, options)! });
+  }
+  return bulletinOfFigures(cases, policy, { quarter, now });
+}
+
+/** One case's figures, by case id. */
+export interface CaseFiguresEntry {
+  caseId: string;
+  figures: CaseFigures;
+}
+
+function inQuarter(at: number, bounds: Quarter): boolean {
+  return at >= bounds.start && at <= bounds.end;
+}
+
+/**
+ * The bulletin of `quarter` at `now` from each case's figures computed at or
+ * before `now` with the same policy and calendar, and no event of the case
+ * after `now` (then it equals {@link officeBulletin} of the log). Cases
+ * captured outside the quarter are skipped. Throws RangeError on a bad quarter.
+ */
+export function bulletinOfFigures(
+  cases: Iterable<CaseFiguresEntry>,
+  policy: PolicyProfile,
+  { quarter, now }: { quarter: QuarterId; now: number },
+): OfficeBulletin {
+  const bounds = quarterBounds(quarter.year, quarter.quarter);
   const rows = new Map<string, ReturnType<typeof emptyRow>>();
   const totals = emptyRow('全办合计');
-  const logs = groupByCase(events.filter((e) => e.at <= now));
   // Cases in id order, once: every figure's list of cases is then built sorted (no sort per figure).
-  for (const caseId of [...logs.keys()].sort()) {
-    const log = logs.get(caseId)!;
-    const counted = figuresOfCase(log, policy, now, options, bounds);
-    if (!counted) continue;
+  const sorted = [...cases].filter((c) => inQuarter(c.figures.capturedAt, bounds)).sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  for (const { caseId, figures: counted } of sorted) {
     let row = rows.get(counted.department);
     if (!row) rows.set(counted.department, (row = emptyRow(counted.department)));
+    const figures = figuresAt(counted, now);
     for (const target of [row, totals]) {
-      for (const figure of counted.figures) add(target[figure], caseId);
+      for (const figure of figures) add(target[figure], caseId);
       if (counted.claimMs !== undefined) target.claimTimes.push([counted.claimMs, caseId]);
     }
   }

@@ -25,7 +25,6 @@ import { projectCase } from '../db/projection';
 import { loadProjectionContext } from '../db/repos/projection-context';
 import { canonicalJson, sha256Hex } from '../extract/digest';
 import { fromBase64 } from './base64';
-import { conflictOfReport } from './conflicts';
 import { decryptSyncText, isEncryptedSyncText } from './crypto';
 import { parseSyncValueAsync } from './parse';
 import { jsonPath, jsonSyntaxProblem, type SyncProblem } from './problems';
@@ -184,8 +183,9 @@ export async function importSyncFile(
         if (!report.state) {
           throw new RefusedFile([{ path: '$.events', message: `案件 ${caseId} 没有采集事件，无法建立案件` }]);
         }
-        if (conflictOfReport(caseId, report)) conflicts += 1;
-        return projectCase(report.state, context, now);
+        const row = projectCase(report.state, context, now, report.rejected);
+        if (row.conflict) conflicts += 1;
+        return row;
       });
 
       const evidenceIds = file.evidence.map(evidenceIdOf);

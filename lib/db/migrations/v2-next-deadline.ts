@@ -42,7 +42,8 @@ export async function upgradeToV2(tx: Transaction, now: number): Promise<void> {
         return;
       }
       // Version 2 rows as version 2 wrote them: the fields later versions add to the projection are theirs to fill.
-      const { threadUrls: _t, evidenceIds: _e, evidenceCount: _c, mergedInto: _m, lastRecheck: _r, ...v2Row } = projectCase(state, context, now);
+      const { threadUrls: _t, evidenceIds: _e, evidenceCount: _c, mergedInto: _m, lastRecheck: _r, figures: _f, conflict: _k, ...v2Row } =
+        projectCase(state, context, now);
       ref.value = v2Row;
     });
 }

@@ -170,8 +170,8 @@ export function projectAll(
 ): CaseRow[] {
   const rows: CaseRow[] = [];
   for (const log of groupByCase(events).values()) {
-    const { state } = replayWithReport(log);
-    if (state) rows.push(projectCase(state, context, now));
+    const { state, rejected } = replayWithReport(log);
+    if (state) rows.push(projectCase(state, context, now, rejected));
   }
   return rows;
 }
@@ -233,7 +233,11 @@ export async function findPossibleDuplicates(db: AppDB, caseId: string): Promise
   if (!self || self.mergedInto !== undefined) return [];
   const open = rows.filter((row) => row.caseId !== caseId);
   if (open.length === 0) return [];
-  const events = (await db.events.filter((e) => e.type === 'captured' || e.type === 'evidence-added').toArray()).map(toCaseEvent);
+  // The logs of the cases compared only, not the whole claim log.
+  const logs = await Promise.all(
+    [self, ...open].map((row) => db.events.where('[caseId+at]').between([row.caseId, Dexie.minKey], [row.caseId, Dexie.maxKey], true, true).toArray()),
+  );
+  const events = logs.flat().filter((e) => e.type === 'captured' || e.type === 'evidence-added').map(toCaseEvent);
   const texts = caseTexts([self, ...open], events);
   const index = new DuplicateIndex();
   for (const row of open) index.add(row.caseId, texts.get(row.caseId) ?? row.title);
@@ -244,15 +248,17 @@ export async function findPossibleDuplicates(db: AppDB, caseId: string): Promise
   });
 }
 
-/** The cases merged into `caseId`, directly or through a chain (their logs count under it). */
+/**
+ * The cases merged into `caseId`, directly or through a chain (their logs
+ * count under it), sorted: one `mergedInto` index lookup per link of the chain.
+ */
 export async function listMergedInto(db: AppDB, caseId: string): Promise<string[]> {
-  const merged = await db.cases.filter((row) => row.mergedInto !== undefined).toArray();
-  const found: string[] = [];
+  const found = new Set<string>();
   let frontier = [caseId];
-  while (frontier.length > 0 && found.length < merged.length) {
-    const next = merged.filter((row) => frontier.includes(row.mergedInto!) && !found.includes(row.caseId)).map((r) => r.caseId);
-    found.push(...next);
+  while (frontier.length > 0) {
+    const next = (await db.cases.where('mergedInto').anyOf(frontier).primaryKeys()).filter((id) => id !== caseId && !found.has(id));
+    for (const id of next) found.add(id);
     frontier = next;
   }
-  return found.sort();
+  return [...found].sort();
 }

@@ -16,6 +16,8 @@ import {
   type CaseEvent,
   type CaseEventInput,
   type CaseState,
+  type RejectedEvent,
+  type ReplayReport,
 } from '../../cases';
 import { fail, invalidInput, ok, type Result } from '../../messaging/result';
 import { chainHeadOf, eventHashMatches, sealEvent } from '../../evidence/chain';
@@ -68,14 +70,23 @@ interface CaseLog {
   nextSeq: number;
   /** The latest `at` of the log's events (epoch ms; -Infinity when empty). */
   latestAt: number;
+  /**
+   * Events of the stored log its replay refuses: only ever in the office's
+   * merged log (competing claims…, lib/sync/conflicts); a desk refuses them.
+   * Kept so the projection names the conflict without another replay.
+   */
+  rejected: readonly RejectedEvent[];
 }
 
-function caseLogOf(events: CaseEvent[], state?: CaseState): CaseLog {
+function caseLogOf(events: CaseEvent[], report?: ReplayReport): CaseLog {
+  const replayed = report ?? (events.length > 0 ? replayWithReport(events) : { state: undefined, rejected: [] });
+  if (events.length > 0 && !replayed.state) replay(events); // throws: a log without its capture
   return {
     events,
-    state: state ?? (events.length > 0 ? replay(events) : undefined),
+    state: replayed.state,
     nextSeq: nextSeqOf(events),
     latestAt: events.reduce((max, e) => Math.max(max, e.at), -Infinity),
+    rejected: replayed.rejected,
   };
 }
 
@@ -100,6 +111,8 @@ function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
       state: applied.state,
       nextSeq: Math.min(MAX_SEQ, Math.max(log.nextSeq, (event.seq ?? log.nextSeq) + 1)),
       latestAt: event.at,
+      // Applied last: the replay of the longer log refuses exactly what the shorter one's did.
+      rejected: log.rejected,
     });
   }
   const events = orderEvents([...log.events, event]);
@@ -113,7 +126,7 @@ function admit(log: CaseLog, event: CaseEvent): Result<CaseLog> {
     );
   }
   if (!report.state) return fail('not-captured', '案件尚未采集，不能记录该事件');
-  return ok(caseLogOf(events, report.state));
+  return ok(caseLogOf(events, report));
 }
 
 /**
@@ -168,7 +181,7 @@ export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Pro
   event = stamped(caseLog, event);
   const admitted = admit(caseLog, event);
   if (!admitted.ok) return admitted;
-  const state = admitted.data.state;
+  const { state, rejected } = admitted.data;
   if (!state) return fail('not-captured', '案件尚未采集，不能记录该事件');
   const context = await loadProjectionContext(db);
   const at = timeOf(now);
@@ -181,7 +194,7 @@ export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Pro
     if (!existing) throw error;
     return ok({ event: toCaseEvent(existing), created: false });
   }
-  await db.cases.put(projectCase(state, context, at));
+  await db.cases.put(projectCase(state, context, at, rejected));
   return ok({ event, created: true });
 }
 
@@ -245,7 +258,10 @@ export async function appendEvents(
         const context = await loadProjectionContext(db);
         const at = timeOf(now);
         const rows = [...accepted.values()].map((e) => ({ ...e, storedAt: at }) as EventRow);
-        const caseRows: CaseRow[] = [...touched].map((caseId) => projectCase(logs.get(caseId)!.state!, context, at));
+        const caseRows: CaseRow[] = [...touched].map((caseId) => {
+          const log = logs.get(caseId)!;
+          return projectCase(log.state!, context, at, log.rejected);
+        });
         await db.events.bulkAdd(rows);
         await db.cases.bulkPut(caseRows);
       }

@@ -1,0 +1,77 @@
+/**
+ * The office's quarterly bulletin read from the cases projection: one small
+ * record per case (CaseRow.figures, kept up to date whenever the case's
+ * events change) through the `figures.capturedAt` index, instead of
+ * replaying every event of the office (lib/report `officeBulletin`, which it
+ * equals).
+ */
+import { Dexie } from 'dexie';
+import { groupByCase, replayWithReport } from '../../cases';
+import { quarterBounds, type QuarterId } from '../../report/quarterly';
+import { bulletinOfFigures, caseFiguresOf, type CaseFiguresEntry, type OfficeBulletin } from '../../report/office-bulletin';
+import type { AppDB } from '../app-db';
+import type { CaseRow } from '../entities/case-row';
+import { toCaseEvent } from '../entities/event-row';
+import { projectCase } from '../projection';
+import { listEventsOfCase } from './events';
+import { loadProjectionContext } from './projection-context';
+
+/** Ids of the case rows written before version 5 (no figures): two counts, no row read, when there are none. */
+async function rowsWithoutFigures(db: AppDB): Promise<string[]> {
+  const [all, indexed] = await Promise.all([db.cases.count(), db.cases.where('figures.capturedAt').aboveOrEqual(-Infinity).count()]);
+  return all === indexed ? [] : db.cases.filter((row) => row.figures === undefined).primaryKeys();
+}
+
+/**
+ * Fills the figures of case rows written before schema version 5 (they have
+ * none, so the quarter index misses them) by projecting those cases again
+ * from their logs at `now`, in one transaction. Answers how many rows were
+ * filled (0, after one run, for good).
+ */
+export async function fillMissingFigures(db: AppDB, now: number): Promise<number> {
+  return db.transaction('rw', [db.cases, db.events, db.settings, db.policyProfiles], async () => {
+    const caseIds = await rowsWithoutFigures(db);
+    if (caseIds.length === 0) return 0;
+    const context = await loadProjectionContext(db);
+    const rows: CaseRow[] = [];
+    for (const caseId of caseIds) {
+      const { state, rejected } = replayWithReport(await listEventsOfCase(db, caseId));
+      if (state) rows.push(projectCase(state, context, now, rejected));
+    }
+    await db.cases.bulkPut(rows);
+    return rows.length;
+  });
+}
+
+/**
+ * The bulletin of `quarter` at `now` under the database's active policy and
+ * calendar (as the projection computes them), equal to `officeBulletin` of
+ * the whole log with that policy. Rows judged after `now`, or holding events
+ * after it, are judged again from their own log cut at `now`, and so are
+ * rows written before version 5 (see {@link fillMissingFigures}).
+ * Throws RangeError on a bad quarter.
+ */
+export async function officeBulletinFromDb(db: AppDB, { quarter, now }: { quarter: QuarterId; now: number }): Promise<OfficeBulletin> {
+  const bounds = quarterBounds(quarter.year, quarter.quarter);
+  // Read-only (a live query may call it): rows without figures are judged from their logs, not repaired here.
+  return db.transaction('r', [db.cases, db.events, db.settings, db.policyProfiles], async () => {
+    const context = await loadProjectionContext(db);
+    const rows = await db.cases.where('figures.capturedAt').between(bounds.start, bounds.end, true, true).toArray();
+    const entries: CaseFiguresEntry[] = [];
+    const later = await rowsWithoutFigures(db);
+    for (const row of rows) {
+      if (row.figures!.judgedAt > now || row.lastEventAt > now) later.push(row.caseId);
+      else entries.push({ caseId: row.caseId, figures: row.figures! });
+    }
+    if (later.length > 0) {
+      const logs = await Promise.all(
+        later.map((caseId) => db.events.where('[caseId+at]').between([caseId, Dexie.minKey], [caseId, now], true, true).toArray()),
+      );
+      for (const log of groupByCase(logs.flat().map(toCaseEvent)).values()) {
+        const figures = caseFiguresOf(replayWithReport(log), context.policy, now, context.options);
+        if (figures) entries.push({ caseId: log[0]!.caseId, figures });
+      }
+    }
+    return bulletinOfFigures(entries, context.policy, { quarter, now });
+  });
+}
