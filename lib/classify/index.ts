@@ -6,4 +6,4 @@ export { suggestAssessment, formatCount, type AssessmentSuggestion, type Reactio
 export { readPost, type PostReading, type Quantity } from './read-post';
 export { parseQuantity, parseChineseNumeral } from './numbers';
 export { SUBJECTS, type Subject } from './subjects';
-export { overrideStats, type OverrideCount, type OverrideStats } from './overrides';
+export { emptyOverrideStats, overrideCountOf, overrideStats, OverrideStatsSchema, type OverrideCount, type OverrideStats } from './overrides';

@@ -9,7 +9,8 @@
  * overrides and later re-assesses leaves the later word. So every figure is
  * a count *and the cases behind it*, as the office bulletin's figures are.
  */
-import { TIER_IDS, type CaseEvent, type TierId } from '../cases/events';
+import { z } from 'zod';
+import { TIER_IDS, TierIdSchema, type CaseEvent, type TierId } from '../cases/events';
 import { groupByCase, orderEvents } from '../cases/replay';
 
 /** Counts for one suggested tier or category, with the cases behind them (ids in code-point order). */
@@ -36,14 +37,44 @@ export interface OverrideStats {
   unrecorded: number;
 }
 
+const OverrideCountSchema = z.object({
+  suggested: z.number().int().min(0),
+  overridden: z.number().int().min(0),
+  rate: z.number().min(0).max(1),
+  caseIds: z.array(z.string()),
+  overriddenCaseIds: z.array(z.string()),
+});
+
+/** {@link OverrideStats} as JSON (the office hub's `GET /v1/reports/override-rates` answer, checked on both ends). */
+export const OverrideStatsSchema = z.object({
+  byTier: z.record(TierIdSchema, OverrideCountSchema),
+  byCategory: z.record(z.string(), OverrideCountSchema),
+  unrecorded: z.number().int().min(0),
+}) satisfies z.ZodType<OverrideStats>;
+
 function emptyCount(): OverrideCount {
   return { suggested: 0, overridden: 0, rate: 0, caseIds: [], overriddenCaseIds: [] };
 }
 
+/** Statistics with nothing counted: every tier present, no category. */
+export function emptyOverrideStats(): OverrideStats {
+  return { byTier: Object.fromEntries(TIER_IDS.map((tier) => [tier, emptyCount()])) as Record<TierId, OverrideCount>, byCategory: {}, unrecorded: 0 };
+}
+
+/** The count of one suggestion from its cases and the overridden ones among them (both already in code-point order). */
+export function overrideCountOf(caseIds: string[], overriddenCaseIds: string[]): OverrideCount {
+  return {
+    suggested: caseIds.length,
+    overridden: overriddenCaseIds.length,
+    rate: caseIds.length > 0 ? overriddenCaseIds.length / caseIds.length : 0,
+    caseIds,
+    overriddenCaseIds,
+  };
+}
+
 /** Override rates from the `assessed` events of a merged log (any order; other events are ignored). */
 export function overrideStats(events: Iterable<CaseEvent>): OverrideStats {
-  const byTier = Object.fromEntries(TIER_IDS.map((tier) => [tier, emptyCount()])) as Record<TierId, OverrideCount>;
-  const byCategory: Record<string, OverrideCount> = {};
+  const { byTier, byCategory } = emptyOverrideStats();
   let unrecorded = 0;
   const assessments = groupByCase([...events].filter((event) => event.type === 'assessed'));
   // Cases in id order, once: every list of cases is then built sorted.

@@ -13,6 +13,8 @@
  * the console's job, which replays a log cut at that time.
  */
 import { sql, type Kysely } from 'kysely';
+import type { TierId } from '../cases/events';
+import { emptyOverrideStats, overrideCountOf, type OverrideStats } from '../classify/overrides';
 import type { PolicyProfile } from '../policy/schema';
 import {
   emptyQuarterlyCounts,
@@ -157,4 +159,76 @@ export async function dailyLogSql(db: Kysely<HubSchema>, day: string): Promise<D
     status: row.status,
     claimedBy: row.claimed_by,
   }));
+}
+
+interface OverrideRow {
+  dimension: 'tier' | 'category' | 'unrecorded';
+  suggestion: string | null;
+  case_ids: string[];
+  overridden_case_ids: string[];
+}
+
+/**
+ * The quarter's 研判改判率 from SQL: lib/classify `overrideStats` over the
+ * `assessed` events of the cases captured in the quarter (the bulletin's
+ * cases, as the console counts them), up to `now`. Each case counts once, by
+ * its assessment in force: the last of its `assessed` events in history
+ * order — `seq`, then time, then id (code-point order), an event without
+ * `seq` placed by its (time, id) rank among the case's unsequenced
+ * assessments, as lib/cases `sequenceEvents` numbers them. Case ids in
+ * code-point order (COLLATE "C"). Throws RangeError on a bad quarter.
+ */
+export async function overrideStatsSql(
+  db: Kysely<HubSchema>,
+  policy: PolicyProfile,
+  { quarter, now }: { quarter: QuarterId; now: number },
+): Promise<OverrideStats> {
+  const bounds = quarterBounds(quarter.year, quarter.quarter);
+  const result = await sql<OverrideRow>`
+    WITH assessments AS (
+      SELECT e.case_id, e.id, e.at, (e.body->>'seq')::bigint AS seq, e.body->'payload' AS payload
+      FROM events e JOIN cases c ON c.case_id = e.case_id
+      WHERE e.type = 'assessed' AND e.at <= ${now}
+        AND c.captured_at BETWEEN ${bounds.start} AND ${bounds.end} AND c.policy_id = ${policy.id}
+    ),
+    placed AS (
+      SELECT *, COALESCE(seq, row_number() OVER (PARTITION BY case_id, seq IS NULL ORDER BY at, id COLLATE "C")) AS place
+      FROM assessments
+    ),
+    in_force AS (
+      SELECT DISTINCT ON (case_id) case_id, payload, payload->'suggested' AS suggested
+      FROM placed
+      ORDER BY case_id, place DESC, at DESC, id COLLATE "C" DESC
+    ),
+    recorded AS (
+      SELECT case_id, suggested->>'tier' AS tier, suggested->>'category' AS category,
+        suggested->>'tier' <> payload->>'tier' AS tier_changed,
+        suggested->>'category' <> payload->>'category' AS category_changed
+      FROM in_force WHERE jsonb_typeof(suggested) = 'object'
+    )
+    SELECT 'tier' AS dimension, tier AS suggestion,
+      array_agg(case_id ORDER BY case_id COLLATE "C") AS case_ids,
+      COALESCE(array_agg(case_id ORDER BY case_id COLLATE "C") FILTER (WHERE tier_changed), '{}') AS overridden_case_ids
+    FROM recorded GROUP BY tier
+    UNION ALL
+    SELECT 'category', category,
+      array_agg(case_id ORDER BY case_id COLLATE "C"),
+      COALESCE(array_agg(case_id ORDER BY case_id COLLATE "C") FILTER (WHERE category_changed), '{}')
+    FROM recorded GROUP BY category
+    UNION ALL
+    SELECT 'unrecorded', NULL, array_agg(case_id ORDER BY case_id COLLATE "C"), '{}'
+    FROM in_force WHERE jsonb_typeof(suggested) IS DISTINCT FROM 'object'
+    HAVING count(*) > 0`.execute(db);
+
+  const stats = emptyOverrideStats();
+  for (const row of result.rows) {
+    if (row.dimension === 'unrecorded') {
+      stats.unrecorded = row.case_ids.length;
+      continue;
+    }
+    const count = overrideCountOf(row.case_ids, row.overridden_case_ids);
+    if (row.dimension === 'tier') stats.byTier[row.suggestion as TierId] = count;
+    else stats.byCategory[row.suggestion ?? ''] = count;
+  }
+  return stats;
 }

@@ -11,6 +11,7 @@
  * | GET /v1/package | any | the office's current signed package (404 before one is published) |
  * | GET /v1/reports/quarterly?year&quarter | office | the bulletin figures in SQL |
  * | GET /v1/reports/daily-log?day | office | 舆情日志 of a China day |
+ * | GET /v1/reports/override-rates?year&quarter | office | 研判改判率 of the quarter's cases in SQL (lib/classify OverrideStats) |
  * | GET /v1/cases?department&limit | office | cases, conflicts first, newest capture first, each with its next step and most urgent deadline (as the console's projection) |
  * | GET /v1/imports | office | the imports ledger |
  * | GET /v1/conflicts | office | conflicts kept for 指定认领 |
@@ -24,7 +25,8 @@ import type { PolicyProfile } from '../policy/schema';
 import type { HubDatabase } from './db';
 import { importSyncFile, listImports } from './import';
 import { authenticateToken, type Officer } from './officers';
-import { dailyLogSql, quarterlyStatsSql } from './reports';
+import { OverrideStatsSchema } from '../classify/overrides';
+import { dailyLogSql, overrideStatsSql, quarterlyStatsSql } from './reports';
 
 /** Default limit on a request body: 32 MiB, a quarter's file of a busy officer with evidence text. */
 export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -158,6 +160,15 @@ export function createHubServer({
     const query = parseQuery(QuarterQuery, request, reply);
     if (!query) return reply;
     return quarterlyStatsSql(db, policy, { quarter: { year: query.year, quarter: query.quarter as 1 | 2 | 3 | 4 }, now: now() });
+  });
+
+  app.get('/v1/reports/override-rates', async (request, reply) => {
+    if (!officeOnly(request, reply)) return reply;
+    const query = parseQuery(QuarterQuery, request, reply);
+    if (!query) return reply;
+    const stats = await overrideStatsSql(db, policy, { quarter: { year: query.year, quarter: query.quarter as 1 | 2 | 3 | 4 }, now: now() });
+    // The same schema the console checks the answer with: a wrong shape fails here (500), not on every console.
+    return OverrideStatsSchema.parse(stats);
   });
 
   app.get('/v1/reports/daily-log', async (request, reply) => {

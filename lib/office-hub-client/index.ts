@@ -12,6 +12,7 @@
  * covered by the extension's `<all_urls>` host permission (no CORS needed).
  */
 import { z } from 'zod';
+import { OverrideStatsSchema, type OverrideStats } from '../classify/overrides';
 import { fail, issuesOf, ok, type Result } from '../messaging/result';
 import type { QuarterId, QuarterlyStats } from '../report/quarterly';
 
@@ -130,6 +131,11 @@ export function hubQuarterly(connection: HubConnection, quarter: QuarterId, doFe
   return hubGet(connection, `/v1/reports/quarterly?year=${String(quarter.year)}&quarter=${String(quarter.quarter)}`, HubQuarterlySchema, doFetch) as Promise<
     Result<QuarterlyStats>
   >;
+}
+
+/** The quarter's 研判改判率 as the hub computes it in SQL (the cases captured in the quarter; `GET /v1/reports/override-rates`). */
+export function hubOverrideRates(connection: HubConnection, quarter: QuarterId, doFetch: typeof fetch = fetch): Promise<Result<OverrideStats>> {
+  return hubGet(connection, `/v1/reports/override-rates?year=${String(quarter.year)}&quarter=${String(quarter.quarter)}`, OverrideStatsSchema, doFetch);
 }
 
 /** The imports ledger, newest first. */

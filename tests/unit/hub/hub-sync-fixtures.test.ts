@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { HubDatabase } from '../../../lib/hub/db';
 import { addOfficer } from '../../../lib/hub/officers';
-import { quarterlyStatsSql } from '../../../lib/hub/reports';
+import { overrideStatsSql, quarterlyStatsSql } from '../../../lib/hub/reports';
+import { overrideStats } from '../../../lib/classify';
+import { officeBulletin } from '../../../lib/report/office-bulletin';
 import { createHubServer } from '../../../lib/hub/server';
 import { getBuiltInProfile } from '../../../lib/policy';
 import { quarterlyStats } from '../../../lib/report';
@@ -75,6 +77,14 @@ describe.each(HUB_ENGINES)('the extension’s sync files on the hub (%s)', (engi
     const fromSql = await quarterlyStatsSql(hub.db, policy, { quarter: Q3_2024, now: NOW });
     expect(fromSql).toEqual(quarterlyStats(merged.events, policy, { quarter: Q3_2024, now: NOW }));
     expect(fromSql.totals.cases).toBe(3);
+  });
+
+  it('gives the console’s 研判改判率 for the same quarter (assessed before suggestions were recorded)', async () => {
+    const merged = mergeSyncFiles([LI_MING, WANG_FANG].map((text) => (parseSyncFile(text) as { value: SyncFile }).value));
+    const counted = new Set(officeBulletin(merged.events, policy, { quarter: Q3_2024, now: NOW }).totals.captured.caseIds);
+    const fromSql = await overrideStatsSql(hub.db, policy, { quarter: Q3_2024, now: NOW });
+    expect(fromSql).toEqual(overrideStats(merged.events.filter((event) => event.at <= NOW && counted.has(event.caseId))));
+    expect(fromSql.unrecorded).toBe(2);
   });
 
   it('lists each case with the same next step and deadline as the console that imported the same files', async () => {
