@@ -1,17 +1,20 @@
 /**
  * The office console opened on an office hub: the connection (address and
  * the office's token), then the hub's view of the whole office — the
- * quarterly bulletin computed by the hub in SQL, every case the officers
- * pushed (conflicts first, the office must assign them) and the imports
- * ledger. Props in, callbacks out; the page fetches (lib/office-hub-client).
+ * quarterly bulletin computed by the hub in SQL, the quarter's 研判改判率
+ * (each figure lists its cases in the case list below), every case the
+ * officers pushed (conflicts first, the office must assign them) and the
+ * imports ledger. Props in, callbacks out; the page fetches (lib/office-hub-client).
  */
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { OverrideStats } from '../lib/classify';
 import { formatChinaTime } from '../lib/format/china-time';
 import type { QuarterId, QuarterlyStats } from '../lib/report/quarterly';
 import type { HubImportRow } from '../lib/office-hub-client';
 import { FittedCaseList } from './CaseList';
 import { useT } from './I18n';
 import { OfficeStats } from './OfficeStats';
+import { OverrideRateTable } from './OverrideRateTable';
 import type { CaseListItem } from './types';
 
 /** What the hub answered, once connected. */
@@ -21,6 +24,10 @@ export interface OfficeHubData {
   stats: QuarterlyStats;
   bulletin: string;
   imports: HubImportRow[];
+  /** The quarter's 研判改判率, computed by the hub in SQL. */
+  overrides: OverrideStats;
+  /** Category names by id (the hub's profile), for the override table. */
+  categoryNames: ReadonlyMap<string, string>;
   /** Epoch ms of the reading. */
   at: number;
 }
@@ -46,6 +53,9 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
   const { data } = props;
   const [url, setUrl] = useState(props.url ?? '');
   const [token, setToken] = useState('');
+  // Cases picked from a figure of the override table: the case list shows only them.
+  const [picked, setPicked] = useState<{ caseIds: Set<string>; label: string }>();
+  const cases = useMemo(() => (data && picked ? data.cases.filter((c) => picked.caseIds.has(c.caseId)) : (data?.cases ?? [])), [data, picked]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     props.onConnect(url, token);
@@ -88,10 +98,19 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
           </nav>
           <h3 className="doc-title">{`${data.stats.year}年第${data.stats.quarter}季度网络舆情认领处置回应情况通报（${t('hubConsole_fromHub')}）`}</h3>
           <OfficeStats stats={data.stats} bulletin={data.bulletin} />
+          <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={(caseIds, label) => setPicked({ caseIds: new Set(caseIds), label })} />
           <h3>
-            {t('hubConsole_cases')} <span className="count" data-testid="hub-console-case-count">{t('caseCount', data.cases.length)}</span>
+            {t('hubConsole_cases')}{' '}
+            <span className="count" data-testid="hub-console-case-count">
+              {picked ? t('syncShowingCases', cases.length, picked.label) : t('caseCount', cases.length)}
+            </span>{' '}
+            {picked ? (
+              <button type="button" onClick={() => setPicked(undefined)} data-testid="hub-console-clear-picked">
+                {t('syncClearFilter')}
+              </button>
+            ) : null}
           </h3>
-          <FittedCaseList cases={data.cases} now={props.now} onOpen={props.onOpenCase} testId="hub-console-cases" />
+          <FittedCaseList cases={cases} now={props.now} onOpen={props.onOpenCase} testId="hub-console-cases" />
           <h3>{t('hubConsole_ledger')}</h3>
           <table className="stats" data-testid="hub-console-ledger">
             <thead>

@@ -1,7 +1,7 @@
 /**
  * The office console's hub section: connects to an office hub with the
  * office's token (kept in this browser's extension storage), reads the
- * hub's cases, bulletin and ledger (lib/office-hub-client) and shows them
+ * hub's cases, bulletin, 研判改判率 and ledger (lib/office-hub-client) and shows them
  * with OfficeHubConsole, beside what was imported from files below.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { OfficeHubConsole, type OfficeHubData } from '../../components/OfficeHubConsole';
 import { useT } from '../../components/I18n';
 import { hubCaseItem } from '../../components/case-list-item';
-import { hubCases, hubImports, hubQuarterly, hubWhoAmI, type HubConnection } from '../../lib/office-hub-client';
+import { hubCases, hubImports, hubOverrideRates, hubQuarterly, hubWhoAmI, type HubConnection } from '../../lib/office-hub-client';
 import { getBuiltInProfile } from '../../lib/policy';
 import { bulletinText } from '../../lib/report';
 import { recentQuarters } from '../../lib/report/recent-quarters';
@@ -40,16 +40,23 @@ export function HubSection() {
     async (target: HubConnection) => {
       setBusy(true);
       try {
-        const [who, cases, stats, imports] = await Promise.all([hubWhoAmI(target), hubCases(target), hubQuarterly(target, quarter), hubImports(target)]);
-        const failed = [who, cases, stats, imports].find((r) => !r.ok);
+        const [who, cases, stats, imports, overrides] = await Promise.all([
+          hubWhoAmI(target),
+          hubCases(target),
+          hubQuarterly(target, quarter),
+          hubImports(target),
+          hubOverrideRates(target, quarter),
+        ]);
+        const failed = [who, cases, stats, imports, overrides].find((r) => !r.ok);
         if (failed && !failed.ok) {
           setError(failed.error.message);
           setData(undefined);
           return false;
         }
-        if (!who.ok || !cases.ok || !stats.ok || !imports.ok) return false;
+        if (!who.ok || !cases.ok || !stats.ok || !imports.ok || !overrides.ok) return false;
         const at = Date.now();
-        const policyName = getBuiltInProfile(stats.data.policyId)?.name ?? stats.data.policyId;
+        const profile = getBuiltInProfile(stats.data.policyId);
+        const policyName = profile?.name ?? stats.data.policyId;
         setUrls(new Map(cases.data.map((c) => [c.case_id, c.url])));
         setData({
           officer: who.data,
@@ -57,6 +64,8 @@ export function HubSection() {
           stats: stats.data,
           bulletin: bulletinText(stats.data, policyName),
           imports: imports.data,
+          overrides: overrides.data,
+          categoryNames: new Map((profile?.categories ?? []).map((c) => [c.id, c.name])),
           at,
         });
         setError(undefined);
