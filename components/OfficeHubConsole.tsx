@@ -53,8 +53,9 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
   const { data } = props;
   const [url, setUrl] = useState(props.url ?? '');
   const [token, setToken] = useState('');
-  // Cases picked from a figure of the override table: the case list shows only them.
-  const [picked, setPicked] = useState<{ caseIds: Set<string>; label: string }>();
+  // Cases picked from a figure of the override table: the case list shows only them, until the next reading.
+  const [pickedFrom, setPicked] = useState<{ caseIds: Set<string>; label: string; at: number }>();
+  const picked = data && pickedFrom?.at === data.at ? pickedFrom : undefined;
   const cases = useMemo(() => (data && picked ? data.cases.filter((c) => picked.caseIds.has(c.caseId)) : (data?.cases ?? [])), [data, picked]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,7 +99,7 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
           </nav>
           <h3 className="doc-title">{`${data.stats.year}年第${data.stats.quarter}季度网络舆情认领处置回应情况通报（${t('hubConsole_fromHub')}）`}</h3>
           <OfficeStats stats={data.stats} bulletin={data.bulletin} />
-          <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={(caseIds, label) => setPicked({ caseIds: new Set(caseIds), label })} />
+          <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={(caseIds, label) => setPicked({ caseIds: new Set(caseIds), label, at: data.at })} />
           <h3>
             {t('hubConsole_cases')}{' '}
             <span className="count" data-testid="hub-console-case-count">
