@@ -24,8 +24,12 @@ export interface OfficeHubData {
   stats: QuarterlyStats;
   bulletin: string;
   imports: HubImportRow[];
-  /** The quarter's 研判改判率, computed by the hub in SQL. */
-  overrides: OverrideStats;
+  /**
+   * The quarter's 研判改判率, computed by the hub in SQL; or why it could not
+   * be read (a hub older than the route answers 404) — the rest of the view
+   * does not depend on it.
+   */
+  overrides: OverrideStats | { unavailable: string };
   /** Category names by id (the hub's profile), for the override table. */
   categoryNames: ReadonlyMap<string, string>;
   /** Epoch ms of the reading. */
@@ -99,7 +103,13 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
           </nav>
           <h3 className="doc-title">{`${data.stats.year}年第${data.stats.quarter}季度网络舆情认领处置回应情况通报（${t('hubConsole_fromHub')}）`}</h3>
           <OfficeStats stats={data.stats} bulletin={data.bulletin} />
-          <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={(caseIds, label) => setPicked({ caseIds: new Set(caseIds), label, at: data.at })} />
+          {'unavailable' in data.overrides ? (
+            <p className="muted" data-testid="hub-override-unavailable">
+              {t('override12_title')}：{data.overrides.unavailable}
+            </p>
+          ) : (
+            <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={(caseIds, label) => setPicked({ caseIds: new Set(caseIds), label, at: data.at })} />
+          )}
           <h3>
             {t('hubConsole_cases')}{' '}
             <span className="count" data-testid="hub-console-case-count">

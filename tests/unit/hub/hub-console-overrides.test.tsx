@@ -39,7 +39,7 @@ afterEach(() => {
   root = undefined;
 });
 
-function render(overrides: OverrideStats) {
+function render(overrides: OfficeHubData['overrides']) {
   const data: OfficeHubData = {
     officer: { name: '张主任', department: '市委网信办' },
     cases: [caseItem('f-flood', '城区内涝多处积水'), caseItem('i-gas', '小区燃气泄漏'), caseItem('a-water', '小区停水三天无人管')],
@@ -91,6 +91,13 @@ describe('研判改判率 in the console on a hub', () => {
     expect(count()).toBe('显示 1 件（研判改判率 · 重大 · 改判）');
     act(() => (host.querySelector('[data-testid="hub-console-clear-picked"]') as HTMLButtonElement).click());
     expect(count()).toBe('共 3 件');
+  });
+
+  it('a hub that cannot give the rates (an older hub: 404) still shows its bulletin and cases, and says why the rates are missing', () => {
+    const host = render({ unavailable: '办公室服务器出错（HTTP 404）：' });
+    expect(host.querySelector('[data-testid="override-by-tier"]')).toBeNull();
+    expect(host.querySelector('[data-testid="hub-override-unavailable"]')?.textContent).toContain('HTTP 404');
+    expect(host.querySelector('[data-testid="hub-console-case-count"]')?.textContent).toBe('共 3 件');
   });
 
   it('refuses an answer of the wrong shape, naming the field', async () => {
