@@ -127,15 +127,17 @@ export function suggestAssessment(text: string, policy: PolicyProfile, reaction:
     raise(rule.raiseTo, `两次巡查间${name}由${formatCount(before)}${unit}增至${formatCount(now)}${unit}（${rule.factor}倍以上）`);
   }
 
-  for (const signal of criteria.signals) {
-    const hits = signal.words.filter((word) => found.get(word)?.some((start) => !reading.isNegated(start)));
-    if (hits.length === 0) continue;
+  const { signalRefs } = compiledProfile(policy);
+  const signalHits = hitsByOwner(found, signalRefs);
+  criteria.signals.forEach((signal, index) => {
+    const hits = wordsAt(signal.words, signalHits.get(index)).filter((word) => found.get(word)!.some((start) => !reading.isNegated(start)));
+    if (hits.length === 0) return;
     signal.flags.forEach((flag) => flags.add(flag));
     const words = `“${hits.join('、')}”（${signal.label}）`;
     if (signal.raiseTo === undefined) reasons.push(`出现${words}`);
     else if (signal.unlessCounted && counted) reasons.push(`出现${words}，已有伤亡或损失数字，按数字定级`);
     else raise(signal.raiseTo, `出现${words}`);
-  }
+  });
   if (tier === 'general' && reasons.every((reason) => !reason.includes('升为'))) {
     reasons.push(`未见达到较大以上标准的伤亡、损失、关注度或媒体介入，建议定为${labelOf(policy, 'general')}`);
   }
@@ -159,13 +161,15 @@ export function suggestAssessment(text: string, policy: PolicyProfile, reaction:
  * score highest; ties go to the category listed first; nothing → default.
  */
 function chooseCategory(found: Occurrences, policy: PolicyProfile): { id: string; department: string; words: string[]; reason: string } {
-  const { subjectsOf } = compiledProfile(policy);
-  const subjectWords = SUBJECTS.map((subject) => subject.words.filter((word) => found.has(word)));
+  const { subjectsOf, keywordRefs, subjectRefs } = compiledProfile(policy);
+  // Subject index → its words the post contains (subjects without any are absent).
+  const subjectWords = new Map([...hitsByOwner(found, subjectRefs)].map(([s, at]) => [s, wordsAt(SUBJECTS[s]!.words, at)]));
+  const keywordHits = hitsByOwner(found, keywordRefs);
   let best: { index: number; score: number; keywords: string[]; subjectWords: string[]; subjects: string[] } | undefined;
   policy.categories.forEach((category, index) => {
-    const keywords = category.keywords.filter((word) => found.has(word));
-    const subjects = subjectsOf[index]!.filter((s) => subjectWords[s]!.length > 0);
-    const fromSubjects = subjects.length === 0 ? [] : [...new Set(subjects.flatMap((s) => subjectWords[s]!))].filter((word) => !keywords.includes(word));
+    const keywords = wordsAt(category.keywords, keywordHits.get(index));
+    const subjects = subjectsOf[index]!.filter((s) => subjectWords.has(s));
+    const fromSubjects = subjects.length === 0 ? [] : [...new Set(subjects.flatMap((s) => subjectWords.get(s)!))].filter((word) => !keywords.includes(word));
     const score = 2 * keywords.length + fromSubjects.length;
     if (score > 0 && (!best || score > best.score)) {
       best = { index, score, keywords, subjectWords: fromSubjects, subjects: subjects.map((s) => SUBJECTS[s]!.name) };
@@ -192,14 +196,68 @@ function chooseCategory(found: Occurrences, policy: PolicyProfile): { id: string
   };
 }
 
-const compiled = new WeakMap<PolicyProfile, { lexicon: Lexicon; subjectsOf: number[][] }>();
+/**
+ * Where a word sits in the profile's lists: owner = the index of its
+ * category, subject or signal; at = its index in that owner's word list.
+ */
+interface WordRef {
+  owner: number;
+  at: number;
+}
+type WordRefs = ReadonlyMap<string, readonly WordRef[]>;
+
+interface CompiledProfile {
+  lexicon: Lexicon;
+  subjectsOf: number[][];
+  keywordRefs: WordRefs;
+  subjectRefs: WordRefs;
+  signalRefs: WordRefs;
+}
+
+function refsOf(lists: readonly (readonly string[])[]): WordRefs {
+  const refs = new Map<string, WordRef[]>();
+  lists.forEach((words, owner) =>
+    words.forEach((word, at) => {
+      const list = refs.get(word);
+      if (list) list.push({ owner, at });
+      else refs.set(word, [{ owner, at }]);
+    }),
+  );
+  return refs;
+}
+
+/**
+ * Owner → the list indexes of its words the post contains, ascending; owners
+ * with none are absent. Walks the few words found rather than every word of
+ * the profile: a post names a handful of its hundreds of words
+ * (classify.1k-posts).
+ */
+function hitsByOwner(found: Occurrences, refs: WordRefs): Map<number, number[]> {
+  const hits = new Map<number, number[]>();
+  for (const word of found.keys()) {
+    for (const { owner, at } of refs.get(word) ?? []) {
+      const list = hits.get(owner);
+      if (list) list.push(at);
+      else hits.set(owner, [at]);
+    }
+  }
+  for (const list of hits.values()) if (list.length > 1) list.sort((a, b) => a - b);
+  return hits;
+}
+
+/** The words at `indexes` of `words`, in list order (as `words.filter(found)` gives them); none when undefined. */
+function wordsAt(words: readonly string[], indexes: readonly number[] | undefined): string[] {
+  return indexes ? indexes.map((at) => words[at]!) : [];
+}
+
+const compiled = new WeakMap<PolicyProfile, CompiledProfile>();
 
 /**
  * Per profile, once: one lexicon of every word the suggestion looks for, and
  * which subjects (by index) each category covers — those whose hints its
  * name or keywords carry.
  */
-function compiledProfile(policy: PolicyProfile): { lexicon: Lexicon; subjectsOf: number[][] } {
+function compiledProfile(policy: PolicyProfile): CompiledProfile {
   let entry = compiled.get(policy);
   if (!entry) {
     entry = {
@@ -209,6 +267,9 @@ function compiledProfile(policy: PolicyProfile): { lexicon: Lexicon; subjectsOf:
         ...policy.tierCriteria.signals.flatMap((signal) => signal.words),
         ...RUMOUR_WORDS,
       ]),
+      keywordRefs: refsOf(policy.categories.map((category) => category.keywords)),
+      subjectRefs: refsOf(SUBJECTS.map((subject) => subject.words)),
+      signalRefs: refsOf(policy.tierCriteria.signals.map((signal) => signal.words)),
       subjectsOf: policy.categories.map((category) =>
         SUBJECTS.flatMap((subject, index) =>
           subject.categoryHints.some((hint) => category.name.includes(hint) || category.keywords.some((k) => k.includes(hint))) ? [index] : [],
