@@ -3,8 +3,6 @@
  * 5,000 events each (1,000 cases × 5 events: captured, claimed, assessed,
  * reported, responded). A fifth of each file's cases were also captured and
  * claimed by the previous officer, so cases meet and claims compete.
- *
- * Plain code (no Node API): the Chromium bench runs it in an extension page.
  */
 import { CaseEventSchema, type CaseEvent } from '../../lib/cases';
 import { buildSyncFile } from '../../lib/sync/build';

@@ -26,71 +26,8 @@ import { listAllEvents } from '../../lib/db/repos/events';
 import { getBuiltInProfile } from '../../lib/policy';
 import { officeBulletin } from '../../lib/report/office-bulletin';
 import { officeBulletinFromDb } from '../../lib/db/repos/office-bulletin';
-import { CaseEventSchema, type CaseEvent } from '../../lib/cases';
-import { buildSyncFile } from '../../lib/sync';
-import { importSyncTexts, type ImportInput } from '../../lib/sync/import';
-import { seededRandom } from '../support/seeded-random';
-
-const FILES = 40;
-const CASES_PER_FILE = 1_000;
-const HOUR = 3_600_000;
-/** 2024-07-01 09:00 +08:00. */
-const T0 = Date.UTC(2024, 6, 1, 1, 0);
-const NOW = Date.UTC(2024, 9, 15, 1, 0);
-
-function officeFiles(): ImportInput[] {
-  const random = seededRandom(9);
-  const inputs: ImportInput[] = [];
-  for (let f = 0; f < FILES; f++) {
-    const actor = { officer: `干部${f}`, department: `部门${f % 12}` };
-    const events: CaseEvent[] = [];
-    const evidence = [];
-    for (let c = 0; c < CASES_PER_FILE; c++) {
-      // The last fifth of a file's cases are the first fifth of the next file's: they meet.
-      const shared = c < CASES_PER_FILE / 5 && f > 0;
-      const caseNo = shared ? (f - 1) * CASES_PER_FILE + (CASES_PER_FILE - 1 - c) : f * CASES_PER_FILE + c;
-      const caseId = `c-${caseNo.toString(16).padStart(24, '0')}`;
-      let at = T0 + Math.floor(random() * 80 * 24) * HOUR + f;
-      const push = (type: string, payload: unknown) => {
-        events.push(CaseEventSchema.parse({ id: `f${f}-${c}-${events.length}`, caseId, at, actor, type, payload }));
-        at += 1 + Math.floor(random() * 4 * HOUR);
-      };
-      push('captured', {
-        url: `https://bbs.example.cn/thread-${caseNo}-1-1.html`,
-        canonicalUrl: `https://bbs.example.cn/thread-${caseNo}-1-1.html`,
-        site: 'discuz',
-        postId: `pid${caseNo}`,
-        title: `澜江市某小区停水三天无人管 ${caseNo}`,
-        author: '网友甲',
-        excerpt: '小区已经停水三天了，物业和住建局都说不归自己管。',
-        matchedTerms: ['澜江市', '停水'],
-        digest: 'b'.repeat(64),
-      });
-      push('claimed', { department: actor.department });
-      push('assessed', { tier: 'general', category: 'petition', department: actor.department, reasons: ['涉及供水'] });
-      push('reported', { to: ['市委网信办'], channel: 'log' });
-      push('responded', { kind: 'reply', channel: '澜江论坛' });
-      evidence.push({
-        caseId,
-        digest: 'b'.repeat(64),
-        url: `https://bbs.example.cn/thread-${caseNo}-1-1.html`,
-        capturedAt: T0,
-        text: '小区已经停水三天了',
-        html: '<p>小区已经停水三天了</p>',
-      });
-    }
-    const file = buildSyncFile({
-      exporter: actor,
-      profile: { id: 'xuancheng-2015', version: '0123456789abcdef' },
-      exportedAt: NOW,
-      since: null,
-      events,
-      evidence,
-    });
-    inputs.push({ name: `file-${f}.json`, text: JSON.stringify(file) });
-  }
-  return inputs;
-}
+import { importSyncTexts } from '../../lib/sync/import';
+import { officeFiles, SYNC_BENCH_CASES_PER_FILE as CASES_PER_FILE, SYNC_BENCH_EVENTS_PER_CASE, SYNC_BENCH_FILES as FILES, SYNC_BENCH_NOW as NOW } from './sync-files';
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
@@ -105,7 +42,7 @@ const suite: BenchSuite = async (): Promise<Figure[]> => {
   const imported = summaries.reduce((n, s) => n + s.newEvents, 0);
   const failed = summaries.filter((s) => !s.ok);
   if (failed.length > 0) throw new Error(`import failed: ${failed[0]!.errors[0]!.message}`);
-  if (imported !== FILES * CASES_PER_FILE * 5) throw new Error(`imported ${imported} events`);
+  if (imported !== FILES * CASES_PER_FILE * SYNC_BENCH_EVENTS_PER_CASE) throw new Error(`imported ${imported} events`);
   const [again, repeat] = await timed(() => importSyncTexts(db, inputs, { now: NOW }));
   if (repeat.some((s) => s.newEvents > 0)) throw new Error('re-import added events');
 
