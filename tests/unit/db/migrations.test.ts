@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
@@ -93,5 +93,18 @@ describe('database upgrades', () => {
     db = new AppDB(name, { now: () => fixture.upgradedAt });
     // 'c' is closed: what it missed stays on record, but it never heads the urgency list.
     expect((await db.cases.orderBy('nextDeadlineAt').toArray()).map((r) => r.caseId)).toEqual(['a']);
+    // The upgrade's request for a re-projection is answered once, then gone.
+    expect(await db.syncState.get('projectionStale')).toBeUndefined();
+  });
+
+  it('keeps every upgrade frozen: an upgrade imports no code of the repository, only types', () => {
+    const dir = resolve(__dirname, '../../../lib/db/migrations');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const imports = readFileSync(resolve(dir, file), 'utf8').match(/^import[^;]*;/gm) ?? [];
+      for (const line of imports) {
+        const fromRepository = /from '\.{1,2}\//.test(line);
+        expect(!fromRepository || line.startsWith('import type '), `${file}: ${line}`).toBe(true);
+      }
+    }
   });
 });
