@@ -6,12 +6,13 @@
  * officers pushed (conflicts first, the office must assign them) and the
  * imports ledger. Props in, callbacks out; the page fetches (lib/office-hub-client).
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { OverrideStats } from '../lib/classify';
 import { formatChinaTime } from '../lib/format/china-time';
 import type { QuarterId, QuarterlyStats } from '../lib/report/quarterly';
 import type { HubImportRow } from '../lib/office-hub-client';
 import { FittedCaseList } from './CaseList';
+import { CaseFilters, type CaseFilter } from './CaseFilters';
 import { useT } from './I18n';
 import { OfficeStats } from './OfficeStats';
 import { OverrideRateTable } from './OverrideRateTable';
@@ -20,7 +21,12 @@ import type { CaseListItem } from './types';
 /** What the hub answered, once connected. */
 export interface OfficeHubData {
   officer: { name: string; department: string };
+  /** The cases read so far under the current filter, a page at a time. */
   cases: CaseListItem[];
+  /** How many cases match the filter on the hub (more than `cases` until every page is read). */
+  total: number;
+  /** Every department named on the hub's cases, for the filter. */
+  departments: string[];
   stats: QuarterlyStats;
   bulletin: string;
   imports: HubImportRow[];
@@ -36,6 +42,9 @@ export interface OfficeHubData {
   at: number;
 }
 
+/** Cases read from the hub per page. */
+export const HUB_PAGE_SIZE = 500;
+
 export interface OfficeHubConsoleProps {
   /** The stored address, when the console was connected before. */
   url?: string;
@@ -50,6 +59,15 @@ export interface OfficeHubConsoleProps {
   onRefresh(): void;
   onDisconnect(): void;
   onOpenCase(caseId: string): void;
+  /** The case filter (department, tier); changing it reads the hub's cases again. */
+  filter: CaseFilter;
+  onFilter(filter: CaseFilter): void;
+  /** Reads the next page of cases. */
+  onMore(): void;
+  /** The cases behind one figure, read from the hub by id; shown instead of the filtered list. */
+  picked?: { label: string; cases: CaseListItem[] };
+  onShowCases(caseIds: readonly string[], label: string): void;
+  onClearPicked(): void;
 }
 
 export function OfficeHubConsole(props: OfficeHubConsoleProps) {
@@ -57,10 +75,8 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
   const { data } = props;
   const [url, setUrl] = useState(props.url ?? '');
   const [token, setToken] = useState('');
-  // Cases picked from a figure of the override table: the case list shows only them, until the next reading.
-  const [pickedFrom, setPicked] = useState<{ caseIds: Set<string>; label: string; at: number }>();
-  const picked = data && pickedFrom?.at === data.at ? pickedFrom : undefined;
-  const cases = useMemo(() => (data && picked ? data.cases.filter((c) => picked.caseIds.has(c.caseId)) : (data?.cases ?? [])), [data, picked]);
+  const { picked } = props;
+  const cases = picked ? picked.cases : (data?.cases ?? []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     props.onConnect(url, token);
@@ -108,20 +124,26 @@ export function OfficeHubConsole(props: OfficeHubConsoleProps) {
               {t('override12_title')}：{data.overrides.unavailable}
             </p>
           ) : (
-            <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={(caseIds, label) => setPicked({ caseIds: new Set(caseIds), label, at: data.at })} />
+            <OverrideRateTable stats={data.overrides} categoryNames={data.categoryNames} onShowCases={props.onShowCases} />
           )}
-          <h3>
-            {t('hubConsole_cases')}{' '}
+          <h3>{t('hubConsole_cases')}</h3>
+          <nav className="filters">
+            <CaseFilters departments={data.departments} filter={props.filter} onFilter={props.onFilter} testIdPrefix="hub-filter-" disabled={props.busy || picked !== undefined} />
             <span className="count" data-testid="hub-console-case-count">
-              {picked ? t('syncShowingCases', cases.length, picked.label) : t('caseCount', cases.length)}
-            </span>{' '}
+              {picked ? t('syncShowingCases', cases.length, picked.label) : cases.length < data.total ? t('hubCases_shownOf', cases.length, data.total) : t('caseCount', data.total)}
+            </span>
             {picked ? (
-              <button type="button" onClick={() => setPicked(undefined)} data-testid="hub-console-clear-picked">
+              <button type="button" onClick={props.onClearPicked} data-testid="hub-console-clear-picked">
                 {t('syncClearFilter')}
               </button>
             ) : null}
-          </h3>
+          </nav>
           <FittedCaseList cases={cases} now={props.now} onOpen={props.onOpenCase} testId="hub-console-cases" />
+          {!picked && cases.length < data.total ? (
+            <button type="button" disabled={props.busy} onClick={props.onMore} data-testid="hub-console-more">
+              {t('hubCases_more', Math.min(HUB_PAGE_SIZE, data.total - cases.length))}
+            </button>
+          ) : null}
           <h3>{t('hubConsole_ledger')}</h3>
           <table className="stats" data-testid="hub-console-ledger">
             <thead>

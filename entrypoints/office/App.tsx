@@ -7,6 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useT } from '../../components/I18n';
+import { CaseFilters } from '../../components/CaseFilters';
 import { FittedCaseList } from '../../components/CaseList';
 import { SyncImportPanel } from '../../components/SyncImportPanel';
 import { BulletinTable } from '../../components/BulletinTable';
@@ -27,8 +28,6 @@ import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/o
 import { caseConflicts } from '../../lib/sync/conflicts';
 import { importSyncTexts } from '../../lib/sync/import';
 import { downloadText } from '../../lib/files/download';
-import { TIER_IDS } from '../../lib/cases/events';
-import type { MessageKey } from '../../lib/i18n';
 import { toItem } from '../../components/case-list-item';
 import { OfficePackagePanel } from '../../components/OfficePackagePanel';
 import { issueOfficePackage } from '../../lib/sync/issue-package';
@@ -152,22 +151,14 @@ function Console() {
         <section id="office-cases" className="no-print" data-testid="office-cases">
           <h2>{t('syncCasesTitle')}</h2>
           <nav className="filters">
-            <select value={department} onChange={(e) => setDepartment(e.target.value)} data-testid="filter-department">
-              <option value="">{t('syncAllDepartments')}</option>
-              {departments.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-            <select value={tier} onChange={(e) => setTier(e.target.value)} data-testid="filter-tier">
-              <option value="">{t('syncAllTiers')}</option>
-              {TIER_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {t(`tier_${id.replace(/-/g, '_')}` as MessageKey)}
-                </option>
-              ))}
-            </select>
+            <CaseFilters
+              departments={departments}
+              filter={{ department, tier }}
+              onFilter={(next) => {
+                setDepartment(next.department);
+                setTier(next.tier);
+              }}
+            />
             {picked ? (
               <button type="button" onClick={() => setPicked(undefined)} data-testid="clear-picked">
                 {t('syncClearFilter')}

@@ -6,10 +6,22 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { OfficeHubConsole, type OfficeHubData } from '../../components/OfficeHubConsole';
+import { HUB_PAGE_SIZE, OfficeHubConsole, type OfficeHubData } from '../../components/OfficeHubConsole';
+import type { CaseFilter } from '../../components/CaseFilters';
+import type { CaseListItem } from '../../components/types';
 import { useT } from '../../components/I18n';
 import { hubCaseItem } from '../../components/case-list-item';
-import { hubCases, hubImports, hubOverrideRates, hubQuarterly, hubWhoAmI, type HubConnection } from '../../lib/office-hub-client';
+import {
+  hubCases,
+  hubCasesByIds,
+  hubImports,
+  hubOverrideRates,
+  hubQuarterly,
+  hubWhoAmI,
+  type HubCase,
+  type HubCasesQuery,
+  type HubConnection,
+} from '../../lib/office-hub-client';
 import { getBuiltInProfile } from '../../lib/policy';
 import { bulletinText } from '../../lib/report';
 import { recentQuarters } from '../../lib/report/recent-quarters';
@@ -27,7 +39,19 @@ export function HubSection() {
   const [urls, setUrls] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState<CaseFilter>({ department: '', tier: '' });
+  const [picked, setPicked] = useState<{ label: string; cases: CaseListItem[] }>();
   const quarter = quarters[chosen] ?? quarters[0]!;
+  const pageQuery = useCallback(
+    (offset: number): HubCasesQuery => ({
+      limit: HUB_PAGE_SIZE,
+      offset,
+      ...(filter.department ? { department: filter.department } : {}),
+      ...(filter.tier ? { tier: filter.tier } : {}),
+    }),
+    [filter],
+  );
+  const remember = useCallback((cases: readonly HubCase[]) => setUrls((known) => new Map([...known, ...cases.map((c) => [c.case_id, c.url] as const)])), []);
 
   useEffect(() => {
     void browser.storage.local.get(STORAGE_KEY).then((stored) => {
@@ -42,7 +66,7 @@ export function HubSection() {
       try {
         const [who, cases, stats, imports, overrides] = await Promise.all([
           hubWhoAmI(target),
-          hubCases(target),
+          hubCases(target, pageQuery(0)),
           hubQuarterly(target, quarter),
           hubImports(target),
           hubOverrideRates(target, quarter),
@@ -58,10 +82,13 @@ export function HubSection() {
         const at = Date.now();
         const profile = getBuiltInProfile(stats.data.policyId);
         const policyName = profile?.name ?? stats.data.policyId;
-        setUrls(new Map(cases.data.map((c) => [c.case_id, c.url])));
+        setUrls(new Map(cases.data.cases.map((c) => [c.case_id, c.url])));
+        setPicked(undefined);
         setData({
           officer: who.data,
-          cases: cases.data.map((c) => hubCaseItem(c, at, t)),
+          cases: cases.data.cases.map((c) => hubCaseItem(c, at, t)),
+          total: cases.data.total,
+          departments: cases.data.departments,
           stats: stats.data,
           bulletin: bulletinText(stats.data, policyName),
           imports: imports.data,
@@ -75,12 +102,42 @@ export function HubSection() {
         setBusy(false);
       }
     },
-    [quarter, t],
+    [quarter, t, pageQuery],
   );
 
   useEffect(() => {
     if (connection) void load(connection);
   }, [connection, load]);
+
+  /** Reads the next page under the current filter and appends it. */
+  const more = async () => {
+    if (!connection || !data) return;
+    setBusy(true);
+    try {
+      const page = await hubCases(connection, pageQuery(data.cases.length));
+      if (!page.ok) return setError(page.error.message);
+      remember(page.data.cases);
+      const known = new Set(data.cases.map((c) => c.caseId));
+      const added = page.data.cases.filter((c) => !known.has(c.case_id)).map((c) => hubCaseItem(c, data.at, t));
+      setData({ ...data, cases: [...data.cases, ...added], total: page.data.total, departments: page.data.departments });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The cases behind one figure, read by id (they need not be among the pages read). */
+  const showCases = async (caseIds: readonly string[], label: string) => {
+    if (!connection || !data) return;
+    setBusy(true);
+    try {
+      const found = await hubCasesByIds(connection, caseIds);
+      if (!found.ok) return setError(found.error.message);
+      remember(found.data);
+      setPicked({ label, cases: found.data.map((c) => hubCaseItem(c, data.at, t)) });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <OfficeHubConsole
@@ -110,6 +167,12 @@ export function HubSection() {
         setConnection(undefined);
         setData(undefined);
       }}
+      filter={filter}
+      onFilter={setFilter}
+      onMore={() => void more()}
+      {...(picked ? { picked } : {})}
+      onShowCases={(caseIds, label) => void showCases(caseIds, label)}
+      onClearPicked={() => setPicked(undefined)}
       onOpenCase={(caseId) => {
         const url = urls.get(caseId);
         if (url) window.open(url, '_blank', 'noopener');

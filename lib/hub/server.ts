@@ -12,7 +12,7 @@
  * | GET /v1/reports/quarterly?year&quarter | office | the bulletin figures in SQL |
  * | GET /v1/reports/daily-log?day | office | 舆情日志 of a China day |
  * | GET /v1/reports/override-rates?year&quarter | office | 研判改判率 of the quarter's cases in SQL (lib/classify OverrideStats) |
- * | GET /v1/cases?department&limit | office | cases, conflicts first, newest capture first, each with its next step and most urgent deadline (as the console's projection) |
+ * | GET /v1/cases?department&tier&ids&limit&offset | office | a page of cases, conflicts first, newest capture first, each with its next step and most urgent deadline (as the console's projection); with `total` matching and the hub's `departments` (lib/hub/case-list.ts) |
  * | GET /v1/imports | office | the imports ledger |
  * | GET /v1/conflicts | office | conflicts kept for 指定认领 |
  *
@@ -27,6 +27,7 @@ import { importSyncFile, listImports } from './import';
 import { authenticateToken, type Officer } from './officers';
 import { OverrideStatsSchema } from '../classify/overrides';
 import { dailyLogSql, overrideStatsSql, quarterlyStatsSql } from './reports';
+import { CaseListQuerySchema, listCasesPage } from './case-list';
 
 /** Default limit on a request body: 32 MiB, a quarter's file of a busy officer with evidence text. */
 export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -67,10 +68,6 @@ const QuarterQuery = z.object({
   quarter: z.coerce.number().int().min(1).max(4),
 });
 const DayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD (China date)') });
-const CasesQuery = z.object({
-  department: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
-});
 
 function parseQuery<T>(schema: z.ZodType<T>, request: FastifyRequest, reply: FastifyReply): T | undefined {
   const parsed = schema.safeParse(request.query);
@@ -180,22 +177,9 @@ export function createHubServer({
 
   app.get('/v1/cases', async (request, reply) => {
     if (!officeOnly(request, reply)) return reply;
-    const query = parseQuery(CasesQuery, request, reply);
+    const query = parseQuery(CaseListQuerySchema, request, reply);
     if (!query) return reply;
-    let select = db
-      .selectFrom('cases')
-      .selectAll('cases')
-      .select((eb) =>
-        eb
-          .exists(eb.selectFrom('conflicts').select('conflicts.id').whereRef('conflicts.case_id', '=', 'cases.case_id').where('conflicts.resolved_at', 'is', null))
-          .as('conflict'),
-      );
-    if (query.department) {
-      const department = query.department;
-      select = select.where((eb) => eb.or([eb('department', '=', department), eb('claimed_by', '=', department)]));
-    }
-    const cases = await select.orderBy('conflict', 'desc').orderBy('captured_at', 'desc').limit(query.limit).execute();
-    return { cases };
+    return listCasesPage(db, query);
   });
 
   app.get('/v1/imports', async (request, reply) => {

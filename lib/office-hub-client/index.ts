@@ -119,11 +119,66 @@ export function hubWhoAmI(connection: HubConnection, doFetch: typeof fetch = fet
   return hubGet(connection, '/v1/whoami', OfficerSchema, doFetch).then((r) => (r.ok ? ok(r.data.officer) : r));
 }
 
-/** The hub's cases, conflicts first then newest capture (`GET /v1/cases`, at most `limit`). */
-export function hubCases(connection: HubConnection, limit = 2000, doFetch: typeof fetch = fetch): Promise<Result<HubCase[]>> {
-  return hubGet(connection, `/v1/cases?limit=${String(limit)}`, z.object({ cases: z.array(HubCaseSchema) }), doFetch).then((r) =>
-    r.ok ? ok(r.data.cases) : r,
-  );
+/** Which cases to read from `GET /v1/cases` (lib/hub/case-list.ts); all optional. */
+export interface HubCasesQuery {
+  department?: string;
+  tier?: string;
+  /** The cases behind one figure, at most HUB_CASE_IDS_PER_QUERY ids. */
+  ids?: readonly string[];
+  /** Rows per page (default 500, at most 5,000). */
+  limit?: number;
+  /** Rows to skip (the ones already shown). */
+  offset?: number;
+}
+
+/** The hub's limit on ids in one query (lib/hub MAX_CASE_IDS_PER_QUERY). */
+export const HUB_CASE_IDS_PER_QUERY = 100;
+
+/** One page of the hub's cases, with how many match in all and the hub's departments. */
+export interface HubCasePage {
+  cases: HubCase[];
+  total: number;
+  departments: string[];
+}
+
+const HubCasePageSchema = z.object({
+  cases: z.array(HubCaseSchema),
+  // A hub older than paging answers the cases only: the page is then all there is.
+  total: z.number().int().min(0).optional(),
+  departments: z.array(z.string()).optional(),
+});
+
+/**
+ * A page of the hub's cases, conflicts first then newest capture
+ * (`GET /v1/cases`), filtered by department (own or claimer) and tier, or
+ * the cases of `ids`.
+ */
+export function hubCases(connection: HubConnection, query: HubCasesQuery = {}, doFetch: typeof fetch = fetch): Promise<Result<HubCasePage>> {
+  const params = new URLSearchParams({ limit: String(query.limit ?? 500), offset: String(query.offset ?? 0) });
+  if (query.department) params.set('department', query.department);
+  if (query.tier) params.set('tier', query.tier);
+  if (query.ids) params.set('ids', query.ids.join(','));
+  return hubGet(connection, `/v1/cases?${params.toString()}`, HubCasePageSchema, doFetch).then((r) => {
+    if (!r.ok) return r;
+    const { cases } = r.data;
+    const named = cases.flatMap((c) => [c.department, c.claimed_by]).filter((d): d is string => Boolean(d));
+    return ok({ cases, total: r.data.total ?? cases.length, departments: r.data.departments ?? [...new Set(named)].sort() });
+  });
+}
+
+/**
+ * The cases of `ids` (e.g. the cases behind one figure of the override
+ * table), however many, asked for in batches the hub accepts.
+ */
+export async function hubCasesByIds(connection: HubConnection, ids: readonly string[], doFetch: typeof fetch = fetch): Promise<Result<HubCase[]>> {
+  const found: HubCase[] = [];
+  for (let at = 0; at < ids.length; at += HUB_CASE_IDS_PER_QUERY) {
+    const batch = ids.slice(at, at + HUB_CASE_IDS_PER_QUERY);
+    const page = await hubCases(connection, { ids: batch, limit: batch.length }, doFetch);
+    if (!page.ok) return page;
+    found.push(...page.data.cases);
+  }
+  return ok(found);
 }
 
 /** The quarter's bulletin figures as the hub computes them in SQL. */

@@ -123,6 +123,13 @@ test('two officers push to the hub; the console on the hub shows one merged case
   await expect(ledger.nth(0)).toContainText('王芳');
   await expect(ledger.nth(1)).toContainText('李明');
   await expect(hubConsole.getByTestId('office-stats')).toBeVisible();
+  // The office narrows the hub's cases by tier (the hub filters and counts): no 特别重大 case yet, then all again.
+  // The case is not claimed yet, so the hub names no department for the department filter.
+  await expect(hubConsole.getByTestId('hub-filter-department').locator('option')).toHaveText(['全部部门']);
+  await hubConsole.getByTestId('hub-filter-tier').selectOption('especially-major');
+  await expect(hubConsole.getByTestId('hub-console-case-count')).toHaveText('共 0 件');
+  await hubConsole.getByTestId('hub-filter-tier').selectOption('');
+  await expect(hubConsole.getByTestId('hub-console-case-count')).toHaveText('共 1 件');
   await console.screenshot({ path: `${SHOTS}/console-on-hub.png`, fullPage: true });
 
   // The office revokes 李明's token: his next push is refused, and his desk says why.

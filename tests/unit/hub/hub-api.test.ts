@@ -82,6 +82,55 @@ describe.each(HUB_ENGINES)('the office hub API on %s', (engine) => {
     expect(cases.map((c) => c.case_id).sort()).toEqual(['a-water', 'b-lift', 'c-market', 'd-bus', 'e-last-quarter']);
   });
 
+  describe('the office reads a city’s cases a page at a time', () => {
+    const get = async (query: string) => app.inject({ url: `/v1/cases?${query}`, headers: { authorization: `Bearer ${officeToken}` } });
+    const ids = (response: { json(): { cases: { case_id: string }[] } }) => response.json().cases.map((c) => c.case_id);
+
+    beforeEach(async () => {
+      const { lisi, wangwu } = twoOfficersFiles();
+      await push(JSON.stringify(lisi), lisiToken);
+      await push(JSON.stringify(wangwu), wangwuToken);
+    });
+
+    it('pages through every case, conflicts first then newest capture, and says how many there are in all', async () => {
+      const first = await get('limit=2');
+      expect(ids(first)).toEqual(['c-market', 'd-bus']);
+      expect(first.json().total).toBe(5);
+      expect(ids(await get('limit=2&offset=2'))).toEqual(['b-lift', 'a-water']);
+      const last = await get('limit=2&offset=4');
+      expect(ids(last)).toEqual(['e-last-quarter']);
+      expect(last.json().total).toBe(5);
+    });
+
+    it('filters by tier and by department (its own or the one that claimed it), and counts only what matches', async () => {
+      const general = await get('tier=general');
+      expect(ids(general).sort()).toEqual(['a-water', 'b-lift']);
+      expect(general.json().total).toBe(2);
+      const tourism = await get('department=' + encodeURIComponent('市文旅局'));
+      expect(ids(tourism)).toEqual(['e-last-quarter']);
+      expect(tourism.json().total).toBe(1);
+    });
+
+    it('offers every department named on a case for the filter, whatever page is read', async () => {
+      const departments = (await get('limit=1')).json().departments as string[];
+      expect(departments).toEqual(expect.arrayContaining(['市信息办', '市住建局', '市文旅局']));
+      expect(departments).toEqual([...departments].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    });
+
+    it('reads the cases behind a figure by their ids', async () => {
+      expect(ids(await get('ids=a-water,e-last-quarter,no-such-case')).sort()).toEqual(['a-water', 'e-last-quarter']);
+    });
+
+    it('refuses an unknown tier and too many ids, naming the field', async () => {
+      const tier = await get('tier=huge');
+      expect(tier.statusCode).toBe(400);
+      expect(tier.json().error.errors[0].path).toBe('tier');
+      const many = await get('ids=' + Array.from({ length: 101 }, (_, i) => `c${String(i)}`).join(','));
+      expect(many.statusCode).toBe(400);
+      expect(many.json().error.errors[0].path).toBe('ids');
+    });
+  });
+
   it('settles the night-market conflict once the office’s 指定认领 reaches the hub (same rule as the console)', async () => {
     const { lisi, wangwu } = twoOfficersFiles();
     await push(JSON.stringify(lisi), lisiToken);
