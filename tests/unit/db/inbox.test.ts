@@ -170,5 +170,9 @@ describe('the inbox read from indexes', () => {
     expect(page).toHaveLength(40);
     expect(await countInbox(db, { view: 'open' }, NOW)).toBe(2000);
     expect(read).toBeLessThanOrEqual(40);
+    // A narrowed count looks at every case, over more than one page of reads.
+    expect(await countInbox(db, { view: 'open', status: 'claimed' }, NOW)).toBe(1000);
+    expect(await countInbox(db, { view: 'unclaimed', site: 'discuz' }, NOW)).toBe(1000);
+    expect(await countInbox(db, { view: 'all', site: 'tieba' }, NOW)).toBe(0);
   });
 });
