@@ -3,7 +3,7 @@
  * its live countdown. Virtualized, because an office log reaches thousands
  * of cases and the side panel must paint at once.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Countdown } from './Countdown';
 import { StatusBadge, TierBadge } from './Badges';
@@ -25,7 +25,11 @@ const NEAR_END_ROWS = 10;
 
 const ROW_HEIGHT = 76;
 
-export function CaseList({ cases, now, onOpen, selected = -1, onNearEnd }: CaseListProps) {
+/**
+ * Memoized: the inbox re-renders when its count and filter lists arrive just
+ * after the first rows; the rows (same items, same second) are not redrawn then.
+ */
+export const CaseList = memo(function CaseList({ cases, now, onOpen, selected = -1, onNearEnd }: CaseListProps) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -94,7 +98,7 @@ export function CaseList({ cases, now, onOpen, selected = -1, onNearEnd }: CaseL
       </ul>
     </div>
   );
-}
+});
 
 /** Room kept above the list when it fills the window: the section's title and filters stay in view (px). */
 const FITTED_HEADROOM = 120;

@@ -18,6 +18,12 @@ const PAGE_ROWS = 40;
 const SEARCH_PAUSE_MS = 250;
 const FILTER_KEY = 'inbox-filter';
 
+/** A facet's options: the values in the log, and the chosen one even before they are read (so the select never shows "全部" for a kept filter). */
+function offered(values: readonly string[] | undefined, chosen: string | undefined): readonly string[] {
+  const list = values ?? [];
+  return chosen === undefined || list.includes(chosen) ? list : [...list, chosen];
+}
+
 export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
   const t = useT();
   const now = useNow(1000);
@@ -81,8 +87,8 @@ export function InboxScreen({ onOpen }: { onOpen(caseId: string): void }) {
         count={count}
         tiers={profile?.tiers ?? []}
         categories={profile?.categories ?? []}
-        departments={facets?.departments ?? []}
-        sites={facets?.sites ?? []}
+        departments={offered(facets?.departments, filter.department)}
+        sites={offered(facets?.sites, filter.site)}
         searchRef={searchRef}
       />
       {rows === undefined ? (

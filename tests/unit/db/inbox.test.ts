@@ -128,6 +128,31 @@ describe('the inbox read from indexes', () => {
     expect(await inboxFacetValues(db)).toEqual({ sites: ['discuz', 'tieba'], departments: ['澜江市住房和城乡建设局'] });
   });
 
+  it('finds the few cases of a narrow filter deep in a long log, in urgency order', async () => {
+    db = freshDb();
+    const events: CaseEventInput[] = [];
+    for (let i = 0; i < 600; i++) {
+      // Every case claimed (a pending limit); only every 97th from tieba, so the first pages hold none of them.
+      events.push(post(`c${i}`, T0 + i * 60_000, `帖子${i}`, '正文', i % 97 === 96 ? 'tieba' : 'discuz'));
+      events.push(claimed(`c${i}`, T0 + i * 60_000 + HOUR));
+    }
+    await appendEvents(db, events, { now: NOW });
+    const filter: InboxFilter = { view: 'open', site: 'tieba' };
+    const all = await expected(filter, NOW);
+    expect(all).toHaveLength(6);
+    expect((await listInbox(db, filter, NOW, 40)).map((r) => r.caseId)).toEqual(all);
+    expect((await listInbox(db, filter, NOW, 4)).map((r) => r.caseId)).toEqual(all.slice(0, 4));
+    expect(await countInbox(db, filter, NOW)).toBe(6);
+  });
+
+  it('offers each site once, however many cases share it, in order, with a site only one case has', async () => {
+    db = freshDb();
+    const events: CaseEventInput[] = [];
+    for (let i = 0; i < 300; i++) events.push(post(`c${i}`, T0 + i * 60_000, `帖子${i}`, '正文', i === 150 ? 'tieba' : i % 2 ? 'discuz' : 'weibo'));
+    await appendEvents(db, events, { now: NOW });
+    expect(await inboxFacetValues(db)).toEqual({ sites: ['discuz', 'tieba', 'weibo'], departments: [] });
+  });
+
   it('opens the first page of 2,000 cases without reading them all', async () => {
     db = freshDb();
     const events: CaseEventInput[] = [];
@@ -145,5 +170,9 @@ describe('the inbox read from indexes', () => {
     expect(page).toHaveLength(40);
     expect(await countInbox(db, { view: 'open' }, NOW)).toBe(2000);
     expect(read).toBeLessThanOrEqual(40);
+    // A narrowed count looks at every case, over more than one page of reads.
+    expect(await countInbox(db, { view: 'open', status: 'claimed' }, NOW)).toBe(1000);
+    expect(await countInbox(db, { view: 'unclaimed', site: 'discuz' }, NOW)).toBe(1000);
+    expect(await countInbox(db, { view: 'all', site: 'tieba' }, NOW)).toBe(0);
   });
 });
