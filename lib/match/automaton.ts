@@ -30,6 +30,9 @@ import { EMOJI_LEAD_FIRST, EMOJI_LEAD_LAST, SKIP } from './fold-table.ts';
 /** Class value of a separator code unit: skipped without changing state. */
 export const SKIP_CLASS = 0xffff;
 
+/** What `scanRaw` answers for a text without matches (shared: it has nothing to reorder). */
+const NO_MATCHES = new Int32Array(0);
+
 /** A compiled automaton. */
 export interface Automaton {
   /**
@@ -413,7 +416,8 @@ export function automatonFromClasses(tables: AutomatonTables, classOf: Uint16Arr
         consumed++;
       }
       scratch = found;
-      return found.subarray(0, foundLen);
+      // Most posts of a thread name nothing: no view allocated for them.
+      return foundLen === 0 ? NO_MATCHES : found.subarray(0, foundLen);
     },
   };
 }

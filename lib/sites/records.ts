@@ -214,10 +214,22 @@ function hasRepeatedTag(first: Element): boolean {
   for (let a: Element | null = first; a; a = a.nextElementSibling) {
     if (++count > 8) return true;
     for (let b = a.nextElementSibling; b; b = b.nextElementSibling) {
-      if (b.tagName === a.tagName && (b.className === a.className || recordSignature(b) === recordSignature(a))) return true;
+      if (b.tagName === a.tagName && sameClassShape(a, b)) return true;
     }
   }
   return false;
+}
+
+/** Digits or surrounding spaces: the only things `recordSignature` takes out of a class. */
+const SIGNATURE_TRIMS = /\d|^\s|\s$/;
+
+/** Whether two elements' classes give one record signature, without building the signatures when the classes plainly differ. */
+function sameClassShape(a: Element, b: Element): boolean {
+  const ca = a.className;
+  const cb = b.className;
+  if (ca === cb) return true;
+  if (typeof ca === 'string' && typeof cb === 'string' && !SIGNATURE_TRIMS.test(ca) && !SIGNATURE_TRIMS.test(cb)) return false;
+  return recordSignature(a) === recordSignature(b);
 }
 
 function looksLikeRecord(el: Element): boolean {
