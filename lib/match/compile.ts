@@ -164,13 +164,8 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
     scan(text: string): WatchMatch[] {
       const raw = automaton.scanRaw(text);
       if (raw.length === 0) return [];
-      // Object literals of one fixed shape: V8 allocates them inline. A class with
-      // constructor parameter properties (TypeScript's `readonly start` …) compiles,
-      // for an ESNext target, to class fields defined before the constructor sets
-      // them, which measured 3–4× slower on tens of thousands of matches
-      // (tests/bench/match.bench.ts).
       const out: WatchMatch[] = [];
-      selectMatches(raw, isExclusion, (start, end, p) => out.push({ start, end, term: termOf[p] as string, kind: kindOf[p] as string, via: viaOf[p] as MatchVia }));
+      selectMatches(raw, isExclusion, (start, end, p) => out.push(new Match(start, end, termOf[p] as string, kindOf[p] as string, viaOf[p] as MatchVia)));
       return out;
     },
     ancestorsOf(term: string): string[] {
@@ -188,6 +183,23 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
       return byKey.get(`${kind}\u0000${term}`);
     },
   };
+}
+
+/**
+ * A match as `scan` reports it. A class rather than object literals: a page
+ * of Chinese text yields tens of thousands of matches, and V8 builds class
+ * instances of one fixed shape markedly faster than literals (measured with
+ * tests/bench/match.bench.ts). Plain data all the same: structured clone and
+ * `toEqual` see the five fields only.
+ */
+class Match implements WatchMatch {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly term: string,
+    readonly kind: string,
+    readonly via: MatchVia,
+  ) {}
 }
 
 /**
