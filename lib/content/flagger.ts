@@ -21,7 +21,7 @@
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
 import { findListedThreads, locatePosts, locatePostsIn, type PostData, type PostRef } from '../sites';
-import { matchRanges } from '../highlight';
+import { matchRanges, paintLayers, type HighlightLayer } from '../highlight';
 import type { SeenPosts } from './seen-posts';
 import { isOwnElement, mountHighlightHost, mountPostBadge, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
 
@@ -115,13 +115,15 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
       const entry: FlaggedPost = { post, terms, badge, ranges };
       flagged.set(post.postId, entry);
+      byBody.set(post.bodyElement, entry);
       resizes?.observe(post.bodyElement);
       fresh.push(entry);
     }
     if (fresh.length > 0) {
       // Drawing needs layout and messaging the background is not part of flagging: let the page paint first.
       deps.whenIdle(() => {
-        for (const entry of fresh) entry.badge.highlights.paint(entry.ranges);
+        // All layers measured, then all drawn: one layout for the batch, not one per post.
+        paintLayers(fresh.map((entry) => [entry.badge.highlights, entry.ranges] as const));
         deps.reportCount(flagged.size);
         void showKnownStates(fresh);
       });
@@ -130,13 +132,19 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   };
 
   // Highlight boxes sit relative to the badge: redraw them when the post's box changes (window resize, images, fonts).
+  // The flagged post of a resized body is looked up by element (a thread may have a thousand), and
+  // every post resized in one frame is redrawn in one batch (see paintLayers).
+  const byBody = new WeakMap<Element, FlaggedPost>();
   const View = deps.doc.defaultView;
   const resizes =
     View && 'ResizeObserver' in View
       ? new View.ResizeObserver((records) => {
+          const layers: [HighlightLayer][] = [];
           for (const record of records) {
-            for (const entry of flagged.values()) if (entry.post.bodyElement === record.target) entry.badge.highlights.repaint();
+            const entry = byBody.get(record.target);
+            if (entry && flagged.get(entry.post.postId) === entry) layers.push([entry.badge.highlights]);
           }
+          paintLayers(layers);
         })
       : undefined;
 

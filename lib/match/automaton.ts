@@ -28,7 +28,10 @@
 import { EMOJI_LEAD_FIRST, EMOJI_LEAD_LAST, SKIP } from './fold-table.ts';
 
 /** Class value of a separator code unit: skipped without changing state. */
-const SKIP_CLASS = 0xffff;
+export const SKIP_CLASS = 0xffff;
+
+/** What `scanRaw` answers for a text without matches (shared: it has nothing to reorder). */
+const NO_MATCHES = new Int32Array(0);
 
 /** A compiled automaton. */
 export interface Automaton {
@@ -295,9 +298,16 @@ export function buildAutomatonTables(patterns: readonly (readonly number[])[]): 
  * the patterns were folded with). Linear in the tables' size: no trie walk.
  */
 export function automatonFromTables(tables: AutomatonTables, fold: Uint16Array): Automaton {
-  const { alphabet, base, check, fail, dict, out, depth, maxDepth } = tables;
-  const slots = base.length;
-  const alphabetSize = alphabet.length + 1;
+  return automatonFromClasses(tables, classTableOf(tables.alphabet, fold));
+}
+
+/**
+ * What the scan reads of each code unit, folding and classifying at once:
+ * index = code unit, value = 0 when it folds to a code unit no pattern uses
+ * (nothing can span it), `SKIP_CLASS` for a separator, else the class of the
+ * pattern code unit it folds to (1 + its index in `alphabet`).
+ */
+export function classTableOf(alphabet: Uint16Array, fold: Uint16Array): Uint16Array {
   const alphaId = new Int32Array(0x10000);
   alphabet.forEach((u, index) => (alphaId[u] = index + 1));
   const classOf = new Uint16Array(0x10000);
@@ -305,6 +315,19 @@ export function automatonFromTables(tables: AutomatonTables, fold: Uint16Array):
     const f = fold[c] ?? c;
     classOf[c] = f === SKIP ? SKIP_CLASS : (alphaId[f] as number);
   }
+  return classOf;
+}
+
+/**
+ * The automaton over built or loaded tables and a class table
+ * (`classTableOf` of the fold table the patterns were folded with), as a
+ * page loads it from the packed form (lib/match/packed.ts): no 65,536-entry
+ * fold table is built on the page.
+ */
+export function automatonFromClasses(tables: AutomatonTables, classOf: Uint16Array): Automaton {
+  const { alphabet, base, check, fail, dict, out, depth, maxDepth } = tables;
+  const slots = base.length;
+  const alphabetSize = alphabet.length + 1;
   // First slot to report from each slot: itself if it ends a pattern, else its dictionary link.
   const report = new Int32Array(slots).fill(-1);
   for (let slot = 0; slot < slots; slot++) {
@@ -393,7 +416,8 @@ export function automatonFromTables(tables: AutomatonTables, fold: Uint16Array):
         consumed++;
       }
       scratch = found;
-      return found.subarray(0, foundLen);
+      // Most posts of a thread name nothing: no view allocated for them.
+      return foundLen === 0 ? NO_MATCHES : found.subarray(0, foundLen);
     },
   };
 }

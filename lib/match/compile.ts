@@ -11,7 +11,7 @@
  * the leftmost-longest non-overlapping matches: 澜江市公安局 wins over the
  * 澜江市 and 公安局 inside it.
  */
-import { automatonFromTables, buildAutomatonTables, type AutomatonTables } from './automaton.ts';
+import { automatonFromClasses, buildAutomatonTables, classTableOf, type AutomatonTables } from './automaton.ts';
 import { foldWith } from './fold-table.ts';
 
 /** What `compileWatchlist` accepts: the contract's shape plus the optional watch-list fields. */
@@ -86,7 +86,7 @@ export function watchlistForms(entry: WatchlistInput): [string, MatchVia][] {
  */
 export function compileWatchlistWith(entries: readonly WatchlistInput[], foldTable: Uint16Array): CompiledWatchlist {
   const built = buildWatchlistTables(entries, foldTable);
-  return watchlistMatcherOf(entries, built, foldTable);
+  return watchlistMatcherOf(entries, built, classTableOf(built.automaton.alphabet, foldTable));
 }
 
 /**
@@ -130,12 +130,13 @@ export function buildWatchlistTables(entries: readonly WatchlistInput[], foldTab
 }
 
 /**
- * The matcher over tables built (or loaded) for exactly these `entries` and
- * this fold table. Linear in the tables' size; nothing is compiled.
+ * The matcher over tables built (or loaded) for exactly these `entries`,
+ * with the class table (`classTableOf`) of the fold table they were built
+ * with. Linear in the tables' size; nothing is compiled.
  */
-export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: WatchlistTables, foldTable: Uint16Array): CompiledWatchlist {
+export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: WatchlistTables, classOf: Uint16Array): CompiledWatchlist {
   const list = entries.map((e) => ({ ...e }));
-  const automaton = automatonFromTables(tables.automaton, foldTable);
+  const automaton = automatonFromClasses(tables.automaton, classOf);
   // What each pattern reports, in flat arrays indexed by pattern: a scan reads
   // three strings per match instead of following pattern → entry objects.
   const patterns = tables.patternEntry.length;

@@ -5,24 +5,31 @@
  * the list changed (`packWatchlistMatcher`, linear in the list's size) and
  * keeps them, packed as one base64 string, under the list's key; every page
  * then only loads them (`loadWatchlistMatcher`): a base64 decode and a few
- * linear passes over typed arrays, no trie and no double-array placement.
+ * linear passes over typed arrays, no trie and no double-array placement,
+ * and no fold table: the form carries what the scan reads of each code unit
+ * (its class), for the few thousand code units that fold into a pattern or
+ * are separators. Building the 65,536-entry fold table (and the Unicode
+ * look-alikes in it) on every page load cost more than the first scan of
+ * a 1,000-post thread.
  *
  * Layout: a sequence of integers, each zigzag-encoded as a LEB128 varint
  * (most are -1 or small, so a slot costs a few bytes, not 24): a header
  * [version, maxDepth, slots, alphabet length, pattern count], the alphabet
  * (one code unit each), then base, check, fail, dict, out, depth (`slots`
  * each, the double array cut after its last used slot), then each pattern's
- * entry index and form code. Loading checks the sizes and that every link
+ * entry index and form code, then the class table: a count, then per code
+ * unit with a class (ascending) the gap from the previous one and the class
+ * (0 for a separator). Loading checks the sizes and that every link and class
  * stays inside the tables; anything else is refused (the page then compiles
  * the list itself, as before).
  */
-import type { AutomatonTables } from './automaton.ts';
+import { classTableOf, SKIP_CLASS, type AutomatonTables } from './automaton.ts';
 import { buildWatchlistTables, compileWatchlistWith, MATCH_VIA, watchlistMatcherOf, type CompiledWatchlist, type WatchlistInput, type WatchlistTables } from './compile.ts';
 import { buildFoldTable, type FoldPair } from './fold-table.ts';
 import { fromBase64, toBase64 } from '../sync/base64.ts';
 
 /** Bumped whenever the layout or the automaton's table meaning changes: an older packed form is then rebuilt. */
-export const PACKED_MATCHER_VERSION = 1;
+export const PACKED_MATCHER_VERSION = 2;
 const SLOT_ARRAYS = 6;
 
 /** A matcher packed for pages; `key` names the list (and fold table) it was built from. */
@@ -47,31 +54,45 @@ export function packWatchlistMatcher(entries: readonly WatchlistInput[], foldTab
   for (const array of slotArrays(automaton)) for (let i = 0; i < slots; i++) writer.put(array[i] as number);
   for (const entry of patternEntry) writer.put(entry);
   for (const via of patternVia) writer.put(via);
+  const classOf = classTableOf(automaton.alphabet, foldTable);
+  let classified = 0;
+  for (let c = 0; c < 0x10000; c++) if (classOf[c] !== 0) classified++;
+  writer.put(classified);
+  for (let c = 0, previous = -1; c < 0x10000; c++) {
+    const cls = classOf[c] as number;
+    if (cls === 0) continue;
+    writer.put(c - previous);
+    writer.put(cls === SKIP_CLASS ? 0 : cls);
+    previous = c;
+  }
   return { format: 'yq-matcher', version: PACKED_MATCHER_VERSION, key, tables: toBase64(writer.bytes()) };
 }
 
 /**
  * The matcher of a packed form, for `entries` (those the form was built
- * from) folding with `foldTable`. Linear in the packed size. Answers
- * undefined for a form of another version or whose sizes or pattern
- * entries do not fit: the caller then compiles.
+ * from). It folds with the classes packed with it, or, when `foldTable` is
+ * given, with that table (which must be the one the form was built with).
+ * Linear in the packed size. Answers undefined for a form of another version
+ * or whose sizes or pattern entries do not fit: the caller then compiles.
  */
-export function loadWatchlistMatcher(packed: PackedMatcher, entries: readonly WatchlistInput[], foldTable: Uint16Array): CompiledWatchlist | undefined {
-  const tables = unpack(packed, entries.length);
-  return tables ? watchlistMatcherOf(entries, tables, foldTable) : undefined;
+export function loadWatchlistMatcher(packed: PackedMatcher, entries: readonly WatchlistInput[], foldTable?: Uint16Array): CompiledWatchlist | undefined {
+  const unpacked = unpack(packed, entries.length);
+  if (!unpacked) return undefined;
+  const classOf = foldTable ? classTableOf(unpacked.tables.automaton.alphabet, foldTable) : unpacked.classOf;
+  return watchlistMatcherOf(entries, unpacked.tables, classOf);
 }
 
 /**
  * A page's matcher: loaded from the packed form the background built for
- * this list version (no build), compiled only when none came or it does not
- * load. `foldPairs` are those the background sent with the list.
+ * this list version (no build, no fold table), compiled only when none came
+ * or it does not load. `foldPairs` are those the background sent with the
+ * list (the fold table is built from them only to compile).
  */
 export function loadOrCompileWatchlist(entries: readonly WatchlistInput[], foldPairs: readonly FoldPair[], packed?: PackedMatcher): CompiledWatchlist {
-  const fold = buildFoldTable(foldPairs);
-  return (packed && loadWatchlistMatcher(packed, entries, fold)) ?? compileWatchlistWith(entries, fold);
+  return (packed && loadWatchlistMatcher(packed, entries)) ?? compileWatchlistWith(entries, buildFoldTable(foldPairs));
 }
 
-function unpack(packed: PackedMatcher, entryCount: number): WatchlistTables | undefined {
+function unpack(packed: PackedMatcher, entryCount: number): { tables: WatchlistTables; classOf: Uint16Array } | undefined {
   if (packed.format !== 'yq-matcher' || packed.version !== PACKED_MATCHER_VERSION || typeof packed.tables !== 'string') return undefined;
   let bytes: Uint8Array;
   try {
@@ -101,6 +122,16 @@ function unpack(packed: PackedMatcher, entryCount: number): WatchlistTables | un
     if (via < 0 || via >= MATCH_VIA.length || entry < 0 || entry >= entryCount) return undefined;
     patternVia[i] = via;
   }
+  const classified = read();
+  if (!(classified >= 0 && classified <= 0x10000) || classified * 2 > bytes.length) return undefined;
+  const classOf = new Uint16Array(0x10000);
+  for (let k = 0, c = -1; k < classified; k++) {
+    const gap = read();
+    c += gap;
+    const cls = read();
+    if (gap < 1 || c > 0xffff || cls < 0 || cls > alphabetLength) return undefined;
+    classOf[c] = cls === 0 ? SKIP_CLASS : cls;
+  }
   if (read.failed() || !read.atEnd()) return undefined;
   // Every slot reference stays inside the tables, so a damaged form cannot send the scan out of bounds.
   for (let i = 0; i < slots; i++) {
@@ -110,7 +141,7 @@ function unpack(packed: PackedMatcher, entryCount: number): WatchlistTables | un
     if (f < 0 || f >= slots || d < -1 || d >= slots || o < -1 || o >= patterns) return undefined;
   }
   const automaton: AutomatonTables = { alphabet, base, check, fail, dict, out, depth, maxDepth };
-  return { automaton, patternEntry, patternVia };
+  return { tables: { automaton, patternEntry, patternVia }, classOf };
 }
 
 /** Zigzag LEB128 varints into a growing byte buffer. */

@@ -202,18 +202,34 @@ function siblingGroups(parent: Element): Element[][] {
 }
 
 /**
- * Whether two siblings from `first` on share a tag: most parents print
- * children of different tags (a header line: a, span, time), and no group
- * can form there. Short rows are compared pairwise without allocating; a
+ * Whether two siblings from `first` on may share a record signature: most
+ * parents print children of different tags or classes (a header line: a,
+ * span.time, span.ip), and no group can form there. Short rows are compared
+ * pairwise without allocating — same tag, then the same class once digits
+ * are removed (`recordSignature`), computed only for siblings of one tag; a
  * long row is assumed to repeat (it is where records are).
  */
 function hasRepeatedTag(first: Element): boolean {
   let count = 0;
   for (let a: Element | null = first; a; a = a.nextElementSibling) {
     if (++count > 8) return true;
-    for (let b = a.nextElementSibling; b; b = b.nextElementSibling) if (b.tagName === a.tagName) return true;
+    for (let b = a.nextElementSibling; b; b = b.nextElementSibling) {
+      if (b.tagName === a.tagName && sameClassShape(a, b)) return true;
+    }
   }
   return false;
+}
+
+/** Digits or surrounding spaces: the only things `recordSignature` takes out of a class. */
+const SIGNATURE_TRIMS = /\d|^\s|\s$/;
+
+/** Whether two elements' classes give one record signature, without building the signatures when the classes plainly differ. */
+function sameClassShape(a: Element, b: Element): boolean {
+  const ca = a.className;
+  const cb = b.className;
+  if (ca === cb) return true;
+  if (typeof ca === 'string' && typeof cb === 'string' && !SIGNATURE_TRIMS.test(ca) && !SIGNATURE_TRIMS.test(cb)) return false;
+  return recordSignature(a) === recordSignature(b);
 }
 
 function looksLikeRecord(el: Element): boolean {

@@ -6,7 +6,7 @@
  * (`CSS.highlights`) is used.
  */
 import { describe, expect, it } from 'vitest';
-import { createHighlightLayer, HIGHLIGHT_STYLE, matchRanges } from '../../../lib/highlight/index.ts';
+import { createHighlightLayer, HIGHLIGHT_STYLE, matchRanges, paintLayers } from '../../../lib/highlight/index.ts';
 import { compileWatchlist, DEMO_WATCHLIST } from '../../../lib/match/index.ts';
 
 const demo = compileWatchlist(DEMO_WATCHLIST);
@@ -75,5 +75,45 @@ describe('the highlight layer draws inside a closed shadow root', () => {
     expect(el.querySelectorAll('*')).toHaveLength(1); // only the host
     layer.clear();
     expect(root.querySelectorAll('.hl')).toHaveLength(0);
+  });
+});
+
+describe('painting a long thread lays the page out once, not once per flagged post', () => {
+  it('measures every layer before drawing any, and draws the same boxes as painting one by one', () => {
+    const events: string[] = [];
+    document.body.replaceChildren();
+    const layers = [0, 1, 2].map((k) => {
+      const el = document.createElement('div');
+      el.textContent = `第${k}楼：江北区白沙镇停水了`;
+      document.body.append(el);
+      const host = document.createElement('span');
+      const root = host.attachShadow({ mode: 'closed' });
+      el.prepend(host);
+      // Reading a box after a write is what forces a layout: record the order of reads and writes.
+      host.getBoundingClientRect = () => {
+        events.push('read');
+        return { left: 0, top: 0 } as DOMRect;
+      };
+      const layer = createHighlightLayer(root, host);
+      const drawn = root.lastElementChild as HTMLElement;
+      const replace = drawn.replaceChildren.bind(drawn);
+      drawn.replaceChildren = (...nodes) => {
+        events.push('write');
+        replace(...nodes);
+      };
+      const ranges = rangesOf(el);
+      ranges.forEach((range, i) => {
+        range.getClientRects = () => [{ left: 10 * i, top: 5, width: 30, height: 16 }] as unknown as DOMRectList;
+      });
+      return { layer, root, ranges };
+    });
+    paintLayers(layers.map(({ layer, ranges }) => [layer, ranges] as const));
+    expect(events).toEqual(['read', 'read', 'read', 'write', 'write', 'write']);
+    for (const { root } of layers) expect(root.querySelectorAll('.hl')).toHaveLength(3);
+    // A layer given without ranges is redrawn over its last ones (a resized post).
+    events.length = 0;
+    paintLayers([[layers[1]!.layer]]);
+    expect(events).toEqual(['read', 'write']);
+    expect(layers[1]!.root.querySelectorAll('.hl')).toHaveLength(3);
   });
 });

@@ -65,6 +65,31 @@ describe('a page loads the matcher the background built', () => {
   });
 });
 
+describe('a page folds with what the packed form carries, without building a fold table', () => {
+  it('reads look-alikes, traditional characters, full-width digits and noise between characters as the compiled matcher does', () => {
+    const entries: WatchEntry[] = [...DEMO_WATCHLIST, { term: '12345热线', kind: 'topic' } as WatchEntry, { term: '澜江縣', kind: 'topic' } as WatchEntry];
+    const { packed, fold } = packedOf(entries);
+    const loaded = loadWatchlistMatcher(packed, entries)!;
+    const compiled = compileWatchlistWith(entries, fold);
+    // ⻄ (a CJK radical) for 西, 瀾 (traditional), full-width and circled digits, a zero-width space and an emoji inside names.
+    const text = '⻄湖边，瀾江市公安局通报：白\u200b沙镇停水，打①２３４5热线；澜😀江县也停了。澜江。市民说';
+    expect(loaded.scan(text)).toEqual(compiled.scan(text));
+    expect(loaded.scan(text).map((m) => m.term)).toEqual(compiled.scan(text).map((m) => m.term));
+    expect(loaded.scan(text).length).toBeGreaterThanOrEqual(4);
+    expect(loadOrCompileWatchlist(entries, relevantFoldPairs(entries), packed).scan(text)).toEqual(compiled.scan(text));
+  });
+
+  it('refuses a class table that names a class no pattern has', () => {
+    const entries = DEMO_WATCHLIST;
+    const { packed } = packedOf(entries);
+    const bytes = Buffer.from(packed.tables, 'base64');
+    // The last varint is the class of the last classified code unit (a separator: 0); 0x7f is class -64 zigzagged.
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 1] = 0x7f;
+    expect(loadWatchlistMatcher({ ...packed, tables: damaged.toString('base64') }, entries)).toBeUndefined();
+  });
+});
+
 describe('the background builds once per list change', () => {
   it('builds for a new list, reuses it for every page, and builds again only when the list changes', async () => {
     const cache = createMatcherCache();
