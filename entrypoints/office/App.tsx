@@ -18,14 +18,15 @@ import { OfficeEvidenceCheck } from '../../components/OfficeEvidenceCheck';
 import { verifyStoredLog } from '../../lib/db/repos/evidence-log';
 import { getDb } from '../../lib/db/db';
 import { projectionContextOf } from '../../lib/db/projection';
+import { currentOfficeBulletin } from '../../lib/db/repos/office-bulletin';
 import { listAllEvents } from '../../lib/db/repos/events';
 import { ALL_CASES, useCases, useNow, useSettings } from '../../lib/hooks';
 import { useActiveProfile } from '../../lib/hooks/use-active-profile';
 import { OfficeStats } from '../../components/OfficeStats';
 import { bulletinText, quarterlyStats } from '../../lib/report';
 import { recentQuarters } from '../../lib/report/recent-quarters';
-import { BULLETIN_LABELS, bulletinCsv, officeBulletin } from '../../lib/report/office-bulletin';
-import { caseConflicts } from '../../lib/sync/conflicts';
+import { BULLETIN_LABELS, bulletinCsv } from '../../lib/report/office-bulletin';
+import type { CaseConflict } from '../../lib/sync/conflicts';
 import { importSyncTexts } from '../../lib/sync/import';
 import { downloadText } from '../../lib/files/download';
 import { toItem } from '../../components/case-list-item';
@@ -61,19 +62,26 @@ function Console() {
   const [open, setOpen] = useState<string>();
   const quarter = quarters[chosen] ?? quarters[0]!;
 
-  const conflicts = useMemo(() => (events ? caseConflicts(events) : new Map()), [events]);
-  // The bulletin with its cases, and the summary table and text to paste into the office's document.
-  const { bulletin, overrides, stats } = useMemo(() => {
-    if (!events || !policy || !settings) return {};
-    // Judged no earlier than the newest event: the clock ticks each minute, an assignment made just now must count.
-    const asOf = events.reduce((latest, e) => Math.max(latest, e.at), now);
+  // Each case row keeps its conflict (written with its projection): no replay of the log.
+  const conflicts = useMemo(
+    () => new Map<string, CaseConflict>((rows ?? []).flatMap((r) => (r.conflict ? [[r.caseId, r.conflict] as const] : []))),
+    [rows],
+  );
+  // The bulletin from each case's stored figures, judged at this moment (re-read on every change and each minute).
+  const bulletin = useLiveQuery(
+    () => currentOfficeBulletin(getDb(), { quarter: { year: quarter.year, quarter: quarter.quarter }, now: Math.max(now, Date.now()) }),
+    [quarter.year, quarter.quarter, now],
+  );
+  // 研判改判率 and the summary table and text to paste into the office's document, as of the bulletin's time.
+  const { overrides, stats } = useMemo(() => {
+    if (!events || !policy || !settings || !bulletin) return {};
+    const asOf = bulletin.asOf;
     const input = { quarter, now: asOf, options: projectionContextOf(settings, policy).options };
-    const bulletin = officeBulletin(events, policy, input);
-    // 研判改判率 over the bulletin's cases (captured in the quarter), as of the same time.
+    // Over the bulletin's cases (captured in the quarter).
     const counted = new Set(bulletin.totals.captured.caseIds);
     const overrides = overrideStats(events.filter((e) => e.at <= asOf && counted.has(e.caseId)));
-    return { bulletin, overrides, stats: quarterlyStats(events, policy, input) };
-  }, [events, policy, settings, quarter, now]);
+    return { overrides, stats: quarterlyStats(events, policy, input) };
+  }, [events, policy, settings, quarter, bulletin]);
   const categoryNames = useMemo(() => new Map((policy?.categories ?? []).map((c) => [c.id, c.name])), [policy]);
   const departments = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.department ? [r.department] : [])))].sort(), [rows]);
   const items = useMemo(() => {

@@ -31,7 +31,16 @@ export function nextStepOf(
   options: DeadlineOptions = {},
 ): NextStep | undefined {
   if (state.status === 'closed') return undefined;
-  const deadlines = deadlinesOf(state, policy, now, options);
+  return nextStepFrom(state, deadlinesOf(state, policy, now, options));
+}
+
+/**
+ * {@link nextStepOf} from the case's deadlines already computed at `now`
+ * (`deadlinesOf`), for a caller that needs them too (the projection).
+ * Undefined for a closed case.
+ */
+export function nextStepFrom(state: CaseState, deadlines: readonly Deadline[]): NextStep | undefined {
+  if (state.status === 'closed') return undefined;
   if (state.claimedAt === undefined) return step('claim', deadlines);
   if (state.tier === undefined) return step('assess', deadlines);
   const urgent = mostUrgentDeadline(deadlines);

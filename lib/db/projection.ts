@@ -3,8 +3,8 @@
  * Pure, so the stored projection can always be checked against (and rebuilt
  * from) the log.
  */
-import { deadlinesOf, mostUrgentDeadline, nextStepOf, type CaseState, type DeadlineOptions, type RejectedEvent } from '../cases';
-import { caseFiguresOf } from '../report/office-bulletin';
+import { deadlinesOf, mostUrgentDeadline, nextStepFrom, type CaseState, type DeadlineOptions, type RejectedEvent } from '../cases';
+import { caseFiguresFrom } from '../report/office-bulletin';
 import { conflictOfReport } from '../sync/conflicts';
 import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
 import type { PolicyProfile } from '../policy';
@@ -24,17 +24,20 @@ export interface ProjectionContext {
  * `rejected`: the events the replay of its log refused (the office's merged
  * log only), which make its conflict; the row also carries the case's
  * bulletin figures, judged later at any time (lib/report `CaseFigures`).
+ * The case's deadlines and open conflicts are computed once and serve the
+ * row, its next step and its figures alike (this runs on every write).
  */
 export function projectCase(state: CaseState, context: ProjectionContext, now: number, rejected: readonly RejectedEvent[] = []): CaseRow {
   // A case merged into another has nothing left to do itself: the survivor carries its deadlines.
   const closed = state.status === 'closed' || state.mergedInto !== undefined;
-  const next = closed ? undefined : mostUrgentDeadline(deadlinesOf(state, context.policy, now, context.options));
-  const step = closed ? undefined : nextStepOf(state, context.policy, now, context.options);
+  // The figures judge a closed case's deadlines too (its clock stopped at closing).
+  const deadlines = deadlinesOf(state, context.policy, now, context.options);
+  const next = closed ? undefined : mostUrgentDeadline(deadlines);
+  const step = closed ? undefined : nextStepFrom(state, deadlines);
   const { capture } = state;
   const lastRecheck = state.rechecks[state.rechecks.length - 1];
   const department = state.department ?? state.claimedBy;
-  const report = { state, rejected: [...rejected] };
-  const conflict = conflictOfReport(state.caseId, report);
+  const conflict = conflictOfReport(state.caseId, { state, rejected: [...rejected] });
   return {
     caseId: state.caseId,
     title: capture.title,
@@ -59,7 +62,7 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
     evidenceCount: state.evidence.length,
     ...(state.mergedInto !== undefined ? { mergedInto: state.mergedInto } : {}),
     ...(lastRecheck ? { lastRecheck: { at: lastRecheck.at, outcome: lastRecheck.outcome } } : {}),
-    figures: caseFiguresOf(report, context.policy, now, context.options)!,
+    figures: caseFiguresFrom(state, deadlines, conflict !== undefined, now),
     ...(conflict ? { conflict } : {}),
   };
 }

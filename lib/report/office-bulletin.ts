@@ -23,6 +23,7 @@ import {
   openConflicts,
   replayWithReport,
   type CaseEvent,
+  type CaseState,
   type Deadline,
   type DeadlineOptions,
   type ReplayReport,
@@ -136,14 +137,9 @@ function missedAfter(d: Deadline): number | null {
   return d.status === 'pending' ? d.limit : null;
 }
 
-/** The earliest of the deadlines' {@link missedAfter}. */
-function earliestMiss(deadlines: readonly Deadline[]): number | null {
-  let earliest: number | null = null;
-  for (const d of deadlines) {
-    const at = missedAfter(d);
-    if (at !== null && (earliest === null || at < earliest)) earliest = at;
-  }
-  return earliest;
+/** The earlier of two {@link missedAfter} values (null: never missed). */
+function earlier(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /**
@@ -154,9 +150,39 @@ function earliestMiss(deadlines: readonly Deadline[]): number | null {
 export function caseFiguresOf(report: ReplayReport, policy: PolicyProfile, now: number, options: DeadlineOptions = {}): CaseFigures | undefined {
   const { state } = report;
   if (!state) return undefined;
+  return caseFiguresFrom(state, deadlinesOf(state, policy, now, options), openConflicts(report).length > 0, now);
+}
+
+/**
+ * {@link caseFiguresOf} from what the projection already computed of the
+ * case: its state, its deadlines at `now` (`deadlinesOf`) and whether its
+ * merged history holds an open conflict — so a write computes the deadlines
+ * and the conflicts of a case once, for its row and its figures alike.
+ */
+export function caseFiguresFrom(state: CaseState, deadlines: readonly Deadline[], conflict: boolean, now: number): CaseFigures {
   const capturedAt = state.steps.captured ?? state.capture.capturedAt;
-  const deadlines = deadlinesOf(state, policy, now, options);
-  const reports = deadlines.filter((d) => d.step === 'first-report');
+  let claimMissedAfter: number | null = null;
+  let reportMissedAfter: number | null = null;
+  let investigationMissedAfter: number | null = null;
+  let responseMissedAfter: number | null = null;
+  let reportMet = false;
+  let reportTargetMissed = false;
+  let investigationMet = false;
+  // One pass over the deadlines (a write's hot path): the earliest miss of each step group.
+  for (const d of deadlines) {
+    if (d.step === 'claim') claimMissedAfter = earlier(claimMissedAfter, missedAfter(d));
+    else if (d.step === 'first-report') {
+      reportMissedAfter = earlier(reportMissedAfter, missedAfter(d));
+      if (d.status === 'met') {
+        reportMet = true;
+        if (d.targetMissed) reportTargetMissed = true;
+      }
+    } else if (d.step === 'investigation-report') {
+      investigationMissedAfter = earlier(investigationMissedAfter, missedAfter(d));
+      if (d.status === 'met') investigationMet = true;
+    }
+    if (RESPONSE_STEPS.includes(d.step)) responseMissedAfter = earlier(responseMissedAfter, missedAfter(d));
+  }
   const lastFollowUp = state.followUps[state.followUps.length - 1];
   return {
     judgedAt: now,
@@ -165,21 +191,17 @@ export function caseFiguresOf(report: ReplayReport, policy: PolicyProfile, now: 
     ...(state.claimedAt !== undefined
       ? { claim: state.assigned ? 'assigned' : 'claimed', claimMs: Math.max(0, state.claimedAt - capturedAt) }
       : {}),
-    claimMissedAfter: earliestMiss(deadlines.filter((d) => d.step === 'claim')),
-    reportMet: reports.some((d) => d.status === 'met' && d.targetMissed)
-      ? 'limit'
-      : reports.some((d) => d.status === 'met')
-        ? 'target'
-        : null,
-    reportMissedAfter: earliestMiss(reports),
-    investigationMet: deadlines.some((d) => d.step === 'investigation-report' && d.status === 'met'),
-    investigationMissedAfter: earliestMiss(deadlines.filter((d) => d.step === 'investigation-report')),
+    claimMissedAfter,
+    reportMet: reportTargetMissed ? 'limit' : reportMet ? 'target' : null,
+    reportMissedAfter,
+    investigationMet,
+    investigationMissedAfter,
     responded: state.responses.length > 0,
-    responseMissedAfter: earliestMiss(deadlines.filter((d) => RESPONSE_STEPS.includes(d.step))),
+    responseMissedAfter,
     ...(lastFollowUp ? { effect: lastFollowUp.result === 'stable' ? 'stable' : 'recurred' } : {}),
     extensions: state.extensionRequests.length > 0,
     reopened: state.reopenCount > 0,
-    conflict: openConflicts(report).length > 0,
+    conflict,
   };
 }
 
@@ -228,8 +250,8 @@ export function officeBulletin(
   const cases: CaseFiguresEntry[] = [];
   for (const [caseId, log] of groupByCase(events.filter((e) => e.at <= now))) {
     const report = replayWithReport(log);
-    if (!report.state || !inQuarter(report.state.steps.captured ?? report.state.capture.capturedAt, bounds)) continue;
-    cases.push({ caseId, figures: caseFiguresOf(report, policy, now, options)! });
+    const figures = report.state && inQuarter(report.state.steps.captured ?? report.state.capture.capturedAt, bounds) ? caseFiguresOf(report, policy, now, options) : undefined;
+    if (figures) cases.push({ caseId, figures });
   }
   return bulletinOfFigures(cases, policy, { quarter, now });
 }

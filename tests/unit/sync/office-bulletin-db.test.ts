@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../../lib/db/app-db';
 import { listAllEvents } from '../../../lib/db/repos/events';
-import { fillMissingFigures, officeBulletinFromDb } from '../../../lib/db/repos/office-bulletin';
+import { currentOfficeBulletin, fillMissingFigures, officeBulletinFromDb } from '../../../lib/db/repos/office-bulletin';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { officeBulletin } from '../../../lib/report/office-bulletin';
 import { caseConflicts } from '../../../lib/sync';
@@ -87,5 +87,17 @@ describe('the office bulletin from the cases projection', () => {
     expect((await office.cases.toArray()).every((row) => row.figures !== undefined)).toBe(true);
     expect(await fillMissingFigures(office, now)).toBe(0);
     expect(await officeBulletinFromDb(office, { quarter, now })).toEqual(await fromLog(office, now));
+  });
+
+  it('as the console shows it: judged now, or at the newest event when an officer’s clock ran ahead of the office’s', async () => {
+    const office = await officeWithFiles();
+    const now = cst('2024-08-20 09:00');
+    expect(await currentOfficeBulletin(office, { quarter, now })).toEqual(await fromLog(office, now));
+    const newest = Math.max(...(await listAllEvents(office)).map((e) => e.at));
+    const early = cst('2024-07-02 09:00');
+    expect(early).toBeLessThan(newest);
+    const shown = await currentOfficeBulletin(office, { quarter, now: early });
+    expect(shown.asOf).toBe(newest);
+    expect(shown).toEqual(await fromLog(office, newest));
   });
 });
