@@ -108,9 +108,6 @@ export async function importSyncFile(
       },
     };
   }
-  const sameContent = await findImport(db, 'file_digest', file.digest);
-  if (sameContent) return { ok: false, refusal: alreadyImported(sameContent) };
-
   const officer = file.exporters.map((e) => e.officer).join(', ').slice(0, 1000);
   const department = [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000);
   try {
@@ -120,12 +117,17 @@ export async function importSyncFile(
       // One round trip: the lock and the ledger id the file's rows carry. The ledger is not asked
       // again here (this statement's snapshot predates the wait): a push of the same file that waited
       // on the lock meets the unique ledger key at the end and is refused below.
-      // The retry keeps the ledger id the first try took (its transaction left nothing behind).
+      // One round trip: the lock, the file's own digest against the ledger, and the ledger id the
+      // file's rows carry (none taken for a known file). The retry keeps the id the first try took
+      // (its transaction left nothing behind).
       const { rows } = retry
-        ? await sql<{ id: number }>`SELECT ${retry.importId}::bigint AS id FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx)
-        : await sql<{ id: number }>`
-            SELECT nextval(pg_get_serial_sequence('imports', 'id')) AS id FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx);
+        ? await sql<{ id: number | null }>`SELECT ${retry.importId}::bigint AS id FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx)
+        : await sql<{ id: number | null }>`
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM imports WHERE file_digest = ${file.digest}) THEN NULL
+              ELSE nextval(pg_get_serial_sequence('imports', 'id')) END AS id
+            FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx);
       const id = rows[0]!.id;
+      if (id === null) return { ok: false, refusal: alreadyImported((await findImport(trx, 'file_digest', file.digest))!) };
       const counts = await storeEvents(trx, id, file.events, policy, copyCsv, retry !== undefined);
       if (file.evidence.length > 0) {
         await sql`
