@@ -114,12 +114,11 @@ export async function importSyncFile(
     // First optimistic (see storeEvents); again, asking for every id, if one of the file's ids
     // turned out to be stored already under a case the file brings as new (nothing was kept of the first try).
     const tryImport = (retry?: StoredIdInNewCase) => db.transaction().execute(async (trx): Promise<ImportResult> => {
-      // One round trip: the lock and the ledger id the file's rows carry. The ledger is not asked
-      // again here (this statement's snapshot predates the wait): a push of the same file that waited
-      // on the lock meets the unique ledger key at the end and is refused below.
       // One round trip: the lock, the file's own digest against the ledger, and the ledger id the
       // file's rows carry (none taken for a known file). The retry keeps the id the first try took
-      // (its transaction left nothing behind).
+      // (its transaction left nothing behind). This statement's snapshot predates the wait for the
+      // lock: a push of the same file that waited on it meets the unique ledger key at the end
+      // and is refused below.
       const { rows } = retry
         ? await sql<{ id: number | null }>`SELECT ${retry.importId}::bigint AS id FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx)
         : await sql<{ id: number | null }>`
@@ -158,11 +157,10 @@ export async function importSyncFile(
         .execute();
       return { ok: true, record: { id, fileDigest: file.digest, officer, department, via: source.via, importedAt: now, ...counts } };
     });
-    const outcome = await tryImport().catch((error: unknown) => {
+    return await tryImport().catch((error: unknown) => {
       if (error instanceof StoredIdInNewCase) return tryImport(error);
       throw error;
     });
-    return outcome;
   } catch (error) {
     // Two pushes of one file at once: the second meets the unique ledger key.
     const again = (await findImport(db, 'raw_digest', rawDigest)) ?? (await findImport(db, 'file_digest', file.digest));
