@@ -150,9 +150,11 @@ export interface HubDatabase {
 /**
  * COPY `statement` (`COPY t (…) FROM STDIN`, text or CSV format) with the
  * rows' text in `chunks`, on the connection of `trx` (a transaction or connection
- * from the same HubDatabase). Throws on a database error, like any statement.
+ * from the same HubDatabase). `chunks` may be a generator: on PostgreSQL each
+ * chunk is made while the server reads the one before. Throws on a database
+ * error, like any statement.
  */
-export type CopyCsv = (trx: Kysely<HubSchema>, statement: string, chunks: readonly string[]) => Promise<void>;
+export type CopyCsv = (trx: Kysely<HubSchema>, statement: string, chunks: Iterable<string>) => Promise<void>;
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data folder, or in memory (tests). */
 export type HubDatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
@@ -183,10 +185,17 @@ export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: 
       const pid = (client as unknown as { processID?: number }).processID;
       if (pid !== undefined) clients.delete(pid);
     });
+    // The client of each transaction, found once (a WeakMap: it goes with the transaction object).
+    const clientOf = new WeakMap<Kysely<HubSchema>, pg.PoolClient>();
     const copyCsv: CopyCsv = async (trx, statement, chunks) => {
-      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
-      const client = clients.get(rows[0]!.pid);
-      if (!client) throw new Error(`COPY: no pooled client for backend ${String(rows[0]!.pid)}`);
+      let client = clientOf.get(trx);
+      if (!client) {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+        client = clients.get(rows[0]!.pid);
+        if (!client) throw new Error(`COPY: no pooled client for backend ${String(rows[0]!.pid)}`);
+        // Only a transaction keeps its client; a plain Kysely instance may take another one next time.
+        if (trx.isTransaction) clientOf.set(trx, client);
+      }
       await pipeline(Readable.from(chunks), client.query(copyFrom(statement)));
     };
     const db = new Kysely<HubSchema>({ dialect: new PostgresDialect({ pool }) });
@@ -196,7 +205,7 @@ export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: 
     const pglite = 'dataDir' in target ? new PGlite(target.dataDir, options) : new PGlite(options);
     const db = new Kysely<HubSchema>({ dialect: new PGliteDialect(pglite) });
     const copyCsv: CopyCsv = async (_trx, statement, chunks) => {
-      await pglite.query(statement.replace(/\bFROM STDIN\b/, "FROM '/dev/blob'"), [], { blob: new Blob(chunks as string[]) });
+      await pglite.query(statement.replace(/\bFROM STDIN\b/, "FROM '/dev/blob'"), [], { blob: new Blob([...chunks]) });
     };
     hub = { db, engine: 'pglite', pglite, copyCsv, close: () => db.destroy() };
   }
@@ -240,12 +249,19 @@ export function copyField(value: string | number | boolean | null): string {
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** Rows as COPY text-format lines (fields by {@link copyField}), in chunks of `per` rows. */
+/** One row as a COPY text-format line (fields by {@link copyField}, tab-separated, newline-ended). */
+export function copyLine(fields: readonly (string | number | boolean | null)[]): string {
+  let line = '';
+  for (let i = 0; i < fields.length; i++) line += i === 0 ? copyField(fields[i]!) : `\t${copyField(fields[i]!)}`;
+  return `${line}\n`;
+}
+
+/** Rows as COPY text-format lines (see {@link copyLine}), in chunks of `per` rows. */
 export function copyRows<T>(rows: readonly T[], fields: (row: T, index: number) => (string | number | boolean | null)[], per = 5000): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < rows.length; i += per) {
     let chunk = '';
-    for (let j = i; j < Math.min(rows.length, i + per); j++) chunk += `${fields(rows[j]!, j).map(copyField).join('\t')}\n`;
+    for (let j = i; j < Math.min(rows.length, i + per); j++) chunk += copyLine(fields(rows[j]!, j));
     chunks.push(chunk);
   }
   return chunks;

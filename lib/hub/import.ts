@@ -1,8 +1,10 @@
 /**
  * Importing one sync file into the hub: the same path for a push over HTTP
  * and for a folder import. Refusals change nothing; an accepted file is one
- * transaction: ledger row, events (`INSERT … ON CONFLICT (id) DO NOTHING`),
- * evidence by digest, conflicts, and the touched cases' projection.
+ * transaction: ledger row, events (`INSERT … ON CONFLICT (id) DO NOTHING`;
+ * a file whose cases are all new to the hub, the usual case, goes by a plain
+ * COPY that cannot skip anything, see storeEvents), evidence by digest,
+ * conflicts, and the touched cases' projection.
  *
  * Order of checks, cheapest first: the bytes' SHA-256 against the ledger
  * (one index probe, so a replayed file costs no parsing), then JSON, schema
@@ -12,7 +14,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { canonicalJson, sha256Hex } from './canonical';
-import { copyRows, type ConflictsTable, type CopyCsv, type HubSchema } from './db';
+import { copyLine, type ConflictsTable, type CopyCsv, type HubSchema } from './db';
 import type { SyncFileProblem } from './interim-sync-file';
 import { readHubSyncFile } from './read-sync-file';
 import type { Officer } from './officers';
@@ -106,60 +108,62 @@ export async function importSyncFile(
       },
     };
   }
-  const sameContent = await findImport(db, 'file_digest', file.digest);
-  if (sameContent) return { ok: false, refusal: alreadyImported(sameContent) };
-
+  const officer = file.exporters.map((e) => e.officer).join(', ').slice(0, 1000);
+  const department = [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000);
   try {
-    const record = await db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
-      const ledger = await trx
-        .insertInto('imports')
-        .values({
-          raw_digest: rawDigest,
-          file_digest: file.digest,
-          officer_id: source.officer?.id ?? null,
-          officer: file.exporters.map((e) => e.officer).join(', ').slice(0, 1000),
-          department: [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000),
-          via: source.via,
-          imported_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const counts = await storeEvents(trx, ledger.id, file.events, policy, copyCsv);
+    // First optimistic (see storeEvents); again, asking for every id, if one of the file's ids
+    // turned out to be stored already under a case the file brings as new (nothing was kept of the first try).
+    const tryImport = (retry?: StoredIdInNewCase) => db.transaction().execute(async (trx): Promise<ImportResult> => {
+      // One round trip: the lock, the file's own digest against the ledger, and the ledger id the
+      // file's rows carry (none taken for a known file). The retry keeps the id the first try took
+      // (its transaction left nothing behind). This statement's snapshot predates the wait for the
+      // lock: a push of the same file that waited on it meets the unique ledger key at the end
+      // and is refused below.
+      const { rows } = retry
+        ? await sql<{ id: number | null }>`SELECT ${retry.importId}::bigint AS id FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx)
+        : await sql<{ id: number | null }>`
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM imports WHERE file_digest = ${file.digest}) THEN NULL
+              ELSE nextval(pg_get_serial_sequence('imports', 'id')) END AS id
+            FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx);
+      const id = rows[0]!.id;
+      if (id === null) return { ok: false, refusal: alreadyImported((await findImport(trx, 'file_digest', file.digest))!) };
+      const counts = await storeEvents(trx, id, file.events, policy, copyCsv, retry !== undefined);
       if (file.evidence.length > 0) {
         await sql`
           INSERT INTO evidence (digest, case_id, text, html, import_id)
-          SELECT d, c, t, h, ${ledger.id} FROM unnest(
+          SELECT d, c, t, h, ${id} FROM unnest(
             ${file.evidence.map((e) => e.digest)}::text[], ${file.evidence.map((e) => e.caseId)}::text[],
             ${file.evidence.map((e) => e.text)}::text[], ${file.evidence.map((e) => e.html ?? null)}::text[]
           ) AS x(d, c, t, h)
           ON CONFLICT (digest) DO NOTHING`.execute(trx);
       }
+      // The ledger row is written last, with its counts: one statement instead of an insert and an update.
       await trx
-        .updateTable('imports')
-        .set({
+        .insertInto('imports')
+        .values({
+          id,
+          raw_digest: rawDigest,
+          file_digest: file.digest,
+          officer_id: source.officer?.id ?? null,
+          officer,
+          department,
+          via: source.via,
+          imported_at: now,
           events_new: counts.new,
           events_duplicate: counts.duplicate,
           events_conflict: counts.conflict,
           events_refused: counts.refused,
         })
-        .where('id', '=', ledger.id)
         .execute();
-      const record: ImportRecord = {
-        id: ledger.id,
-        fileDigest: file.digest,
-        officer: file.exporters.map((e) => e.officer).join(', ').slice(0, 1000),
-        department: [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000),
-        via: source.via,
-        importedAt: now,
-        ...counts,
-      };
-      return record;
+      return { ok: true, record: { id, fileDigest: file.digest, officer, department, via: source.via, importedAt: now, ...counts } };
     });
-    return { ok: true, record };
+    return await tryImport().catch((error: unknown) => {
+      if (error instanceof StoredIdInNewCase) return tryImport(error);
+      throw error;
+    });
   } catch (error) {
     // Two pushes of one file at once: the second meets the unique ledger key.
-    const again = await findImport(db, 'raw_digest', rawDigest);
+    const again = (await findImport(db, 'raw_digest', rawDigest)) ?? (await findImport(db, 'file_digest', file.digest));
     if (again) return { ok: false, refusal: alreadyImported(again) };
     throw error;
   }
@@ -167,35 +171,86 @@ export async function importSyncFile(
 
 const EVENT_CHUNK = 5000;
 
+/** Thrown (and caught in importSyncFile, which tries again) when the optimistic COPY meets a stored id. */
+class StoredIdInNewCase extends Error {
+  constructor(readonly importId: number) {
+    super(`import #${String(importId)}: an id of a new case is stored already`);
+  }
+}
+
+/** PostgreSQL's unique_violation (pg's DatabaseError and PGlite's error both carry `code`). */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/**
+ * Stores a file's events and rebuilds the touched cases; returns the ledger counts.
+ *
+ * Usually every case of the file is new to the hub (an officer's first export,
+ * or new threads), and then none of its ids can be stored either, except an id
+ * reused with other content. So unless `careful`, only the file's cases are
+ * looked up first, and when none is known the events go straight into
+ * `events` by COPY; a stored id makes that COPY fail (unique key), the caller
+ * rolls back and calls again with `careful`, which looks up every id.
+ */
 async function storeEvents(
   trx: Kysely<HubSchema>,
   importId: number,
   events: readonly CaseEvent[],
   policy: PolicyProfile,
-  copyCsv?: CopyCsv,
+  copyCsv: CopyCsv | undefined,
+  careful: boolean,
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { new: 0, duplicate: 0, conflict: 0, refused: 0 };
   const pendingConflicts: Insertable<ConflictsTable>[] = [];
-  // The parsed event's JSON is canonical: zod builds it in the schema's key order
-  // whatever order the exporter wrote. It is both the stored body and what is digested.
-  const bodies = events.map((event) => JSON.stringify(event));
-  const digests = bodies.map((body) => sha256Hex(body));
-  const newIds = new Set<string>();
-  const touched = new Set<string>();
-  const byId = new Map<string, { event: CaseEvent; digest: string }[]>();
+  const rows = new EventRows(events);
+  // Each id's places in the file (the first copy is the one stored).
+  const byId = new Map<string, number[]>();
   for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const list = byId.get(event.id);
-    if (list) list.push({ event, digest: digests[i]! });
-    else byId.set(event.id, [{ event, digest: digests[i]! }]);
+    const list = byId.get(events[i]!.id);
+    if (list) list.push(i);
+    else byId.set(events[i]!.id, [i]);
   }
-  if (copyCsv) {
-    for (const id of await insertByCopy(trx, copyCsv, importId, events, digests, bodies)) newIds.add(id);
+  const caseIds = [...new Set(events.map((e) => e.caseId))];
+  // What the database holds already, asked once before writing (imports hold the lock, so
+  // no import stores anything meanwhile): the file's cases that have anything stored
+  // (events, or a projection row), and (when a case is known, or `careful`) the file's ids
+  // that are stored, with their digests.
+  const knownCases = new Set<string>();
+  const stored = new Map<string, string>();
+  const casesKnown = await sql<{ case_id: string }>`
+    SELECT c AS case_id FROM unnest(${caseIds}::text[]) AS c
+    WHERE EXISTS (SELECT 1 FROM events WHERE case_id = c) OR EXISTS (SELECT 1 FROM cases WHERE case_id = c)`.execute(trx);
+  for (const row of casesKnown.rows) knownCases.add(row.case_id);
+  const optimistic = !careful && knownCases.size === 0;
+  if (!optimistic) {
+    const storedRows = await sql<{ id: string; content_digest: string }>`
+      SELECT id, content_digest FROM events WHERE id = ANY(${[...byId.keys()]}::text[])`.execute(trx);
+    for (const row of storedRows.rows) stored.set(row.id, row.content_digest);
+  }
+
+  const newIds = new Set<string>();
+  if (copyCsv && stored.size === 0 && byId.size === events.length) {
+    // No id is stored (looked up, or no case is known) and none repeats: the rows go
+    // straight into `events` by COPY; `ON CONFLICT (id) DO NOTHING` would skip nothing.
+    try {
+      await copyCsv(trx, `COPY events (${EVENT_COLUMNS}) FROM STDIN`, rows.copyText(importId));
+    } catch (error) {
+      if (optimistic && isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
+      throw error;
+    }
+    for (const id of byId.keys()) newIds.add(id);
+  } else if (copyCsv) {
+    for (const id of await insertByCopy(trx, copyCsv, importId, rows)) newIds.add(id);
   } else {
     for (let i = 0; i < events.length; i += EVENT_CHUNK) {
       const chunk = events.slice(i, i + EVENT_CHUNK);
-      const chunkDigests = digests.slice(i, i + EVENT_CHUNK);
-      const chunkBodies = bodies.slice(i, i + EVENT_CHUNK);
+      const chunkDigests: string[] = [];
+      const chunkBodies: string[] = [];
+      for (let j = i; j < i + chunk.length; j++) {
+        chunkBodies.push(rows.body(j));
+        chunkDigests.push(rows.digest(j));
+      }
       const inserted = await sql<{ id: string }>`
         INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
         SELECT id, case_id, type, at, officer, department, content_digest, body::jsonb, ${importId}
@@ -210,41 +265,44 @@ async function storeEvents(
     }
   }
   counts.new = newIds.size;
-  for (const id of newIds) touched.add(byId.get(id)![0]!.event.caseId);
+  const touched = new Set<string>();
+  for (const id of newIds) touched.add(events[byId.get(id)![0]!]!.caseId);
 
-  // Everything not inserted: compare with what is stored.
-  const others = events.length - newIds.size;
-  if (others > 0) {
-    const candidateIds = [...byId.keys()];
-    const stored = new Map<string, string>();
-    for (let i = 0; i < candidateIds.length; i += EVENT_CHUNK) {
-      const chunk = candidateIds.slice(i, i + EVENT_CHUNK);
-      const rows = await sql<{ id: string; content_digest: string }>`
-        SELECT id, content_digest FROM events WHERE id = ANY(${chunk}::text[])`.execute(trx);
-      for (const row of rows.rows) stored.set(row.id, row.content_digest);
+  // Everything not inserted: compare with what is stored (as asked before, or just written).
+  if (events.length > newIds.size) {
+    for (const id of newIds) stored.set(id, rows.digest(byId.get(id)![0]!));
+    const unseen = [...byId.keys()].filter((id) => !stored.has(id));
+    if (unseen.length > 0) {
+      // Not inserted, yet not there before: stored meanwhile by a writer outside the lock.
+      const again = await sql<{ id: string; content_digest: string }>`
+        SELECT id, content_digest FROM events WHERE id = ANY(${unseen}::text[])`.execute(trx);
+      for (const row of again.rows) stored.set(row.id, row.content_digest);
     }
-    for (const [id, copies] of byId) {
-      copies.forEach((copy, index) => {
-        if (index === 0 && newIds.has(id)) return;
-        if (stored.get(id) === copy.digest) {
+    for (const [id, places] of byId) {
+      places.forEach((index, nth) => {
+        if (nth === 0 && newIds.has(id)) return;
+        const digest = rows.digest(index);
+        if (stored.get(id) === digest) {
           counts.duplicate += 1;
           return;
         }
         counts.conflict += 1;
         pendingConflicts.push({
           kind: 'same-id-other-content',
-          case_id: copy.event.caseId,
+          case_id: events[index]!.caseId,
           event_id: id,
-          incoming_digest: copy.digest,
-          detail: jsonb({ storedDigest: stored.get(id), incoming: copy.event }),
+          incoming_digest: digest,
+          detail: jsonb({ storedDigest: stored.get(id), incoming: events[index] }),
           import_id: importId,
         });
       });
     }
   }
 
-  const fresh = [...newIds].map((id) => byId.get(id)![0]!.event);
-  const outcome = await rebuildCases(trx, [...touched], policy, { importId, fresh }, copyCsv);
+  const fresh = [...newIds].map((id) => events[byId.get(id)![0]!]!);
+  // Cases with nothing stored before this file are projected from its events alone.
+  const newCases = new Set([...touched].filter((caseId) => !knownCases.has(caseId)));
+  const outcome = await rebuildCases(trx, [...touched], policy, { importId, fresh, newCases }, copyCsv);
   // The four counts partition the file's events: a stored event that replay
   // refuses or that competes with another department's claim is not "new".
   for (const id of newIds) if (outcome.refusedEventIds.has(id)) counts.refused += 1;
@@ -281,29 +339,63 @@ async function storeEvents(
   return counts;
 }
 
+/** The `events` columns in the order {@link EventRows.copyText} writes them. */
+const EVENT_COLUMNS = 'id, case_id, type, at, officer, department, content_digest, body, import_id';
+
 /**
- * The file's events through COPY into a session-local staging table, then
- * one `INSERT … SELECT … ON CONFLICT (id) DO NOTHING`: this skips building
+ * A file's events as the hub stores them: the body is the parsed event's JSON
+ * (canonical: zod builds it in the schema's key order whatever order the
+ * exporter wrote), and the content digest is its SHA-256. Each is made once,
+ * when first asked: on the usual path (all events new) only while the COPY
+ * text is written, chunk by chunk, so it overlaps the server's work on the chunk before.
+ */
+class EventRows {
+  private readonly bodies: (string | undefined)[];
+  private readonly digests: (string | undefined)[];
+
+  constructor(private readonly events: readonly CaseEvent[]) {
+    this.bodies = new Array<string | undefined>(events.length);
+    this.digests = new Array<string | undefined>(events.length);
+  }
+
+  body(index: number): string {
+    return (this.bodies[index] ??= JSON.stringify(this.events[index]));
+  }
+
+  digest(index: number): string {
+    return (this.digests[index] ??= sha256Hex(this.body(index)));
+  }
+
+  /** COPY text-format lines of {@link EVENT_COLUMNS}, 500 rows a chunk, made as they are read. */
+  *copyText(importId: number): Generator<string> {
+    const per = 500;
+    for (let i = 0; i < this.events.length; i += per) {
+      let chunk = '';
+      for (let j = i; j < Math.min(this.events.length, i + per); j++) {
+        const e = this.events[j]!;
+        chunk += copyLine([e.id, e.caseId, e.type, e.at, e.actor.officer, e.actor.department, this.digest(j), this.body(j), importId]);
+      }
+      yield chunk;
+    }
+  }
+}
+
+/**
+ * A file some of whose ids are stored already (a later export of the same
+ * log): its events through COPY into a session-local staging table, then one
+ * `INSERT … SELECT … ON CONFLICT (id) DO NOTHING`. This skips building
  * and parsing eight huge array parameters (the JSON bodies escaped twice),
  * which cost more than the insert itself. Same rows, same insert-only rule;
  * the staging rows vanish at commit (or rollback). Returns the ids actually inserted.
  */
-async function insertByCopy(
-  trx: Kysely<HubSchema>,
-  copyCsv: CopyCsv,
-  importId: number,
-  events: readonly CaseEvent[],
-  digests: readonly string[],
-  bodies: readonly string[],
-): Promise<string[]> {
+async function insertByCopy(trx: Kysely<HubSchema>, copyCsv: CopyCsv, importId: number, rows: EventRows): Promise<string[]> {
   await sql`CREATE TEMP TABLE IF NOT EXISTS hub_staging_events (
-      id text, case_id text, type text, at bigint, officer text, department text, content_digest text, body text
+      id text, case_id text, type text, at bigint, officer text, department text, content_digest text, body text, import_id bigint
     ) ON COMMIT DELETE ROWS`.execute(trx);
-  const chunks = copyRows(events, (e, i) => [e.id, e.caseId, e.type, e.at, e.actor.officer, e.actor.department, digests[i]!, bodies[i]!]);
-  await copyCsv(trx, 'COPY hub_staging_events FROM STDIN', chunks);
+  await copyCsv(trx, `COPY hub_staging_events (${EVENT_COLUMNS}) FROM STDIN`, rows.copyText(importId));
   const inserted = await sql<{ id: string }>`
-    INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
-    SELECT id, case_id, type, at, officer, department, content_digest, body::jsonb, ${importId} FROM hub_staging_events
+    INSERT INTO events (${sql.raw(EVENT_COLUMNS)})
+    SELECT id, case_id, type, at, officer, department, content_digest, body::jsonb, import_id FROM hub_staging_events
     ON CONFLICT (id) DO NOTHING
     RETURNING id`.execute(trx);
   return inserted.rows.map((row) => row.id);

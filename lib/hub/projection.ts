@@ -29,6 +29,20 @@ export interface ProjectionOutcome {
 
 const CHUNK = 2000;
 
+/** The events an import just stored, given to {@link rebuildCases} from memory. */
+export interface JustStored {
+  /** The import's ledger id (its events carry it). */
+  importId: number;
+  /** The events it stored. */
+  fresh: readonly CaseEvent[];
+  /**
+   * Cases that had nothing stored before the import (no event, no projection
+   * row): their history is `fresh` alone, so no earlier event is read for them,
+   * and their rows are written by COPY instead of replaced.
+   */
+  newCases?: ReadonlySet<string>;
+}
+
 /**
  * Rebuilds the projection of `caseIds` from all their stored events, at the
  * hub's policy. Runs inside the caller's transaction.
@@ -37,7 +51,7 @@ export async function rebuildCases(
   trx: Transaction<HubSchema> | Kysely<HubSchema>,
   caseIds: readonly string[],
   policy: PolicyProfile,
-  justStored?: { importId: number; fresh: readonly CaseEvent[] },
+  justStored?: JustStored,
   copyCsv?: CopyCsv,
 ): Promise<ProjectionOutcome> {
   // Events the caller just stored are taken from memory, not read back from the database.
@@ -45,10 +59,16 @@ export async function rebuildCases(
   const outcome: ProjectionOutcome = { refusedEventIds: new Set(), competingClaims: [], settledClaims: [] };
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const chunk = caseIds.slice(i, i + CHUNK);
-    const rows = justStored
-      ? await sql<{ body: CaseEvent }>`
-          SELECT body FROM events WHERE case_id = ANY(${chunk}::text[]) AND import_id <> ${justStored.importId}`.execute(trx)
-      : await sql<{ body: CaseEvent }>`SELECT body FROM events WHERE case_id = ANY(${chunk}::text[])`.execute(trx);
+    const newCases = justStored?.newCases;
+    // Cases with a stored history and projection: read, and replaced.
+    const known = newCases ? chunk.filter((caseId) => !newCases.has(caseId)) : chunk;
+    const rows =
+      known.length === 0
+        ? { rows: [] }
+        : justStored
+          ? await sql<{ body: CaseEvent }>`
+              SELECT body FROM events WHERE case_id = ANY(${known}::text[]) AND import_id <> ${justStored.importId}`.execute(trx)
+          : await sql<{ body: CaseEvent }>`SELECT body FROM events WHERE case_id = ANY(${known}::text[])`.execute(trx);
     const byCase = new Map<string, CaseEvent[]>();
     for (const caseId of chunk) {
       const fresh = freshByCase.get(caseId);
@@ -119,9 +139,15 @@ export async function rebuildCases(
         });
       }
     }
-    await sql`DELETE FROM case_deadlines WHERE case_id = ANY(${chunk}::text[])`.execute(trx);
-    if (copyCsv) await upsertCasesByCopy(trx, copyCsv, caseRows);
-    else {
+    if (known.length > 0) await sql`DELETE FROM case_deadlines WHERE case_id = ANY(${known}::text[])`.execute(trx);
+    if (copyCsv) {
+      const firstRows = newCases ? caseRows.filter((row) => newCases.has(row.case_id)) : [];
+      await upsertCasesByCopy(trx, copyCsv, newCases ? caseRows.filter((row) => !newCases.has(row.case_id)) : caseRows);
+      // A new case has no row to replace: straight into `cases`.
+      if (firstRows.length > 0) {
+        await copyCsv(trx, `COPY cases (${CASE_COLUMNS.join(', ')}) FROM STDIN`, copyRows(firstRows, (row) => CASE_COLUMNS.map((c) => row[c])));
+      }
+    } else {
       for (let j = 0; j < caseRows.length; j += 500) {
         await trx
           .insertInto('cases')

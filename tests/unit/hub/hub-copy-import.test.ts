@@ -1,10 +1,12 @@
 // @vitest-environment node
 /**
- * The embedded hub's bulk path (COPY into a staging table, then INSERT …
- * ON CONFLICT DO NOTHING; deadlines by COPY) stores exactly what the array
- * path stores: the same events, cases, deadlines, ledger counts and
- * conflicts, including a file that repeats known events and one that
- * reuses an id with other content.
+ * The hub's bulk path (new cases: COPY straight into the tables; known ones:
+ * COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING) stores
+ * exactly what the array path stores: the same events, cases, deadlines,
+ * ledger counts and conflicts, including a file that repeats known events,
+ * one that reuses an id with other content, and one whose new case reuses a
+ * stored id (the straight COPY meets the stored id and the file is imported
+ * again the careful way, under the same ledger number).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -13,7 +15,7 @@ import { importSyncFile } from '../../../lib/hub/import';
 import { makeInterimSyncFile } from '../../../lib/hub/interim-sync-file';
 import { getBuiltInProfile } from '../../../lib/policy';
 import { cst } from '../report/log';
-import { openTestHub, twoOfficersFiles } from './support';
+import { HUB_ENGINES, openTestHub, twoOfficersFiles } from './support';
 
 const policy = getBuiltInProfile('xuancheng-2015')!;
 const NOW = cst('2027-01-02 10:00');
@@ -29,11 +31,11 @@ async function contents(hub: HubDatabase) {
   };
 }
 
-describe('the embedded hub’s COPY import', () => {
+describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
   let plain: HubDatabase;
   let copied: HubDatabase;
   beforeAll(async () => {
-    [plain, copied] = await Promise.all([openTestHub('pglite'), openTestHub('pglite')]);
+    [plain, copied] = await Promise.all([openTestHub('pglite'), openTestHub(engine)]);
   }, 120_000);
   afterAll(async () => {
     await plain.close();
@@ -51,13 +53,28 @@ describe('the embedded hub’s COPY import', () => {
       events: [...lisi.events.slice(0, 3), { ...first, id: lisi.events[1]!.id }],
       evidence: [],
     });
-    const texts = [lisi, wangwu, again].map((file) => JSON.stringify(file));
+    // A thread nobody has filed yet, whose capture reuses the id of 李四's stored capture.
+    const newThread = { ...first, caseId: 'c-new-thread', at: first.at + 60_000 };
+    const reused = makeInterimSyncFile({
+      officer: { officer: '李四', department: first.actor.department },
+      range: { from: NOW - 86_400_000 * 200, to: NOW },
+      exportedAt: NOW + 1,
+      events: [newThread, { ...lisi.events[1]!, id: 'c-new-thread-claim', caseId: 'c-new-thread', at: first.at + 120_000 }],
+      evidence: [],
+    });
+    const texts = [lisi, wangwu, again, reused].map((file) => JSON.stringify(file));
     for (const text of texts) {
       const a = await importSyncFile(plain.db, text, { via: 'folder' }, { policy, now: NOW });
       const b = await importSyncFile(copied.db, text, { via: 'folder' }, { policy, now: NOW, copyCsv: copied.copyCsv! });
       expect(b).toEqual(a);
     }
-    expect(await contents(copied)).toEqual(await contents(plain));
+    const stored = await contents(copied);
+    expect(stored).toEqual(await contents(plain));
+    // The last file: its claim stored, its capture kept aside; ledger numbers without a gap.
+    expect(stored.imports.at(-1)).toMatchObject({ events_new: 0, events_conflict: 1, events_refused: 1 });
+    expect(stored.conflicts.at(-1)).toMatchObject({ kind: 'same-id-other-content', case_id: 'c-new-thread', event_id: first.id });
+    const ledger = await sql<{ id: number }>`SELECT id FROM imports ORDER BY id`.execute(copied.db);
+    expect(ledger.rows.map((row) => row.id)).toEqual([1, 2, 3, 4]);
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(copied.db);
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
