@@ -66,8 +66,7 @@ export interface AppDBOptions {
  */
 function vipView(vip: Dexie): AppDB {
   const tables = Object.fromEntries(vip.tables.map((table) => [table.name, { value: vip.table(table.name) }]));
-  // Transactions must be the VIP instance's own too (`this` decides which connection they wait for).
-  return Object.create(vip, { ...tables, transaction: { value: vip.transaction.bind(vip) } }) as AppDB;
+  return Object.create(vip, tables) as AppDB;
 }
 
 /** The extension's database. Use `getDb()` in the extension; `new AppDB(name)` in tests. */
