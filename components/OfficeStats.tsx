@@ -4,7 +4,7 @@ import { useT } from './I18n';
 
 export function OfficeStats({ stats, bulletin }: { stats: QuarterlyStats; bulletin: string }) {
   const t = useT();
-  const rows = [...stats.departments.map((d) => ({ name: d.department, ...d })), { name: t('officeTotal'), ...stats.totals }];
+  const rows = [...stats.departments.map((d) => ({ name: d.department, ...d })), { name: t('officeTotalsRow'), ...stats.totals }];
   return (
     <>
       <table className="stats" data-testid="office-stats">

@@ -3,8 +3,8 @@
  * first (the office must assign them), then newest capture, filtered by
  * department (the case's own or its claimer's) and tier, or the cases behind
  * one figure (their ids). A city hub holds far more cases than one page, so
- * every answer says how many match (`total`) and which departments exist, and
- * the console loads the rest page by page.
+ * every answer says how many match (`total`), the first page also which
+ * departments exist, and the console loads the rest page by page.
  */
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import { z } from 'zod';
@@ -30,17 +30,23 @@ export const CaseListQuerySchema = z.object({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 
-/** One page of the list: the rows (each with `conflict`), how many match in all, the departments of the whole hub. */
+/**
+ * One page of the list: the rows (each with `conflict`), how many match in
+ * all, and on a first page the departments of the whole hub.
+ */
 export interface CaseListPage {
   cases: (CasesTable & { conflict: boolean })[];
   total: number;
-  departments: string[];
+  /** Absent on a later page (`offset` > 0) and on a read by `ids`: the console keeps the list it read with the first page. */
+  departments?: string[];
 }
 
 /**
  * The page `query` asks for. `total` counts every case matching the filters
  * (not just this page); `departments` are every department named on a case
- * (own or claimer), sorted, for the console's filter.
+ * (own or claimer), sorted, for the console's filter — read with a first
+ * page only, because it is a scan of every case and a city hub's console
+ * asks for many later pages and many figures' cases.
  */
 export async function listCasesPage(db: Kysely<HubSchema>, query: CaseListQuery): Promise<CaseListPage> {
   const matching = db.selectFrom('cases').where(({ eb, and }) => {
@@ -50,6 +56,7 @@ export async function listCasesPage(db: Kysely<HubSchema>, query: CaseListQuery)
     if (query.ids) conditions.push(eb('case_id', 'in', query.ids));
     return and(conditions);
   });
+  const firstPage = query.offset === 0 && !query.ids;
   const [cases, count, departments] = await Promise.all([
     matching
       .selectAll('cases')
@@ -65,16 +72,22 @@ export async function listCasesPage(db: Kysely<HubSchema>, query: CaseListQuery)
       .offset(query.offset)
       .execute(),
     matching.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('cases')
-      .select('department as name')
-      .where('department', 'is not', null)
-      .union(db.selectFrom('cases').select('claimed_by as name').where('claimed_by', 'is not', null))
-      .execute(),
+    firstPage ? departmentsOf(db) : undefined,
   ]);
   return {
     cases: cases.map((row) => ({ ...row, conflict: Boolean(row.conflict) })),
     total: Number(count.n),
-    departments: departments.flatMap((row) => (row.name ? [row.name] : [])).sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    ...(departments ? { departments } : {}),
   };
+}
+
+/** Every department named on a case, its own or its claimer's, sorted in Chinese order. */
+async function departmentsOf(db: Kysely<HubSchema>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('department as name')
+    .where('department', 'is not', null)
+    .union(db.selectFrom('cases').select('claimed_by as name').where('claimed_by', 'is not', null))
+    .execute();
+  return rows.flatMap((row) => (row.name ? [row.name] : [])).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }

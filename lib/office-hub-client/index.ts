@@ -134,11 +134,12 @@ export interface HubCasesQuery {
 /** The hub's limit on ids in one query (lib/hub MAX_CASE_IDS_PER_QUERY). */
 export const HUB_CASE_IDS_PER_QUERY = 100;
 
-/** One page of the hub's cases, with how many match in all and the hub's departments. */
+/** One page of the hub's cases, with how many match in all and (with a first page) the hub's departments. */
 export interface HubCasePage {
   cases: HubCase[];
   total: number;
-  departments: string[];
+  /** Sent with a first page only (lib/hub/case-list.ts): keep the first page's list while reading the next ones. */
+  departments?: string[];
 }
 
 const HubCasePageSchema = z.object({
@@ -160,9 +161,11 @@ export function hubCases(connection: HubConnection, query: HubCasesQuery = {}, d
   if (query.ids) params.set('ids', query.ids.join(','));
   return hubGet(connection, `/v1/cases?${params.toString()}`, HubCasePageSchema, doFetch).then((r) => {
     if (!r.ok) return r;
-    const { cases } = r.data;
+    const { cases, total, departments } = r.data;
+    if (total !== undefined) return ok({ cases, total, ...(departments ? { departments } : {}) });
+    // A hub older than paging: its one answer is every case, so their departments are all there are.
     const named = cases.flatMap((c) => [c.department, c.claimed_by]).filter((d): d is string => Boolean(d));
-    return ok({ cases, total: r.data.total ?? cases.length, departments: r.data.departments ?? [...new Set(named)].sort() });
+    return ok({ cases, total: cases.length, departments: [...new Set(named)].sort() });
   });
 }
 

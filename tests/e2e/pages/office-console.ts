@@ -15,7 +15,7 @@ export class OfficeConsole {
     this.bulletin = page.getByTestId('bulletin');
   }
 
-  /** The cells of the table row whose first cell is `name` (a department, or 合计). */
+  /** The cells of the table row whose first cell is `name` (a department, or 全办合计). */
   cells(name: string): Locator {
     return this.table.locator('tbody tr').filter({ has: this.page.locator('td:first-child', { hasText: name }) }).locator('td');
   }

@@ -116,6 +116,12 @@ function fetchAnswering(body: unknown, seen: string[]): typeof fetch {
 }
 
 describe('研判改判率 in the console on a hub', () => {
+  it('labels the quarterly table’s last row as the whole office (全办合计), not as a column name', () => {
+    const host = render(hubAnswer());
+    const rows = [...host.querySelectorAll('[data-testid="office-stats"] tbody tr')];
+    expect(rows.at(-1)?.querySelector('td')?.textContent).toBe('全办合计');
+  });
+
   it('reads the quarter’s figures from the hub and shows them in the override table', async () => {
     const seen: string[] = [];
     const answer = await hubOverrideRates(CONNECTION, { year: 2026, quarter: 4 }, fetchAnswering(hubAnswer(), seen));
