@@ -12,7 +12,7 @@
  * | GET /v1/reports/quarterly?year&quarter | office | the bulletin figures in SQL |
  * | GET /v1/reports/daily-log?day | office | 舆情日志 of a China day |
  * | GET /v1/reports/override-rates?year&quarter | office | 研判改判率 of the quarter's cases in SQL (lib/classify OverrideStats) |
- * | GET /v1/cases?department&tier&ids&limit&offset | office | a page of cases, conflicts first, newest capture first, each with its next step and most urgent deadline (as the console's projection); with `total` matching and the hub's `departments` (lib/hub/case-list.ts) |
+ * | GET /v1/cases?department&tier&ids&limit&offset | office | a page of cases, conflicts first, newest capture first, each with its next step and most urgent deadline (as the console's projection); with `total` matching and, on a first page, the hub's `departments` (lib/hub/case-list.ts) |
  * | GET /v1/imports | office | the imports ledger |
  * | GET /v1/conflicts | office | conflicts kept for 指定认领 |
  *
