@@ -151,6 +151,7 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
     viaOf.push(MATCH_VIA[tables.patternVia[p] as number] ?? 'term');
     isExclusion[p] = entry.kind === 'exclusion' ? 1 : 0;
   }
+  const hasExclusions = isExclusion.includes(1);
   const parents = new Map<string, string>();
   const byKey = new Map<string, WatchlistInput>();
   for (const e of list) {
@@ -164,8 +165,13 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
     scan(text: string): WatchMatch[] {
       const raw = automaton.scanRaw(text);
       if (raw.length === 0) return [];
-      const out: WatchMatch[] = [];
-      selectMatches(raw, isExclusion, (start, end, p) => out.push(new Match(start, end, termOf[p] as string, kindOf[p] as string, viaOf[p] as MatchVia)));
+      const kept = selectMatches(raw, isExclusion, hasExclusions);
+      // Sized once: the kept matches are counted before any object is built.
+      const out = new Array<WatchMatch>(kept / 3);
+      for (let i = 0, j = 0; i < kept; i += 3, j++) {
+        const p = raw[i + 2] as number;
+        out[j] = new Match(raw[i] as number, raw[i + 1] as number, termOf[p] as string, kindOf[p] as string, viaOf[p] as MatchVia);
+      }
       return out;
     },
     ancestorsOf(term: string): string[] {
@@ -205,20 +211,23 @@ class Match implements WatchMatch {
 /**
  * Picks, from raw (start, end, pattern) triples, the matches to report: drop
  * every match overlapping an exclusion, then keep leftmost, longest,
- * non-overlapping ones, calling `keep` for each in text order. Sorts `raw`
- * in place (the caller owns it).
+ * non-overlapping ones. Sorts `raw` in place (the caller owns it) and moves
+ * the kept triples, in text order, to its front; answers how many numbers
+ * they take (3 per match). No callback per match: the caller builds the
+ * result objects in one loop over an array sized once.
  *
  * The automaton emits matches in order of their end, so their starts are
  * out of order by at most the longest pattern's length: an insertion sort
  * is linear here, where a comparison sort of 100,000 matches would cost more
  * than the scan itself. Sorted by start, exclusions merge into disjoint
  * blocks in one pass and candidates meet them in the same order, so one
- * moving index finds the block a candidate may overlap.
+ * moving index finds the block a candidate may overlap. A list without
+ * exclusions skips that pass.
  */
-function selectMatches(raw: Int32Array, isExclusion: Uint8Array, keep: (start: number, end: number, pattern: number) => void): void {
+function selectMatches(raw: Int32Array, isExclusion: Uint8Array, hasExclusions: boolean): number {
   sortTriples(raw);
   const blocks: number[] = [];
-  for (let i = 0; i < raw.length; i += 3) {
+  for (let i = 0; hasExclusions && i < raw.length; i += 3) {
     if (isExclusion[raw[i + 2] as number] !== 1) continue;
     const xs = raw[i] as number;
     const xe = raw[i + 1] as number;
@@ -228,6 +237,7 @@ function selectMatches(raw: Int32Array, isExclusion: Uint8Array, keep: (start: n
   }
   let block = 0;
   let lastEnd = -1;
+  let kept = 0;
   for (let i = 0; i < raw.length; i += 3) {
     const pattern = raw[i + 2] as number;
     const start = raw[i] as number;
@@ -236,9 +246,14 @@ function selectMatches(raw: Int32Array, isExclusion: Uint8Array, keep: (start: n
     // Blocks ending at or before this start cannot overlap it nor any later candidate.
     while (block < blocks.length && (blocks[block + 1] as number) <= start) block += 2;
     if (block < blocks.length && (blocks[block] as number) < end) continue;
-    keep(start, end, pattern);
+    // Written at or before where it was read: the front of `raw` holds only triples already passed.
+    raw[kept] = start;
+    raw[kept + 1] = end;
+    raw[kept + 2] = pattern;
+    kept += 3;
     lastEnd = end;
   }
+  return kept;
 }
 
 /** Sorts (start, end, pattern) triples in place by start, then longer first, then pattern index. */
