@@ -114,12 +114,13 @@ export async function importSyncFile(
  * order given. `texts` may be lazy (a folder read file by file); at most
  * `ahead` files are held prepared at a time (default: the preparer's
  * workers + 1). A file the ledger knows is refused without being read.
+ * `now` may be a clock, read as each file is stored (the ledger's time).
  */
 export async function* importSyncFiles(
   db: Kysely<HubSchema>,
   texts: Iterable<string> | AsyncIterable<string>,
   source: ImportSource,
-  options: ImportOptions & { ahead?: number },
+  options: Omit<ImportOptions, 'now'> & { now: number | (() => number); ahead?: number },
 ): AsyncGenerator<ImportResult> {
   const ahead = Math.max(1, options.ahead ?? (options.preparer?.workers ?? 0) + 1);
   type Pending = { text: string; rawDigest: string; prepared: Promise<PrepareResult | ImportRecord> };
@@ -152,7 +153,8 @@ export async function* importSyncFiles(
       yield { ok: false, refusal: alreadyImported(ready) };
       continue;
     }
-    yield await storePreparedSyncFile(db, text, ready, source, options);
+    const now = typeof options.now === 'number' ? options.now : options.now();
+    yield await storePreparedSyncFile(db, text, ready, source, { ...options, now });
   }
 }
 
