@@ -6,6 +6,12 @@
  * COPY that cannot skip anything, see storeEvents), evidence by digest,
  * conflicts, and the touched cases' projection.
  *
+ * Two halves: reading and checking the file and making its rows needs no
+ * database (lib/hub/prepare.ts; in worker threads with a preparer,
+ * lib/hub/preparer.ts), then the transaction. A folder imported with
+ * {@link importSyncFiles} has its next files prepared while the database
+ * stores the current one; each file is still its own transaction, in order.
+ *
  * Order of checks, cheapest first: the bytes' SHA-256 against the ledger
  * (one index probe, so a replayed file costs no parsing), then JSON, schema
  * and digest, then the sender, then the file's own digest against the ledger.
