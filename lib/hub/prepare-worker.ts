@@ -20,3 +20,5 @@ parentPort!.on('message', ({ id, text, rawDigest }: PrepareRequest) => {
   }
   parentPort!.postMessage(response);
 });
+
+parentPort!.postMessage({ ready: true } satisfies PrepareResponse);

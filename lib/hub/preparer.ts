@@ -18,6 +18,8 @@ import type { PrepareResult } from './prepare';
 export interface SyncFilePreparer {
   /** How many worker threads prepare files. */
   readonly workers: number;
+  /** Resolves once every worker has loaded its code (a hub starts them at boot; the bench waits before timing). */
+  readonly ready: Promise<void>;
   /** The prepared file; rejects only on a failure of the worker itself (a bad file is a result, not an error). */
   prepare(text: string, rawDigest: string): Promise<PrepareResult>;
   /** Stops the workers; files still being prepared are rejected. */
@@ -31,8 +33,8 @@ export interface PrepareRequest {
   rawDigest: string;
 }
 
-/** A worker's answer: the result, or the failure's stack. */
-export type PrepareResponse = { id: number; result: PrepareResult } | { id: number; error: string };
+/** A worker's answer: the result, or the failure's stack; `ready` once when it has loaded. */
+export type PrepareResponse = { id: number; result: PrepareResult } | { id: number; error: string } | { ready: true };
 
 /**
  * Worker threads for the hub: by default one fewer than the machine's cores
@@ -50,9 +52,17 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
   type Waiting = { resolve: (result: PrepareResult) => void; reject: (error: Error) => void };
   const threads = Array.from({ length: Math.max(1, workers) }, () => {
     const worker = new Worker(bootstrap(), { eval: true, workerData: { policy } });
-    const thread = { worker, waiting: new Map<number, Waiting>() };
+    let loaded = () => {};
+    const thread = {
+      worker,
+      waiting: new Map<number, Waiting>(),
+      ready: new Promise<void>((resolve) => (loaded = resolve)),
+      /** Why the worker stopped, once it has. */
+      stopped: undefined as Error | undefined,
+    };
     worker.unref();
     worker.on('message', (response: PrepareResponse) => {
+      if ('ready' in response) return loaded();
       const waiting = thread.waiting.get(response.id);
       if (!waiting) return;
       thread.waiting.delete(response.id);
@@ -61,6 +71,9 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
       else waiting.resolve(response.result);
     });
     const fail = (error: Error) => {
+      thread.stopped ??= error;
+      // Ready or not, it will not load now: prepare() then answers with the failure.
+      loaded();
       for (const waiting of thread.waiting.values()) waiting.reject(error);
       thread.waiting.clear();
     };
@@ -71,11 +84,13 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
   let next = 0;
   return {
     workers: threads.length,
+    ready: Promise.all(threads.map((thread) => thread.ready)).then(() => {}),
     prepare(text, rawDigest) {
       // The least busy thread (ties: the next in turn).
       let thread = threads[next++ % threads.length]!;
       for (const candidate of threads) if (candidate.waiting.size < thread.waiting.size) thread = candidate;
       const id = next;
+      if (thread.stopped) return Promise.reject(thread.stopped);
       return new Promise<PrepareResult>((resolve, reject) => {
         thread.waiting.set(id, { resolve, reject });
         // While a file is being prepared its worker keeps the process alive.

@@ -43,8 +43,8 @@ import { quarterBounds, quarterlyStats } from '../../lib/report';
 
 const TOTAL = Number(process.env.HUB_BENCH_EVENTS ?? 1_000_000);
 const FILES = 500;
-/** Worker threads reading and checking files (HUB_BENCH_WORKERS; default: lib/hub's, one fewer than the cores). */
-const WORKERS = Number(process.env.HUB_BENCH_WORKERS ?? 0);
+/** Worker threads reading and checking files (HUB_BENCH_WORKERS; default: lib/hub's, one fewer than the cores; 0: in the import's thread). */
+const WORKERS = process.env.HUB_BENCH_WORKERS === undefined ? undefined : Number(process.env.HUB_BENCH_WORKERS);
 const policy = getBuiltInProfile('xuancheng-2015')!;
 const Q4 = quarterBounds(2026, 4);
 const NOW = Date.UTC(2027, 1, 1);
@@ -199,10 +199,12 @@ async function importAll(hub: HubDatabase, data: BenchData): Promise<number> {
       yield text;
     }
   }
-  const preparer = startSyncFilePreparer(policy, WORKERS ? { workers: WORKERS } : {});
+  const preparer = WORKERS === 0 ? undefined : startSyncFilePreparer(policy, WORKERS ? { workers: WORKERS } : {});
   try {
+    // A hub starts its workers at boot: their loading is not part of an import.
+    await preparer?.ready;
     const start = performance.now();
-    const imports = importSyncFiles(hub.db, texts(), { via: 'folder' }, { policy, now: NOW, copyCsv: hub.copyCsv, preparer });
+    const imports = importSyncFiles(hub.db, texts(), { via: 'folder' }, { policy, now: NOW, copyCsv: hub.copyCsv, ...(preparer ? { preparer } : {}) });
     for await (const result of imports) {
       if (!result.ok) throw new Error(`bench file refused: ${result.refusal.message}`);
       // A 10-million-event run lasts long: show how far it got.
@@ -210,7 +212,7 @@ async function importAll(hub: HubDatabase, data: BenchData): Promise<number> {
     }
     return performance.now() - start - making;
   } finally {
-    await preparer.close();
+    await preparer?.close();
   }
 }
 
