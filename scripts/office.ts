@@ -19,7 +19,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openHubDatabase, type HubDatabase } from '../lib/hub/db';
-import { importSyncFile, listImports } from '../lib/hub/import';
+import { importSyncFiles, listImports } from '../lib/hub/import';
+import { startSyncFilePreparer } from '../lib/hub/preparer';
 import { addOfficer, listOfficers, revokeOfficer } from '../lib/hub/officers';
 import { createHubServer, DEFAULT_BODY_LIMIT } from '../lib/hub/server';
 import { rebuildAllCases } from '../lib/hub/projection';
@@ -106,9 +107,12 @@ async function serve(hub: HubDatabase): Promise<number> {
   if (rebuilt > 0) console.log(`policy is now ${policy!.id}: ${String(rebuilt)} cases re-projected`);
   const cert = env.HUB_TLS_CERT;
   const key = env.HUB_TLS_KEY;
+  // Pushed files are read and checked in worker threads: the server keeps answering meanwhile.
+  const preparer = startSyncFilePreparer(policy!);
   const app = createHubServer({
     hub,
     policy: policy!,
+    preparer,
     bodyLimit: env.HUB_BODY_LIMIT ? Number(env.HUB_BODY_LIMIT) : DEFAULT_BODY_LIMIT,
     logger: true,
     ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key) } } : {}),
@@ -118,7 +122,7 @@ async function serve(hub: HubDatabase): Promise<number> {
   await app.listen({ host, port });
   console.log(`office hub on ${cert && key ? 'https' : 'http'}://${host}:${String(port)} · ${where()} · policy ${policy!.id}`);
   const stop = () => {
-    void app.close().then(() => hub.close()).then(() => process.exit(0));
+    void app.close().then(() => preparer.close()).then(() => hub.close()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -133,17 +137,27 @@ async function importFolder(hub: HubDatabase, dir: string | undefined): Promise<
     return 1;
   }
   let refused = 0;
-  for (const name of files) {
-    const result = await importSyncFile(hub.db, readFileSync(join(dir, name), 'utf8'), { via: 'folder' }, { policy: policy!, now: Date.now(), ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) });
-    if (result.ok) {
-      const r = result.record;
-      console.log(`${name}: ${r.officer} (${r.department}) — new ${String(r.new)}, duplicate ${String(r.duplicate)}, conflict ${String(r.conflict)}, refused ${String(r.refused)}`);
-    } else {
-      // A file carried in twice is no failure: the ledger already has it.
-      if (result.refusal.code !== 'already-imported') refused += 1;
-      console.log(`${name}: refused — ${result.refusal.message}`);
-      if (result.refusal.code === 'invalid') for (const e of result.refusal.errors.slice(0, 20)) console.log(`    ${e.path}: ${e.message}`);
+  // Each file its own transaction, in name order; the next files are read and checked in worker threads meanwhile.
+  const preparer = startSyncFilePreparer(policy!);
+  try {
+    const texts = (function* () {
+      for (const name of files) yield readFileSync(join(dir, name), 'utf8');
+    })();
+    let index = 0;
+    for await (const result of importSyncFiles(hub.db, texts, { via: 'folder' }, { policy: policy!, now: Date.now, copyCsv: hub.copyCsv, preparer })) {
+      const name = files[index++]!;
+      if (result.ok) {
+        const r = result.record;
+        console.log(`${name}: ${r.officer} (${r.department}) — new ${String(r.new)}, duplicate ${String(r.duplicate)}, conflict ${String(r.conflict)}, refused ${String(r.refused)}`);
+      } else {
+        // A file carried in twice is no failure: the ledger already has it.
+        if (result.refusal.code !== 'already-imported') refused += 1;
+        console.log(`${name}: refused — ${result.refusal.message}`);
+        if (result.refusal.code === 'invalid') for (const e of result.refusal.errors.slice(0, 20)) console.log(`    ${e.path}: ${e.message}`);
+      }
     }
+  } finally {
+    await preparer.close();
   }
   console.log(`${String(files.length)} files read, ${String(refused)} refused, into ${where()}`);
   return refused > 0 ? 1 : 0;

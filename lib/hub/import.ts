@@ -6,6 +6,12 @@
  * COPY that cannot skip anything, see storeEvents), evidence by digest,
  * conflicts, and the touched cases' projection.
  *
+ * Two halves: reading and checking the file and making its rows needs no
+ * database (lib/hub/prepare.ts; in worker threads with a preparer,
+ * lib/hub/preparer.ts), then the transaction. A folder imported with
+ * {@link importSyncFiles} has its next files prepared while the database
+ * stores the current one; each file is still its own transaction, in order.
+ *
  * Order of checks, cheapest first: the bytes' SHA-256 against the ledger
  * (one index probe, so a replayed file costs no parsing), then JSON, schema
  * and digest, then the sender, then the file's own digest against the ledger.
@@ -14,11 +20,22 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { canonicalJson, sha256Hex } from './canonical';
-import { copyLine, type ConflictsTable, type CopyCsv, type HubSchema } from './db';
+import type { ConflictsTable, CopyCsv, HubSchema } from './db';
 import type { SyncFileProblem } from './interim-sync-file';
-import { readHubSyncFile } from './read-sync-file';
 import type { Officer } from './officers';
-import { rebuildCases } from './projection';
+import {
+  EVENT_COPY_COLUMNS,
+  EVENT_LINES_PER_CHUNK,
+  eventBody,
+  eventChunkText,
+  eventCopyLine,
+  prepareSyncFile,
+  type PreparedSyncFile,
+  type PrepareResult,
+} from './prepare';
+import type { SyncFilePreparer } from './preparer';
+import { CASES_COPY, DEADLINES_COPY, rebuildCases, type ProjectionOutcome } from './projection';
+import { readHubSyncFile } from './read-sync-file';
 
 /** The ledger's counts for one file. */
 export interface ImportCounts {
@@ -65,6 +82,12 @@ export interface ImportOptions {
   now: number;
   /** The engine's bulk load (HubDatabase.copyCsv): events go COPY → staging → INSERT … ON CONFLICT; without it, INSERT from arrays (unnest). */
   copyCsv?: CopyCsv;
+  /**
+   * Where files are read and checked (lib/hub/preparer.ts): worker threads,
+   * so the server's event loop and the database keep working meanwhile.
+   * Absent: in this thread.
+   */
+  preparer?: SyncFilePreparer;
 }
 
 // Transaction-level advisory lock: imports are serialised so two files touching
@@ -80,17 +103,84 @@ export async function importSyncFile(
   db: Kysely<HubSchema>,
   text: string,
   source: ImportSource,
-  { policy, now, copyCsv }: ImportOptions,
+  options: ImportOptions,
 ): Promise<ImportResult> {
   const rawDigest = sha256Hex(text);
   const known = await findImport(db, 'raw_digest', rawDigest);
   if (known) return { ok: false, refusal: alreadyImported(known) };
+  const prepared = options.preparer ? await options.preparer.prepare(text, rawDigest) : prepareSyncFile(text, options.policy, rawDigest);
+  return storePreparedSyncFile(db, text, prepared, source, options);
+}
 
-  const parsed = readHubSyncFile(text);
-  if (!parsed.ok) {
-    return { ok: false, refusal: { code: 'invalid', message: `the file was refused: ${parsed.errors.length} problem(s)`, errors: parsed.errors } };
+/**
+ * Imports files one after the other, in order, each as {@link importSyncFile}
+ * (one transaction per file, all or nothing, one ledger row each), with the
+ * next files read and checked by `options.preparer` (worker threads) while
+ * the database stores the current one. Yields each file's result in the
+ * order given. `texts` may be lazy (a folder read file by file); at most
+ * `ahead` files are held prepared at a time (default: the preparer's
+ * workers + 1). A file the ledger knows is refused without being read.
+ * `now` may be a clock, read as each file is stored (the ledger's time).
+ */
+export async function* importSyncFiles(
+  db: Kysely<HubSchema>,
+  texts: Iterable<string> | AsyncIterable<string>,
+  source: ImportSource,
+  options: Omit<ImportOptions, 'now'> & { now: number | (() => number); ahead?: number },
+): AsyncGenerator<ImportResult> {
+  const ahead = Math.max(1, options.ahead ?? (options.preparer?.workers ?? 0) + 1);
+  type Pending = { text: string; rawDigest: string; prepared: Promise<PrepareResult | ImportRecord> };
+  const queue: Pending[] = [];
+  const start = async (text: string): Promise<Pending> => {
+    const rawDigest = sha256Hex(text);
+    // The ledger probe before reading: a folder imported again costs one index probe a file.
+    const prepared = findImport(db, 'raw_digest', rawDigest).then(
+      (known) => known ?? (options.preparer ? options.preparer.prepare(text, rawDigest) : prepareSyncFile(text, options.policy, rawDigest)),
+    );
+    // Awaited in order below; a rejection is reported there, not as unhandled meanwhile.
+    prepared.catch(() => {});
+    return { text, rawDigest, prepared };
+  };
+  const iterator = Symbol.asyncIterator in texts ? texts[Symbol.asyncIterator]() : texts[Symbol.iterator]();
+  let done = false;
+  const fill = async () => {
+    while (!done && queue.length < ahead) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else queue.push(await start(next.value));
+    }
+  };
+  await fill();
+  while (queue.length > 0) {
+    const { text, prepared } = queue.shift()!;
+    await fill();
+    const ready = await prepared;
+    if ('fileDigest' in ready) {
+      yield { ok: false, refusal: alreadyImported(ready) };
+      continue;
+    }
+    const now = typeof options.now === 'number' ? options.now : options.now();
+    yield await storePreparedSyncFile(db, text, ready, source, { ...options, now });
   }
-  const file = parsed.value;
+}
+
+/**
+ * The database half of {@link importSyncFile}: the sender, then one
+ * transaction (lock, ledger, events, evidence, projection). `text` is the
+ * file's text, read again only when the file touches stored cases.
+ */
+async function storePreparedSyncFile(
+  db: Kysely<HubSchema>,
+  text: string,
+  prepared: PrepareResult,
+  source: ImportSource,
+  { policy, now, copyCsv }: ImportOptions,
+): Promise<ImportResult> {
+  if (!prepared.ok) {
+    return { ok: false, refusal: { code: 'invalid', message: `the file was refused: ${prepared.errors.length} problem(s)`, errors: prepared.errors } };
+  }
+  const file = prepared.file;
+  const rawDigest = file.rawDigest;
   const sender = source.officer;
   const exporter = file.exporters[0]!;
   // An officer pushes their own export; a merged file of several officers comes by folder import or the office's token.
@@ -127,7 +217,7 @@ export async function importSyncFile(
             FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx);
       const id = rows[0]!.id;
       if (id === null) return { ok: false, refusal: alreadyImported((await findImport(trx, 'file_digest', file.digest))!) };
-      const counts = await storeEvents(trx, id, file.events, policy, copyCsv, retry !== undefined);
+      const counts = await storeEvents(trx, id, text, file, policy, copyCsv, retry !== undefined);
       if (file.evidence.length > 0) {
         await sql`
           INSERT INTO evidence (digest, case_id, text, html, import_id)
@@ -189,18 +279,36 @@ function isUniqueViolation(error: unknown): boolean {
  * Usually every case of the file is new to the hub (an officer's first export,
  * or new threads), and then none of its ids can be stored either, except an id
  * reused with other content. So unless `careful`, only the file's cases are
- * looked up first, and when none is known the events go straight into
- * `events` by COPY; a stored id makes that COPY fail (unique key), the caller
- * rolls back and calls again with `careful`, which looks up every id.
+ * looked up first, and when none is known the rows prepared before the
+ * transaction (lib/hub/prepare.ts) go straight into `events`, `cases` and
+ * `case_deadlines` by COPY; a stored id makes that COPY fail (unique key), the
+ * caller rolls back and calls again with `careful`, which reads the file again
+ * and looks up every id.
  */
 async function storeEvents(
   trx: Kysely<HubSchema>,
   importId: number,
-  events: readonly CaseEvent[],
+  text: string,
+  file: PreparedSyncFile,
   policy: PolicyProfile,
   copyCsv: CopyCsv | undefined,
   careful: boolean,
 ): Promise<ImportCounts> {
+  // What the database holds already, asked once before writing (imports hold the lock, so
+  // no import stores anything meanwhile): the file's cases that have anything stored
+  // (events, or a projection row).
+  const knownCases = new Set<string>();
+  const casesKnown = await sql<{ case_id: string }>`
+    SELECT c AS case_id FROM unnest(${file.caseIds}::text[]) AS c
+    WHERE EXISTS (SELECT 1 FROM events WHERE case_id = c) OR EXISTS (SELECT 1 FROM cases WHERE case_id = c)`.execute(trx);
+  for (const row of casesKnown.rows) knownCases.add(row.case_id);
+  const optimistic = !careful && knownCases.size === 0;
+  if (optimistic && file.asNew && copyCsv) return storeNewCases(trx, importId, file.eventCount, file.asNew, copyCsv);
+  // The file was checked before its transaction; its events are read again only on this rarer path.
+  const read = readHubSyncFile(text);
+  if (!read.ok) throw new Error(`import #${String(importId)}: the file read differently the second time`);
+  const events = read.value.events;
+
   const counts: ImportCounts = { new: 0, duplicate: 0, conflict: 0, refused: 0 };
   const pendingConflicts: Insertable<ConflictsTable>[] = [];
   const rows = new EventRows(events);
@@ -211,18 +319,8 @@ async function storeEvents(
     if (list) list.push(i);
     else byId.set(events[i]!.id, [i]);
   }
-  const caseIds = [...new Set(events.map((e) => e.caseId))];
-  // What the database holds already, asked once before writing (imports hold the lock, so
-  // no import stores anything meanwhile): the file's cases that have anything stored
-  // (events, or a projection row), and (when a case is known, or `careful`) the file's ids
-  // that are stored, with their digests.
-  const knownCases = new Set<string>();
+  // When a case is known, or `careful`: the file's ids that are stored, with their digests.
   const stored = new Map<string, string>();
-  const casesKnown = await sql<{ case_id: string }>`
-    SELECT c AS case_id FROM unnest(${caseIds}::text[]) AS c
-    WHERE EXISTS (SELECT 1 FROM events WHERE case_id = c) OR EXISTS (SELECT 1 FROM cases WHERE case_id = c)`.execute(trx);
-  for (const row of casesKnown.rows) knownCases.add(row.case_id);
-  const optimistic = !careful && knownCases.size === 0;
   if (!optimistic) {
     const storedRows = await sql<{ id: string; content_digest: string }>`
       SELECT id, content_digest FROM events WHERE id = ANY(${[...byId.keys()]}::text[])`.execute(trx);
@@ -234,7 +332,7 @@ async function storeEvents(
     // No id is stored (looked up, or no case is known) and none repeats: the rows go
     // straight into `events` by COPY; `ON CONFLICT (id) DO NOTHING` would skip nothing.
     try {
-      await copyCsv(trx, `COPY events (${EVENT_COLUMNS}) FROM STDIN`, rows.copyText(importId));
+      await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, rows.copyText(importId));
     } catch (error) {
       if (optimistic && isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
       throw error;
@@ -303,9 +401,56 @@ async function storeEvents(
   // Cases with nothing stored before this file are projected from its events alone.
   const newCases = new Set([...touched].filter((caseId) => !knownCases.has(caseId)));
   const outcome = await rebuildCases(trx, [...touched], policy, { importId, fresh, newCases }, copyCsv);
-  // The four counts partition the file's events: a stored event that replay
-  // refuses or that competes with another department's claim is not "new".
-  for (const id of newIds) if (outcome.refusedEventIds.has(id)) counts.refused += 1;
+  return recordOutcome(trx, importId, counts, (id) => newIds.has(id), outcome, pendingConflicts);
+}
+
+/**
+ * A file all of whose cases are new to the hub (no event, no projection row;
+ * its ids unique): the rows {@link prepareSyncFile} made go straight in by
+ * COPY. A stored id (reused under a new case) fails the COPY on the unique
+ * key and the import is tried again the careful way.
+ */
+async function storeNewCases(
+  trx: Kysely<HubSchema>,
+  importId: number,
+  eventCount: number,
+  asNew: NonNullable<PreparedSyncFile['asNew']>,
+  copyCsv: CopyCsv,
+): Promise<ImportCounts> {
+  try {
+    await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, (function* () {
+      // Each chunk's ledger ids are written as the server reads the chunk before.
+      for (const lines of asNew.eventLines) yield eventChunkText(lines, importId);
+    })());
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
+    throw error;
+  }
+  if (asNew.cases.length > 0) await copyCsv(trx, CASES_COPY, asNew.cases);
+  if (asNew.deadlines.length > 0) await copyCsv(trx, DEADLINES_COPY, asNew.deadlines);
+  const outcome: ProjectionOutcome = {
+    refusedEventIds: new Set(asNew.refusedEventIds),
+    competingClaims: asNew.competingClaims,
+    settledClaims: asNew.settledClaims,
+  };
+  return recordOutcome(trx, importId, { new: eventCount, duplicate: 0, conflict: 0, refused: 0 }, () => true, outcome, []);
+}
+
+/**
+ * Completes the counts with what the replay found (`isNew`: the event was
+ * stored by this import) and writes the conflicts: the four counts partition
+ * the file's events, so a stored event that replay refuses or that competes
+ * with another department's claim is not "new".
+ */
+async function recordOutcome(
+  trx: Kysely<HubSchema>,
+  importId: number,
+  counts: ImportCounts,
+  isNew: (id: string) => boolean,
+  outcome: ProjectionOutcome,
+  pendingConflicts: Insertable<ConflictsTable>[],
+): Promise<ImportCounts> {
+  for (const id of outcome.refusedEventIds) if (isNew(id)) counts.refused += 1;
   counts.new -= counts.refused;
   for (const claim of outcome.competingClaims) {
     pendingConflicts.push({
@@ -316,7 +461,7 @@ async function storeEvents(
       detail: jsonb({ claim }),
       import_id: importId,
     });
-    if (newIds.has(claim.id)) {
+    if (isNew(claim.id)) {
       counts.conflict += 1;
       counts.new -= 1;
     }
@@ -339,9 +484,6 @@ async function storeEvents(
   return counts;
 }
 
-/** The `events` columns in the order {@link EventRows.copyText} writes them. */
-const EVENT_COLUMNS = 'id, case_id, type, at, officer, department, content_digest, body, import_id';
-
 /**
  * A file's events as the hub stores them: the body is the parsed event's JSON
  * (canonical: zod builds it in the schema's key order whatever order the
@@ -359,23 +501,20 @@ class EventRows {
   }
 
   body(index: number): string {
-    return (this.bodies[index] ??= JSON.stringify(this.events[index]));
+    return (this.bodies[index] ??= eventBody(this.events[index]!));
   }
 
   digest(index: number): string {
     return (this.digests[index] ??= sha256Hex(this.body(index)));
   }
 
-  /** COPY text-format lines of {@link EVENT_COLUMNS}, 500 rows a chunk, made as they are read. */
+  /** COPY text-format lines of {@link EVENT_COPY_COLUMNS}, in chunks, made as they are read. */
   *copyText(importId: number): Generator<string> {
-    const per = 500;
+    const per = EVENT_LINES_PER_CHUNK;
     for (let i = 0; i < this.events.length; i += per) {
-      let chunk = '';
-      for (let j = i; j < Math.min(this.events.length, i + per); j++) {
-        const e = this.events[j]!;
-        chunk += copyLine([e.id, e.caseId, e.type, e.at, e.actor.officer, e.actor.department, this.digest(j), this.body(j), importId]);
-      }
-      yield chunk;
+      const lines: string[] = [];
+      for (let j = i; j < Math.min(this.events.length, i + per); j++) lines.push(eventCopyLine(this.events[j]!, this.digest(j), this.body(j)));
+      yield eventChunkText(lines, importId);
     }
   }
 }
@@ -392,9 +531,9 @@ async function insertByCopy(trx: Kysely<HubSchema>, copyCsv: CopyCsv, importId: 
   await sql`CREATE TEMP TABLE IF NOT EXISTS hub_staging_events (
       id text, case_id text, type text, at bigint, officer text, department text, content_digest text, body text, import_id bigint
     ) ON COMMIT DELETE ROWS`.execute(trx);
-  await copyCsv(trx, `COPY hub_staging_events (${EVENT_COLUMNS}) FROM STDIN`, rows.copyText(importId));
+  await copyCsv(trx, `COPY hub_staging_events (${EVENT_COPY_COLUMNS}) FROM STDIN`, rows.copyText(importId));
   const inserted = await sql<{ id: string }>`
-    INSERT INTO events (${sql.raw(EVENT_COLUMNS)})
+    INSERT INTO events (${sql.raw(EVENT_COPY_COLUMNS)})
     SELECT id, case_id, type, at, officer, department, content_digest, body::jsonb, import_id FROM hub_staging_events
     ON CONFLICT (id) DO NOTHING
     RETURNING id`.execute(trx);

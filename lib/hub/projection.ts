@@ -79,73 +79,14 @@ export async function rebuildCases(
       if (list) list.push(body);
       else byCase.set(body.caseId, [body]);
     }
-    const caseRows: HubSchema['cases'][] = [];
-    const deadlineRows: HubSchema['case_deadlines'][] = [];
-    for (const [caseId, events] of byCase) {
-      const report = replayWithReport(events);
-      const { state, rejected } = report;
-      // The same rule as the office console (lib/cases openConflicts): a claim
-      // made before the office's latest assignment is settled, not open.
-      const open = new Set(openConflicts(report).map(({ event }) => event.id));
-      for (const { event, error } of rejected) {
-        if (error.code === 'already-claimed' && (event.type === 'claimed' || event.type === 'assigned')) {
-          if (!open.has(event.id) && state?.settlement) {
-            outcome.settledClaims.push({ eventId: event.id, caseId, settledAt: state.settlement.at });
-          } else if (event.payload.department !== state?.claimedBy) outcome.competingClaims.push(event);
-          else outcome.refusedEventIds.add(event.id);
-        } else {
-          outcome.refusedEventIds.add(event.id);
-        }
-      }
-      if (!state) continue;
-      // The list fields exactly as the extension projects a case (next step, most urgent deadline, 暂定),
-      // so the console shows a hub case like the same case imported locally. Limits do not depend on now.
-      const listed = projectCase(state, { policy, options: {} }, Number.MAX_SAFE_INTEGER);
-      caseRows.push({
-        case_id: caseId,
-        captured_at: state.steps.captured ?? state.capture.capturedAt,
-        last_at: state.lastAt,
-        title: state.capture.title,
-        url: state.capture.url,
-        site: state.capture.site,
-        tier: state.tier ?? null,
-        department: state.department ?? null,
-        claimed_by: state.claimedBy ?? null,
-        claimed_at: state.claimedAt ?? null,
-        assigned: state.assigned,
-        responded_at: state.responses[0]?.at ?? null,
-        status: state.status,
-        closed_at: state.status === 'closed' ? (state.closedAt ?? null) : null,
-        event_count: state.eventCount,
-        rejected_events: rejected.length,
-        policy_id: policy.id,
-        next_step: listed.nextStep,
-        next_deadline_at: listed.nextDeadlineAt,
-        next_deadline_step: listed.nextDeadlineStep,
-        provisional: listed.provisional,
-        author: listed.author ?? null,
-      });
-      // Deadlines at +infinity: statuses are decided in SQL; the list itself does not depend on now.
-      for (const d of deadlinesOf(state, policy, Number.MAX_SAFE_INTEGER)) {
-        deadlineRows.push({
-          case_id: caseId,
-          rule_id: d.ruleId,
-          step: d.step,
-          started_at: d.startedAt,
-          limit_at: d.limit,
-          done_at: d.doneAt ?? null,
-          optional: d.optional,
-          response_step: RESPONSE_STEPS.includes(d.step),
-        });
-      }
-    }
+    const { caseRows, deadlineRows } = projectHistories(byCase, policy, outcome);
     if (known.length > 0) await sql`DELETE FROM case_deadlines WHERE case_id = ANY(${known}::text[])`.execute(trx);
     if (copyCsv) {
       const firstRows = newCases ? caseRows.filter((row) => newCases.has(row.case_id)) : [];
       await upsertCasesByCopy(trx, copyCsv, newCases ? caseRows.filter((row) => !newCases.has(row.case_id)) : caseRows);
       // A new case has no row to replace: straight into `cases`.
       if (firstRows.length > 0) {
-        await copyCsv(trx, `COPY cases (${CASE_COLUMNS.join(', ')}) FROM STDIN`, copyRows(firstRows, (row) => CASE_COLUMNS.map((c) => row[c])));
+        await copyCsv(trx, CASES_COPY, caseRowsCopyText(firstRows));
       }
     } else {
       for (let j = 0; j < caseRows.length; j += 500) {
@@ -158,11 +99,7 @@ export async function rebuildCases(
     }
     if (copyCsv && deadlineRows.length > 0) {
       // One COPY instead of statements of thousands of parameters (see import.ts insertByCopy).
-      await copyCsv(
-        trx,
-        `COPY case_deadlines (${DEADLINE_COLUMNS.join(', ')}) FROM STDIN`,
-        copyRows(deadlineRows, (d) => DEADLINE_COLUMNS.map((c) => d[c])),
-      );
+      await copyCsv(trx, DEADLINES_COPY, deadlineRowsCopyText(deadlineRows));
     } else {
       for (let j = 0; j < deadlineRows.length; j += 1000) {
         await trx.insertInto('case_deadlines').values(deadlineRows.slice(j, j + 1000)).execute();
@@ -170,6 +107,83 @@ export async function rebuildCases(
     }
   }
   return outcome;
+}
+
+/** A case's row and its deadline rows, as {@link rebuildCases} stores them. */
+export interface ProjectedRows {
+  caseRows: HubSchema['cases'][];
+  deadlineRows: HubSchema['case_deadlines'][];
+}
+
+/**
+ * Replays each case's whole history (`byCase`: case id → its events, any
+ * order) with the extension's own code and returns the rows to store; what
+ * the replay refused or found competing is added to `outcome`. Pure: no
+ * database, so an import can project a file of new cases before its
+ * transaction (lib/hub/prepare.ts), in a worker thread.
+ */
+export function projectHistories(byCase: ReadonlyMap<string, readonly CaseEvent[]>, policy: PolicyProfile, outcome: ProjectionOutcome): ProjectedRows {
+  const caseRows: HubSchema['cases'][] = [];
+  const deadlineRows: HubSchema['case_deadlines'][] = [];
+  for (const [caseId, events] of byCase) {
+    const report = replayWithReport(events);
+    const { state, rejected } = report;
+    // The same rule as the office console (lib/cases openConflicts): a claim
+    // made before the office's latest assignment is settled, not open.
+    const open = new Set(openConflicts(report).map(({ event }) => event.id));
+    for (const { event, error } of rejected) {
+      if (error.code === 'already-claimed' && (event.type === 'claimed' || event.type === 'assigned')) {
+        if (!open.has(event.id) && state?.settlement) {
+          outcome.settledClaims.push({ eventId: event.id, caseId, settledAt: state.settlement.at });
+        } else if (event.payload.department !== state?.claimedBy) outcome.competingClaims.push(event);
+        else outcome.refusedEventIds.add(event.id);
+      } else {
+        outcome.refusedEventIds.add(event.id);
+      }
+    }
+    if (!state) continue;
+    // The list fields exactly as the extension projects a case (next step, most urgent deadline, 暂定),
+    // so the console shows a hub case like the same case imported locally. Limits do not depend on now.
+    const listed = projectCase(state, { policy, options: {} }, Number.MAX_SAFE_INTEGER);
+    caseRows.push({
+      case_id: caseId,
+      captured_at: state.steps.captured ?? state.capture.capturedAt,
+      last_at: state.lastAt,
+      title: state.capture.title,
+      url: state.capture.url,
+      site: state.capture.site,
+      tier: state.tier ?? null,
+      department: state.department ?? null,
+      claimed_by: state.claimedBy ?? null,
+      claimed_at: state.claimedAt ?? null,
+      assigned: state.assigned,
+      responded_at: state.responses[0]?.at ?? null,
+      status: state.status,
+      closed_at: state.status === 'closed' ? (state.closedAt ?? null) : null,
+      event_count: state.eventCount,
+      rejected_events: rejected.length,
+      policy_id: policy.id,
+      next_step: listed.nextStep,
+      next_deadline_at: listed.nextDeadlineAt,
+      next_deadline_step: listed.nextDeadlineStep,
+      provisional: listed.provisional,
+      author: listed.author ?? null,
+    });
+    // Deadlines at +infinity: statuses are decided in SQL; the list itself does not depend on now.
+    for (const d of deadlinesOf(state, policy, Number.MAX_SAFE_INTEGER)) {
+      deadlineRows.push({
+        case_id: caseId,
+        rule_id: d.ruleId,
+        step: d.step,
+        started_at: d.startedAt,
+        limit_at: d.limit,
+        done_at: d.doneAt ?? null,
+        optional: d.optional,
+        response_step: RESPONSE_STEPS.includes(d.step),
+      });
+    }
+  }
+  return { caseRows, deadlineRows };
 }
 
 const CASE_COLUMNS = [
@@ -181,6 +195,21 @@ const DEADLINE_COLUMNS = [
   'case_id', 'rule_id', 'step', 'started_at', 'limit_at', 'done_at', 'optional', 'response_step',
 ] as const satisfies readonly (keyof HubSchema['case_deadlines'])[];
 
+/** The COPY statement of {@link caseRowsCopyText}'s text (rows of cases never stored before). */
+export const CASES_COPY = `COPY cases (${CASE_COLUMNS.join(', ')}) FROM STDIN`;
+/** The COPY statement of {@link deadlineRowsCopyText}'s text. */
+export const DEADLINES_COPY = `COPY case_deadlines (${DEADLINE_COLUMNS.join(', ')}) FROM STDIN`;
+
+/** Case rows in COPY's text format, in chunks (see copyRows). */
+export function caseRowsCopyText(rows: readonly HubSchema['cases'][]): string[] {
+  return copyRows(rows, (row) => CASE_COLUMNS.map((c) => row[c]));
+}
+
+/** Deadline rows in COPY's text format, in chunks (see copyRows). */
+export function deadlineRowsCopyText(rows: readonly HubSchema['case_deadlines'][]): string[] {
+  return copyRows(rows, (d) => DEADLINE_COLUMNS.map((c) => d[c]));
+}
+
 /**
  * The touched cases' rows by COPY into a session-local staging table, then
  * one `INSERT … ON CONFLICT (case_id) DO UPDATE`: one statement per file
@@ -189,7 +218,7 @@ const DEADLINE_COLUMNS = [
 async function upsertCasesByCopy(trx: Kysely<HubSchema>, copyCsv: CopyCsv, rows: readonly HubSchema['cases'][]): Promise<void> {
   if (rows.length === 0) return;
   await sql`CREATE TEMP TABLE IF NOT EXISTS hub_staging_cases (LIKE cases) ON COMMIT DELETE ROWS`.execute(trx);
-  await copyCsv(trx, `COPY hub_staging_cases (${CASE_COLUMNS.join(', ')}) FROM STDIN`, copyRows(rows, (row) => CASE_COLUMNS.map((c) => row[c])));
+  await copyCsv(trx, `COPY hub_staging_cases (${CASE_COLUMNS.join(', ')}) FROM STDIN`, caseRowsCopyText(rows));
   const columns = sql.raw(CASE_COLUMNS.join(', '));
   const updates = sql.raw(CASE_COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', '));
   await sql`INSERT INTO cases (${columns}) SELECT ${columns} FROM hub_staging_cases ON CONFLICT (case_id) DO UPDATE SET ${updates}`.execute(trx);

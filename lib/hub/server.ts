@@ -24,6 +24,7 @@ import { z } from 'zod';
 import type { PolicyProfile } from '../policy/schema';
 import type { HubDatabase } from './db';
 import { importSyncFile, listImports } from './import';
+import type { SyncFilePreparer } from './preparer';
 import { authenticateToken, type Officer } from './officers';
 import { OverrideStatsSchema } from '../classify/overrides';
 import { dailyLogSql, overrideStatsSql, quarterlyStatsSql } from './reports';
@@ -44,6 +45,11 @@ export interface HubServerOptions {
   logger?: boolean;
   /** A given certificate and key (PEM) to serve HTTPS directly, without a reverse proxy. */
   https?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Worker threads that read and check pushed files (lib/hub/preparer.ts),
+   * so a push being checked never holds up other requests; absent: in this thread.
+   */
+  preparer?: SyncFilePreparer;
 }
 
 declare module 'fastify' {
@@ -90,6 +96,7 @@ export function createHubServer({
   now = Date.now,
   logger = false,
   https,
+  preparer,
 }: HubServerOptions): FastifyInstance {
   const app = (https ? Fastify({ logger, bodyLimit, https }) : Fastify({ logger, bodyLimit })) as unknown as FastifyInstance;
   const { db } = hub;
@@ -137,7 +144,7 @@ export function createHubServer({
       db,
       request.body,
       { via: 'push', ...(request.officer ? { officer: request.officer } : {}) },
-      { policy, now: now(), ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}) },
+      { policy, now: now(), ...(hub.copyCsv ? { copyCsv: hub.copyCsv } : {}), ...(preparer ? { preparer } : {}) },
     );
     if (result.ok) return reply.code(201).send({ import: result.record });
     const { refusal } = result;

@@ -6,12 +6,15 @@
  * ledger counts and conflicts, including a file that repeats known events,
  * one that reuses an id with other content, and one whose new case reuses a
  * stored id (the straight COPY meets the stored id and the file is imported
- * again the careful way, under the same ledger number).
+ * again the careful way, under the same ledger number). A folder of files
+ * imported in order while the next ones are read and checked in worker
+ * threads (importSyncFiles) stores the same as one file after the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { HubDatabase } from '../../../lib/hub/db';
-import { importSyncFile } from '../../../lib/hub/import';
+import { importSyncFile, importSyncFiles, type ImportResult } from '../../../lib/hub/import';
+import { startSyncFilePreparer } from '../../../lib/hub/preparer';
 import { makeInterimSyncFile } from '../../../lib/hub/interim-sync-file';
 import { getBuiltInProfile } from '../../../lib/policy';
 import { cst } from '../report/log';
@@ -31,6 +34,30 @@ async function contents(hub: HubDatabase) {
   };
 }
 
+/** The two officers' files, 李四's again with known events and a reused id, and a new thread reusing a stored id. */
+function trickyFiles(): string[] {
+  const { lisi, wangwu } = twoOfficersFiles();
+  // Known events again, and one id reused with other content.
+  const first = lisi.events[0]!;
+  const again = makeInterimSyncFile({
+    officer: { officer: '李四', department: lisi.events[0]!.actor.department },
+    range: { from: NOW - 86_400_000 * 200, to: NOW },
+    exportedAt: NOW,
+    events: [...lisi.events.slice(0, 3), { ...first, id: lisi.events[1]!.id }],
+    evidence: [],
+  });
+  // A thread nobody has filed yet, whose capture reuses the id of 李四's stored capture.
+  const newThread = { ...first, caseId: 'c-new-thread', at: first.at + 60_000 };
+  const reused = makeInterimSyncFile({
+    officer: { officer: '李四', department: first.actor.department },
+    range: { from: NOW - 86_400_000 * 200, to: NOW },
+    exportedAt: NOW + 1,
+    events: [newThread, { ...lisi.events[1]!, id: 'c-new-thread-claim', caseId: 'c-new-thread', at: first.at + 120_000 }],
+    evidence: [],
+  });
+  return [lisi, wangwu, again, reused].map((file) => JSON.stringify(file));
+}
+
 describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
   let plain: HubDatabase;
   let copied: HubDatabase;
@@ -43,26 +70,8 @@ describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
   });
 
   it('stores the same rows and counts as the array insert', async () => {
-    const { lisi, wangwu } = twoOfficersFiles();
-    // Known events again, and one id reused with other content.
-    const first = lisi.events[0]!;
-    const again = makeInterimSyncFile({
-      officer: { officer: '李四', department: lisi.events[0]!.actor.department },
-      range: { from: NOW - 86_400_000 * 200, to: NOW },
-      exportedAt: NOW,
-      events: [...lisi.events.slice(0, 3), { ...first, id: lisi.events[1]!.id }],
-      evidence: [],
-    });
-    // A thread nobody has filed yet, whose capture reuses the id of 李四's stored capture.
-    const newThread = { ...first, caseId: 'c-new-thread', at: first.at + 60_000 };
-    const reused = makeInterimSyncFile({
-      officer: { officer: '李四', department: first.actor.department },
-      range: { from: NOW - 86_400_000 * 200, to: NOW },
-      exportedAt: NOW + 1,
-      events: [newThread, { ...lisi.events[1]!, id: 'c-new-thread-claim', caseId: 'c-new-thread', at: first.at + 120_000 }],
-      evidence: [],
-    });
-    const texts = [lisi, wangwu, again, reused].map((file) => JSON.stringify(file));
+    const texts = trickyFiles();
+    const first = twoOfficersFiles().lisi.events[0]!;
     for (const text of texts) {
       const a = await importSyncFile(plain.db, text, { via: 'folder' }, { policy, now: NOW });
       const b = await importSyncFile(copied.db, text, { via: 'folder' }, { policy, now: NOW, copyCsv: copied.copyCsv! });
@@ -78,4 +87,28 @@ describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(copied.db);
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
+
+  it('stores a folder of files, read and checked in worker threads meanwhile, as one file after the other', async () => {
+    const [pipelined, oneByOne] = await Promise.all([openTestHub(engine), openTestHub(engine)]);
+    const preparer = startSyncFilePreparer(policy, { workers: 1 });
+    try {
+      const tricky = trickyFiles();
+      // The same file twice in one folder, and a damaged file between good ones.
+      const damaged = tricky[1]!.replace('"digest":"', '"digest":"0');
+      const texts = [tricky[0]!, damaged, tricky[1]!, tricky[0]!, tricky[2]!, tricky[3]!];
+      const expected: ImportResult[] = [];
+      for (const text of texts) expected.push(await importSyncFile(oneByOne.db, text, { via: 'folder' }, { policy, now: NOW, copyCsv: oneByOne.copyCsv }));
+      const results: ImportResult[] = [];
+      for await (const result of importSyncFiles(pipelined.db, texts, { via: 'folder' }, { policy, now: () => NOW, copyCsv: pipelined.copyCsv, preparer })) {
+        results.push(result);
+      }
+      expect(results.map((r) => (r.ok ? 'stored' : r.refusal.code))).toEqual(['stored', 'invalid', 'stored', 'already-imported', 'stored', 'stored']);
+      expect(results).toEqual(expected);
+      expect(await contents(pipelined)).toEqual(await contents(oneByOne));
+    } finally {
+      await preparer.close();
+      await pipelined.close();
+      await oneByOne.close();
+    }
+  }, 120_000);
 });
