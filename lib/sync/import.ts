@@ -22,6 +22,7 @@ import type { CapturedContentRow } from '../db/entities/captured-content-row';
 import type { EventRow } from '../db/entities/event-row';
 import { toCaseEvent } from '../db/entities/event-row';
 import { projectCase } from '../db/projection';
+import { projectionTables, putProjectedCases } from '../db/repos/case-store';
 import { loadProjectionContext } from '../db/repos/projection-context';
 import { canonicalJson, sha256Hex } from '../extract/digest';
 import { fromBase64 } from './base64';
@@ -151,7 +152,7 @@ export async function importSyncFile(
   now: number,
   textDigest?: string,
 ): Promise<ImportSummary> {
-  const tables = [db.events, db.cases, db.capturedContents, db.settings, db.policyProfiles, db.syncState];
+  const tables = [db.events, ...projectionTables(db), db.capturedContents, db.settings, db.policyProfiles, db.syncState];
   const byCase = groupByCase(file.events);
   const caseIds = [...byCase.keys()];
   try {
@@ -193,7 +194,7 @@ export async function importSyncFile(
       const newEvidence = await newEvidenceOf(db, file.evidence, storedLogs);
 
       if (fresh.length > 0) await addEvents(db, file, fresh, now);
-      if (projected.length > 0) await db.cases.bulkPut(projected);
+      await putProjectedCases(db, projected);
       if (newEvidence.length > 0) await db.capturedContents.bulkAdd(newEvidence);
       const note: LedgerNote = { name, exporters: file.exporters, events: file.events.length, cases: caseIds.length };
       const ledger = [contentKey(file.digest), ...(textDigest ? [textKey(textDigest)] : [])];
