@@ -25,7 +25,7 @@
  * close, the state becomes 'blocked' and pending repository calls fail with
  * `db-blocked` instead of hanging (see repos/guard.ts).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { EventRow } from './entities/event-row';
 import type { CaseRow } from './entities/case-row';
 import type { CapturedContentRow } from './entities/captured-content-row';
@@ -89,7 +89,7 @@ export class AppDB extends Dexie {
   /** Sync bookkeeping. */
   syncState!: EntityTable<SyncStateRow, 'key'>;
   /** The bulletin figures of each case (derived, written with its case row). */
-  caseFigures!: EntityTable<CaseFiguresRow, 'caseId'>;
+  caseFigures!: Table<CaseFiguresRow, [number, string]>;
 
   /** The injected clock (see AppDBOptions.now). */
   readonly now: () => number;

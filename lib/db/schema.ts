@@ -86,7 +86,7 @@ export const SCHEMA_V5 = {
 
 /**
  * Version 6: each case's bulletin figures move from its case row to a table
- * of their own, `caseFigures` (case id, time of its latest event, figures;
+ * of their own, `caseFigures` (time of first capture, case id, time of its latest event, figures;
  * lib/db/entities/case-figures-row.ts), written with the row by the
  * projection: the bulletin of a quarter reads these small records, not the
  * whole rows (30,000 rows of a quarter took 3 s in Chromium). The upgrade
@@ -100,9 +100,11 @@ export const SCHEMA_V6 = {
   // The figures left the case rows, and their index with them.
   cases:
     'caseId, lastEventAt, [status+lastEventAt], nextDeadlineAt, [status+nextDeadlineAt], *threadUrls, *evidenceIds, mergedInto, site, department',
-  // caseId: primary key, one row per case row, replaced with it.
-  // figures.capturedAt: the cases first captured in a quarter (officeBulletinFromDb).
-  caseFigures: 'caseId, figures.capturedAt',
+  // [capturedAt+caseId]: primary key, so the cases first captured in a quarter are one range of the
+  // table itself (officeBulletinFromDb): read through a secondary index, every row costs a second
+  // lookup, and the quarter's 32,000 rows took 2.5× as long in Chromium.
+  // &caseId: one row per case (replaced with its case row; see repos/case-store.ts).
+  caseFigures: '[capturedAt+caseId], &caseId',
 } as const;
 
 /** The newest version number. */

@@ -9,6 +9,8 @@ import type { CaseFigures } from '../../report/office-bulletin';
  * these small records only.
  */
 export interface CaseFiguresRow {
+  /** `figures.capturedAt` (epoch ms), the quarter the case counts in: first part of the primary key. */
+  capturedAt: number;
   caseId: string;
   /** Epoch ms (`at`) of the case's latest event, as on its case row: figures of a case with events after the bulletin's `now` are judged again. */
   lastEventAt: number;

@@ -1,7 +1,8 @@
 /**
  * Upgrade 5 → 6: each case row's bulletin figures (`figures`, written by
  * the projection since version 5) move to the new `caseFigures` table as
- * `{ caseId, lastEventAt, figures }`, and leave the row. A row without
+ * `{ capturedAt: figures.capturedAt, caseId, lastEventAt, figures }`, and
+ * leave the row. A row without
  * figures (written before version 5) gets no figures row here: the database
  * is marked for a re-projection instead (the syncState row
  * `projectionStale`, answered by today's code when the database opens,
@@ -22,12 +23,12 @@ const PROJECTION_STALE_KEY = 'projectionStale';
 interface StoredCaseRow {
   caseId: string;
   lastEventAt: number;
-  figures?: Record<string, unknown>;
+  figures?: Record<string, unknown> & { capturedAt: number };
 }
 
 /** Performs the 5 → 6 upgrade inside Dexie's upgrade transaction. */
 export async function upgradeToV6(tx: Transaction): Promise<void> {
-  const moved: { caseId: string; lastEventAt: number; figures: Record<string, unknown> }[] = [];
+  const moved: { capturedAt: number; caseId: string; lastEventAt: number; figures: Record<string, unknown> }[] = [];
   let withoutFigures = 0;
   await tx
     .table('cases')
@@ -37,7 +38,7 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
         withoutFigures += 1;
         return;
       }
-      moved.push({ caseId: row.caseId, lastEventAt: row.lastEventAt, figures: row.figures });
+      moved.push({ capturedAt: row.figures.capturedAt, caseId: row.caseId, lastEventAt: row.lastEventAt, figures: row.figures });
       delete row.figures;
     });
   if (moved.length > 0) await tx.table('caseFigures').bulkAdd(moved);

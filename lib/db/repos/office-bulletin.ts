@@ -1,7 +1,7 @@
 /**
  * The office's quarterly bulletin read from the cases projection: one small
  * record per case (the `caseFigures` table, written with the case's row
- * whenever its events change) through the `figures.capturedAt` index,
+ * whenever its events change), one range of its primary key per quarter,
  * instead of replaying every event of the office (lib/report
  * `officeBulletin`, which it equals).
  */
@@ -29,7 +29,10 @@ export async function officeBulletinFromDb(db: AppDB, { quarter, now }: { quarte
   // alone in the same page), and the error blanked the console. Each read is its own snapshot;
   // a write between them makes the live query run again.
   const context = await loadProjectionContext(db);
-  const rows = await db.caseFigures.where('figures.capturedAt').between(bounds.start, bounds.end, true, true).toArray();
+  const rows = await db.caseFigures
+    .where('[capturedAt+caseId]')
+    .between([bounds.start, Dexie.minKey], [bounds.end, Dexie.maxKey], true, true)
+    .toArray();
   const entries: CaseFiguresEntry[] = [];
   const later: string[] = [];
   for (const { caseId, figures, lastEventAt } of rows) {

@@ -99,7 +99,19 @@ describe('the office bulletin from the cases projection', () => {
     const [caseId] = [...caseConflicts(await listAllEvents(office)).keys()];
     const at = cst('2024-08-07 10:00');
     expect((await assignCase(office, { caseId: caseId!, department: '滨江街道办', reason: '属地管理', now: at })).ok).toBe(true);
-    expect((await office.caseFigures.get(caseId!))?.lastEventAt).toBe(at);
+    expect((await office.caseFigures.get({ caseId: caseId! }))?.lastEventAt).toBe(at);
+  });
+
+  it('keeps one figures row for a case whose first capture moves earlier (an officer’s earlier capture imported later)', async () => {
+    db = new AppDB(`office-bulletin-${crypto.randomUUID()}`, { now: () => imported });
+    // 王芳 captured the shared thread 15 minutes after 李明; her file comes in first.
+    const summaries = await importSyncTexts(db, [...inputs].reverse(), { now: imported });
+    expect(summaries.every((s) => s.ok)).toBe(true);
+    const shared = (await db.caseFigures.toArray()).filter((row) => row.caseId.startsWith('t-2ced3cb3'));
+    expect(shared.map((row) => row.capturedAt)).toEqual([cst('2024-07-08 09:10')]);
+    expect(await db.caseFigures.count()).toBe(await db.cases.count());
+    const now = cst('2024-08-20 09:00');
+    expect(await officeBulletinFromDb(db, { quarter, now })).toEqual(await fromLog(db, now));
   });
 
   it('as the console shows it: judged now, or at the newest event when an officer’s clock ran ahead of the office’s', async () => {
