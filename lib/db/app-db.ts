@@ -12,6 +12,7 @@
  * Tables:
  *   events           the claim log, append-only: the truth.
  *   cases            projection of the log for fast lists; rebuildable.
+ *   caseFigures      the bulletin figures of each case row, written with it (version 6).
  *   capturedContents evidence bodies (sanitized HTML, text, screenshot), apart from small rows.
  *   settings, watchlists, policyProfiles (user copies; built-ins live in code), syncState.
  *
@@ -24,7 +25,7 @@
  * close, the state becomes 'blocked' and pending repository calls fail with
  * `db-blocked` instead of hanging (see repos/guard.ts).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { EventRow } from './entities/event-row';
 import type { CaseRow } from './entities/case-row';
 import type { CapturedContentRow } from './entities/captured-content-row';
@@ -32,9 +33,11 @@ import type { SettingsRow } from './entities/settings';
 import type { WatchlistRow } from './entities/watchlist-row';
 import type { PolicyProfileRow } from './entities/policy-profile-row';
 import type { SyncStateRow } from './entities/sync-state-row';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
+import type { CaseFiguresRow } from './entities/case-figures-row';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
 import { upgradeToV2 } from './migrations/v2-next-deadline';
 import { upgradeToV3 } from './migrations/v3-thread-cases';
+import { upgradeToV6 } from './migrations/v6-case-figures';
 import { repairStaleProjection } from './repos/projection-repair';
 
 /** Name of the production database. */
@@ -85,6 +88,8 @@ export class AppDB extends Dexie {
   policyProfiles!: EntityTable<PolicyProfileRow, 'id'>;
   /** Sync bookkeeping. */
   syncState!: EntityTable<SyncStateRow, 'key'>;
+  /** The bulletin figures of each case (derived, written with its case row). */
+  caseFigures!: Table<CaseFiguresRow, [number, string]>;
 
   /** The injected clock (see AppDBOptions.now). */
   readonly now: () => number;
@@ -107,6 +112,7 @@ export class AppDB extends Dexie {
     // Indexes only: IndexedDB fills them from the stored rows, no upgrade function.
     if (upTo >= 4) this.version(4).stores(SCHEMA_V4);
     if (upTo >= 5) this.version(5).stores(SCHEMA_V5);
+    if (upTo >= 6) this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
 
     // A frozen upgrade that leaves rows for today's rules marks them; they are projected again
     // before any other query sees them. A test of one upgrade step (upToVersion) checks what

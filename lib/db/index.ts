@@ -4,13 +4,14 @@
  */
 export { AppDB, DB_NAME, type AppDBOptions, type DbConnectionState } from './app-db';
 export { getDb } from './db';
-export { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
+export { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
 export type { CaseRow } from './entities/case-row';
 export type { EventRow } from './entities/event-row';
 export type { CapturedContentRow } from './entities/captured-content-row';
 export type { WatchlistRow } from './entities/watchlist-row';
 export type { PolicyProfileRow } from './entities/policy-profile-row';
 export type { SyncStateRow } from './entities/sync-state-row';
+export type { CaseFiguresRow } from './entities/case-figures-row';
 export {
   DEFAULT_SETTINGS,
   SettingsSchema,
@@ -19,7 +20,7 @@ export {
   type CalendarOverride,
 } from './entities/settings';
 export { timeOf, type Clock } from './clock';
-export { projectCase, type ProjectionContext } from './projection';
+export { projectCase, type ProjectedCase, type ProjectionContext } from './projection';
 export {
   appendEvent,
   appendEvents,

@@ -4,7 +4,7 @@
  * from) the log.
  */
 import { deadlinesOf, mostUrgentDeadline, nextStepFrom, type CaseState, type DeadlineOptions, type RejectedEvent } from '../cases';
-import { caseFiguresFrom } from '../report/office-bulletin';
+import { caseFiguresFrom, type CaseFigures } from '../report/office-bulletin';
 import { conflictOfReport } from '../sync/conflicts';
 import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
 import type { PolicyProfile } from '../policy';
@@ -18,16 +18,23 @@ export interface ProjectionContext {
 }
 
 /**
+ * A case as the projection computes it: its list row and its bulletin
+ * figures, stored apart (the row in `cases`, the figures in `caseFigures`,
+ * see repos/case-store.ts `putProjectedCases`).
+ */
+export type ProjectedCase = CaseRow & { figures: CaseFigures };
+
+/**
  * The row of one case at `now` (only `overdue` depends on `now`; limits do not).
  * A closed case has nothing left to do: a step it missed stays in its
  * deadlines (and in the statistics) but never makes it urgent again.
  * `rejected`: the events the replay of its log refused (the office's merged
- * log only), which make its conflict; the row also carries the case's
+ * log only), which make its conflict; with the row come the case's
  * bulletin figures, judged later at any time (lib/report `CaseFigures`).
  * The case's deadlines and open conflicts are computed once and serve the
  * row, its next step and its figures alike (this runs on every write).
  */
-export function projectCase(state: CaseState, context: ProjectionContext, now: number, rejected: readonly RejectedEvent[] = []): CaseRow {
+export function projectCase(state: CaseState, context: ProjectionContext, now: number, rejected: readonly RejectedEvent[] = []): ProjectedCase {
   // A case merged into another has nothing left to do itself: the survivor carries its deadlines.
   const closed = state.status === 'closed' || state.mergedInto !== undefined;
   // The figures judge a closed case's deadlines too (its clock stopped at closing).

@@ -63,7 +63,7 @@ export async function importOfficePackage(
   const pkg = verified.value;
   const clock = { now: () => now };
   try {
-    await db.transaction('rw', [db.settings, db.watchlists, db.policyProfiles, db.syncState, db.cases, db.events], async () => {
+    await db.transaction('rw', [db.settings, db.watchlists, db.policyProfiles, db.syncState, db.cases, db.caseFigures, db.events], async () => {
       const profile = await saveUserProfile(db, pkg.content.profile, clock);
       if (!profile.ok) throw new Refused(profile.error.issues?.map((i) => ({ path: `$.content.profile.${i.path}`, message: i.message })) ?? [{ path: '$.content.profile', message: profile.error.message }]);
       const settings = await getSettings(db);

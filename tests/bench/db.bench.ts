@@ -20,6 +20,7 @@ import { listCases, rebuildProjection } from '../../lib/db/repos/cases';
 import { getActiveProfile } from '../../lib/db/repos/policy-profiles';
 import { loadProjectionContext } from '../../lib/db/repos/projection-context';
 import { projectCase } from '../../lib/db/projection';
+import { putProjectedCases } from '../../lib/db/repos/case-store';
 import { CaseEventSchema, replay, type CaseEvent, type CaseEventInput } from '../../lib/cases';
 import { assessed, captured, claimed, closed, HOUR, responded, T0 } from '../fixtures/db/builders';
 
@@ -155,7 +156,7 @@ async function rebuildFigure(): Promise<Figure> {
     await db.events.each((row) => void caseIds.add(row.caseId));
     for (const caseId of caseIds) {
       const log: CaseEvent[] = (await db.events.where('[caseId+at]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray()).map(toCaseEvent);
-      await db.cases.put(projectCase(replay(log), context, NOW));
+      await putProjectedCases(db, [projectCase(replay(log), context, NOW)]);
     }
   }, opts);
   await db.delete();

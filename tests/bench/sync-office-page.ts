@@ -10,12 +10,21 @@
  *            history check, one transaction per file, projection of every
  *            touched case);
  *   reimport the same 40 texts again;
- *   report   officeBulletinFromDb of the quarter.
- * It then checks (not timed) that the bulletin equals the one replayed from
- * every stored event, and deletes its database. Last it times the floor of
- * the import in this browser: the same 200,000 events added with bare
- * IndexedDB (no Dexie, no validation, no projection), one transaction per
- * file, into a store with the events table's key and indexes.
+ *   report   officeBulletinFromDb of the quarter;
+ *   replay   the same bulletin replayed from every stored event (read and
+ *            replayed, as the console computed it before the projection
+ *            kept figures): the report's baseline, and its check — the two
+ *            bulletins must be equal.
+ * It then deletes its database. Last it times floors of the import in this
+ * browser, bare IndexedDB (no Dexie, no validation, no projection), one
+ * transaction per file, for the same 200,000 events:
+ *   floor            one row per event, in a store with the events table's
+ *                    key and indexes (the layout of today);
+ *   floorUnindexed   one row per event, key only, no index;
+ *   floorBatches     one row per case per file holding that case's events
+ *                    of the file (40,000 rows), indexed as such a log would
+ *                    need: by case (replay), storedAt (export since last
+ *                    time) and every event id (multi-entry: dedupe on import).
  */
 import { AppDB } from '../../lib/db/app-db';
 import { listAllEvents } from '../../lib/db/repos/events';
@@ -30,12 +39,18 @@ export interface SyncBenchRun {
   importMs: number;
   reimportMs: number;
   reportMs: number;
+  /** The bulletin replayed from every stored event (ms). */
+  replayMs: number;
   /** Events the first import added (must be 200,000). */
   imported: number;
   /** Cases the quarter's bulletin counts. */
   quarterCases: number;
-  /** Bare IndexedDB adds of the same events, one transaction per file (ms). */
+  /** Bare IndexedDB adds of the same events, one transaction per file (ms): the events table's layout. */
   floorMs: number;
+  /** The same into a store without indexes (ms). */
+  floorUnindexedMs: number;
+  /** The same events as one row per case per file, indexed by case, storedAt and event ids (ms). */
+  floorBatchesMs: number;
   /** Whether the page allows eval (false in extension pages: zod is jitless there). */
   evalAllowed: boolean;
 }
@@ -71,11 +86,27 @@ export async function runSyncBench(files = SYNC_BENCH_FILES): Promise<SyncBenchR
     start = performance.now();
     const bulletin = await officeBulletinFromDb(db, { quarter, now: NOW });
     const reportMs = performance.now() - start;
+    start = performance.now();
     const replayed = officeBulletin(await listAllEvents(db), getBuiltInProfile('xuancheng-2015')!, { quarter, now: NOW });
+    const replayMs = performance.now() - start;
     if (JSON.stringify(bulletin) !== JSON.stringify(replayed)) throw new Error('the bulletin from the projection differs from the replayed one');
     await db.delete();
-    const floorMs = await bareAdds(inputs.map((input) => (JSON.parse(input.text) as { events: object[] }).events));
-    return { importMs, reimportMs, reportMs, imported, quarterCases: bulletin.totals.captured.count, floorMs, evalAllowed: allowsEval() };
+    const events = inputs.map((input) => (JSON.parse(input.text) as { events: BenchEvent[] }).events);
+    const floorMs = await bareAdds(events, 'indexed');
+    const floorUnindexedMs = await bareAdds(events, 'unindexed');
+    const floorBatchesMs = await bareAdds(events, 'batches');
+    return {
+      importMs,
+      reimportMs,
+      reportMs,
+      replayMs,
+      imported,
+      quarterCases: bulletin.totals.captured.count,
+      floorMs,
+      floorUnindexedMs,
+      floorBatchesMs,
+      evalAllowed: allowsEval(),
+    };
   } finally {
     if (db.isOpen()) await db.delete();
   }
@@ -89,22 +120,43 @@ function requestDone(target: IDBRequest | IDBTransaction): Promise<void> {
   });
 }
 
-/** ms to add each file's events with bare IndexedDB, one transaction per file. */
-async function bareAdds(files: object[][]): Promise<number> {
+/** The fields of a file's event the floors read. */
+interface BenchEvent {
+  id: string;
+  caseId: string;
+}
+
+/** A file's events as one row per case (the batch layout), in file order. */
+function batchesOf(events: readonly BenchEvent[], file: number): object[] {
+  const byCase = new Map<string, BenchEvent[]>();
+  for (const event of events) byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
+  return [...byCase].map(([caseId, list]) => ({ id: `${caseId}/${file}`, caseId, storedAt: NOW, eventIds: list.map((e) => e.id), events: list }));
+}
+
+/** ms to add each file's events with bare IndexedDB, one transaction per file, in one of the layouts (see the top). */
+async function bareAdds(files: BenchEvent[][], layout: 'indexed' | 'unindexed' | 'batches'): Promise<number> {
   const name = `bench-sync-floor-${Date.now()}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
     const store = open.result.createObjectStore('events', { keyPath: 'id' });
-    store.createIndex('storedAt', 'storedAt');
-    store.createIndex('[caseId+at]', ['caseId', 'at']);
+    if (layout === 'indexed') {
+      store.createIndex('storedAt', 'storedAt');
+      store.createIndex('[caseId+at]', ['caseId', 'at']);
+    } else if (layout === 'batches') {
+      store.createIndex('caseId', 'caseId');
+      store.createIndex('storedAt', 'storedAt');
+      store.createIndex('eventIds', 'eventIds', { multiEntry: true });
+    }
   };
   await requestDone(open);
   const raw = open.result;
+  // The rows are shaped before the clock starts: only IndexedDB is timed.
+  const rows = files.map((events, file) => (layout === 'batches' ? batchesOf(events, file) : events.map((e) => ({ ...e, storedAt: NOW }))));
   const start = performance.now();
-  for (const events of files) {
+  for (const fileRows of rows) {
     const tx = raw.transaction('events', 'readwrite');
     const store = tx.objectStore('events');
-    for (const event of events) store.add({ ...event, storedAt: NOW });
+    for (const row of fileRows) store.add(row);
     await requestDone(tx);
   }
   const ms = performance.now() - start;

@@ -1,5 +1,4 @@
 import type { TierId } from '../../cases/events';
-import type { CaseFigures } from '../../report/office-bulletin';
 import type { CaseConflict } from '../../sync/conflicts';
 
 /**
@@ -54,12 +53,6 @@ export interface CaseRow {
   mergedInto?: string;
   /** The latest re-check of any of its sources. */
   lastRecheck?: { at: number; outcome: string };
-  /**
-   * What the office's quarterly bulletin counts of the case, judged at any
-   * later time (version 5; rows written before lack it until the projection
-   * is rebuilt, see `officeBulletinFromDb`).
-   */
-  figures?: CaseFigures;
   /** Set while its merged history holds a conflict (competing claims…) the office has not settled. */
   conflict?: CaseConflict;
 }

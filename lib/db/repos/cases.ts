@@ -3,7 +3,8 @@ import type { AppDB } from '../app-db';
 import type { CaseRow } from '../entities/case-row';
 import { toCaseEvent } from '../entities/event-row';
 import { timeOf, type Clock } from '../clock';
-import { projectCase, projectionContextOf } from '../projection';
+import { projectCase, projectionContextOf, type ProjectedCase } from '../projection';
+import { projectionTables, putProjectedCases } from './case-store';
 import { evidenceIdOf, groupByCase, replayWithReport, type CaseEvent } from '../../cases';
 import { DuplicateIndex } from '../../dedupe';
 import type { PolicyProfile } from '../../policy';
@@ -162,13 +163,13 @@ export async function getThreadPostStates(
   return states;
 }
 
-/** Every case's projection row computed from the log alone. */
+/** Every case's projection (row and bulletin figures) computed from the log alone. */
 export function projectAll(
   events: readonly CaseEvent[],
   context: ReturnType<typeof projectionContextOf>,
   now: number,
-): CaseRow[] {
-  const rows: CaseRow[] = [];
+): ProjectedCase[] {
+  const rows: ProjectedCase[] = [];
   for (const log of groupByCase(events).values()) {
     const { state, rejected } = replayWithReport(log);
     if (state) rows.push(projectCase(state, context, now, rejected));
@@ -187,13 +188,13 @@ export async function rebuildProjection(
   now: Clock,
 ): Promise<Result<{ cases: number }>> {
   return guarded(db, (cancellation) =>
-    db.transaction('rw', [db.events, db.cases, db.settings], async (): Promise<Result<{ cases: number }>> => {
+    db.transaction('rw', [db.events, ...projectionTables(db), db.settings], async (): Promise<Result<{ cases: number }>> => {
       cancellation.throwIfCancelled();
       const context = projectionContextOf(await getSettings(db), policy);
       const events = (await db.events.toArray()).map(toCaseEvent);
       const rows = projectAll(events, context, timeOf(now));
-      await db.cases.clear();
-      await db.cases.bulkPut(rows);
+      await Promise.all([db.cases.clear(), db.caseFigures.clear()]);
+      await putProjectedCases(db, rows);
       return ok({ cases: rows.length });
     }),
   );

@@ -2,9 +2,9 @@ import { Dexie } from 'dexie';
 import type { AppDB } from '../app-db';
 import type { EventRow } from '../entities/event-row';
 import { toCaseEvent } from '../entities/event-row';
-import type { CaseRow } from '../entities/case-row';
 import { timeOf, type Clock } from '../clock';
-import { projectCase, type ProjectionContext } from '../projection';
+import { projectCase, type ProjectedCase, type ProjectionContext } from '../projection';
+import { projectionTables, putProjectedCases } from './case-store';
 import {
   applyEvent,
   CaseEventSchema,
@@ -39,7 +39,7 @@ export interface Appended {
 
 /** The tables every append writes or reads, in one transaction. */
 export function appendTables(db: AppDB) {
-  return [db.events, db.cases, db.settings, db.policyProfiles] as const;
+  return [db.events, ...projectionTables(db), db.settings, db.policyProfiles] as const;
 }
 
 /** A case's stored log in replay order (sequence, then (at, id); lib/cases `orderEvents`). */
@@ -168,7 +168,7 @@ export async function appendEvent(
 
 /**
  * The body of `appendEvent` for an already parsed event, to be called inside
- * a read-write transaction over events, cases, settings and policyProfiles
+ * a read-write transaction over `appendTables` (events, cases, caseFigures, settings, policyProfiles)
  * (so a caller can store more in the same transaction, e.g. the evidence).
  */
 export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Promise<Result<Appended>> {
@@ -194,7 +194,7 @@ export async function appendWithin(db: AppDB, event: CaseEvent, now: Clock): Pro
     if (!existing) throw error;
     return ok({ event: toCaseEvent(existing), created: false });
   }
-  await db.cases.put(projectCase(state, context, at, rejected));
+  await putProjectedCases(db, [projectCase(state, context, at, rejected)]);
   return ok({ event, created: true });
 }
 
@@ -258,12 +258,12 @@ export async function appendEvents(
         const context = await loadProjectionContext(db);
         const at = timeOf(now);
         const rows = [...accepted.values()].map((e) => ({ ...e, storedAt: at }) as EventRow);
-        const caseRows: CaseRow[] = [...touched].map((caseId) => {
+        const caseRows: ProjectedCase[] = [...touched].map((caseId) => {
           const log = logs.get(caseId)!;
           return projectCase(log.state!, context, at, log.rejected);
         });
         await db.events.bulkAdd(rows);
-        await db.cases.bulkPut(caseRows);
+        await putProjectedCases(db, caseRows);
       }
       return ok(results);
     }),

@@ -9,6 +9,7 @@
 import type { AppDB } from '../app-db';
 import { toCaseEvent } from '../entities/event-row';
 import { projectAll } from './cases';
+import { projectionTables, putProjectedCases } from './case-store';
 import { loadProjectionContext } from './projection-context';
 
 /**
@@ -32,9 +33,9 @@ export async function repairStaleProjection(db: AppDB, now: number): Promise<num
   // Read before the transaction: while on('ready') subscribers run nothing else can write, and
   // awaiting these plain async reads inside a transaction opened there commits it too early.
   const context = await loadProjectionContext(db);
-  return db.transaction('rw', [db.events, db.cases, db.syncState], async () => {
+  return db.transaction('rw', [db.events, ...projectionTables(db), db.syncState], async () => {
     const rows = projectAll((await db.events.toArray()).map(toCaseEvent), context, now);
-    await db.cases.bulkPut(rows);
+    await putProjectedCases(db, rows);
     await db.syncState.delete(PROJECTION_STALE_KEY);
     return rows.length;
   });

@@ -99,7 +99,7 @@ describe('appending an event to the claim log', () => {
   it('rolls back the event when the case row cannot be written (disk full): nothing half-written', async () => {
     db = freshDb();
     await appendEvent(db, captured('c1'), { now: NOW });
-    vi.spyOn(db.cases, 'put').mockImplementation(() => {
+    vi.spyOn(db.cases, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const result = await appendEvent(db, claimed('c1'), { now: NOW });

@@ -5,7 +5,7 @@ import { getActiveProfile } from '../../../lib/db/repos/policy-profiles';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { toCaseEvent } from '../../../lib/db/entities/event-row';
 import { assessed, captured, claimed, closed, HOUR, T0 } from '../../fixtures/db/builders';
-import { freshDb, NOW } from './helpers';
+import { asStored, freshDb, NOW, storedProjection } from './helpers';
 import type { AppDB } from '../../../lib/db/app-db';
 
 let db: AppDB;
@@ -81,21 +81,19 @@ describe('the projection is derived from the log', () => {
   it('equals the projection rebuilt from the events alone', async () => {
     db = freshDb();
     await seed();
-    const stored = await db.cases.toArray();
     const events = (await db.events.toArray()).map(toCaseEvent);
     const rebuilt = projectAll(events, await loadProjectionContext(db), NOW);
-    const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
-    expect(rebuilt.sort(byId)).toEqual(stored.sort(byId));
+    expect(asStored(rebuilt)).toEqual(await storedProjection(db));
   });
 
   it('can be thrown away and rebuilt in one write', async () => {
     db = freshDb();
     await seed();
-    const before = await db.cases.toArray();
+    const before = await storedProjection(db);
     await db.cases.clear();
+    await db.caseFigures.clear();
     const result = await rebuildProjection(db, await getActiveProfile(db), NOW);
     expect(result).toEqual({ ok: true, data: { cases: 4 } });
-    const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
-    expect((await db.cases.toArray()).sort(byId)).toEqual(before.sort(byId));
+    expect(await storedProjection(db)).toEqual(before);
   });
 });

@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { AppDB } from '../../../lib/db/app-db';
-import { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../../lib/db/schema';
+import { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../../../lib/db/schema';
 import { projectAll } from '../../../lib/db/repos/cases';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
-import { fillMissingFigures } from '../../../lib/db/repos/office-bulletin';
+import { storedParts } from '../../../lib/db/repos/case-store';
 import { toCaseEvent } from '../../../lib/db/entities/event-row';
 
 /** Every schema version in order; index = version - 1. A new version must be added here and get a fixture. */
-const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5];
+const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6];
 const FIXTURES = resolve(__dirname, '../../fixtures/db');
 
 interface MigrationFixture {
@@ -72,17 +72,19 @@ describe('database upgrades', () => {
     },
   );
 
-  it.each([2, 3, 4, 5])('after upgrading to the latest version from version %i-1, the stored projection equals the projection rebuilt from the events', async (to) => {
+  it.each([2, 3, 4, 5, 6])('after upgrading to the latest version from version %i-1, the stored projection (case rows and their bulletin figures) equals the projection rebuilt from the events', async (to) => {
     const fixture = JSON.parse(readFileSync(fixturePath(to), 'utf8')) as MigrationFixture;
     const name = `migration-rebuild-${crypto.randomUUID()}`;
     await storeWithVersion(name, to - 1, fixture.before);
     db = new AppDB(name, { now: () => fixture.upgradedAt });
-    // Rows from before version 5 get their bulletin figures the first time the bulletin is read.
-    await fillMissingFigures(db, fixture.upgradedAt);
     const events = (await db.events.toArray()).map(toCaseEvent);
-    const rebuilt = projectAll(events, await loadProjectionContext(db), fixture.upgradedAt);
-    expect(byKey(rebuilt as unknown as Record<string, unknown>[])).toEqual(
+    const rebuilt = projectAll(events, await loadProjectionContext(db), fixture.upgradedAt).map(storedParts);
+    expect(byKey(rebuilt.map((p) => p.row) as unknown as Record<string, unknown>[])).toEqual(
       byKey((await db.cases.toArray()) as unknown as Record<string, unknown>[]),
+    );
+    // Rows written before version 5 had no figures: the upgrade to 6 has them projected again.
+    expect(byKey(rebuilt.map((p) => p.figures) as unknown as Record<string, unknown>[])).toEqual(
+      byKey((await db.caseFigures.toArray()) as unknown as Record<string, unknown>[]),
     );
   });
 

@@ -3,14 +3,15 @@
  * (one record per case, kept up to date on every write) must be exactly the
  * bulletin and conflicts of the whole merged log — after the import of the
  * two officers' files, judged at any later time, after the office assigns a
- * contested case (指定认领), and for rows written before schema version 5.
+ * contested case (指定认领), and for rows written before schema version 5
+ * (the upgrade to version 6 has them projected again).
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../../lib/db/app-db';
 import { listAllEvents } from '../../../lib/db/repos/events';
-import { currentOfficeBulletin, fillMissingFigures, officeBulletinFromDb } from '../../../lib/db/repos/office-bulletin';
+import { currentOfficeBulletin, officeBulletinFromDb } from '../../../lib/db/repos/office-bulletin';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { officeBulletin } from '../../../lib/report/office-bulletin';
 import { caseConflicts } from '../../../lib/sync';
@@ -75,18 +76,42 @@ describe('the office bulletin from the cases projection', () => {
     expect(bulletin.departments.find((d) => d.department === '滨江街道办')!.claimed.caseIds).toContain(caseId);
   });
 
-  it('judges rows written before version 5 from their logs until the repair fills their figures once', async () => {
+  it('gives every case its figures again when the database opens after an upgrade left rows without them (rows written before version 5)', async () => {
     const office = await officeWithFiles();
-    // As a version-4 database left them: the same rows without figures.
-    await office.cases.toCollection().modify((row) => {
-      delete row.figures;
-    });
+    const cases = await office.cases.count();
+    // As the upgrade to version 6 leaves a database whose rows were written before version 5.
+    await office.caseFigures.clear();
+    await office.syncState.put({ key: 'projectionStale', at: 0, note: 'upgrade 5 → 6' });
+    office.close();
+    db = new AppDB(office.name, { now: () => imported });
+    expect(await db.caseFigures.count()).toBe(cases);
     const now = cst('2024-08-20 09:00');
-    expect(await officeBulletinFromDb(office, { quarter, now })).toEqual(await fromLog(office, now));
-    expect(await fillMissingFigures(office, now)).toBe(await office.cases.count());
-    expect((await office.cases.toArray()).every((row) => row.figures !== undefined)).toBe(true);
-    expect(await fillMissingFigures(office, now)).toBe(0);
-    expect(await officeBulletinFromDb(office, { quarter, now })).toEqual(await fromLog(office, now));
+    expect(await officeBulletinFromDb(db, { quarter, now })).toEqual(await fromLog(db, now));
+  });
+
+  it('keeps one figures row per case row, written with it', async () => {
+    const office = await officeWithFiles();
+    const rows = await office.cases.toArray();
+    const figures = new Map((await office.caseFigures.toArray()).map((row) => [row.caseId, row]));
+    expect(figures.size).toBe(rows.length);
+    for (const row of rows) expect(figures.get(row.caseId)?.lastEventAt, row.caseId).toBe(row.lastEventAt);
+    // The office assigns the contested case: its row and its figures row are written again, together.
+    const [caseId] = [...caseConflicts(await listAllEvents(office)).keys()];
+    const at = cst('2024-08-07 10:00');
+    expect((await assignCase(office, { caseId: caseId!, department: '滨江街道办', reason: '属地管理', now: at })).ok).toBe(true);
+    expect((await office.caseFigures.get({ caseId: caseId! }))?.lastEventAt).toBe(at);
+  });
+
+  it('keeps one figures row for a case whose first capture moves earlier (an officer’s earlier capture imported later)', async () => {
+    db = new AppDB(`office-bulletin-${crypto.randomUUID()}`, { now: () => imported });
+    // 王芳 captured the shared thread 15 minutes after 李明; her file comes in first.
+    const summaries = await importSyncTexts(db, [...inputs].reverse(), { now: imported });
+    expect(summaries.every((s) => s.ok)).toBe(true);
+    const shared = (await db.caseFigures.toArray()).filter((row) => row.caseId.startsWith('t-2ced3cb3'));
+    expect(shared.map((row) => row.capturedAt)).toEqual([cst('2024-07-08 09:10')]);
+    expect(await db.caseFigures.count()).toBe(await db.cases.count());
+    const now = cst('2024-08-20 09:00');
+    expect(await officeBulletinFromDb(db, { quarter, now })).toEqual(await fromLog(db, now));
   });
 
   it('as the console shows it: judged now, or at the newest event when an officer’s clock ran ahead of the office’s', async () => {

@@ -35,6 +35,7 @@ async function snapshot(db: AppDB) {
   return {
     events: await db.events.toArray(),
     cases: await db.cases.toArray(),
+    caseFigures: await db.caseFigures.toArray(),
     evidence: await db.capturedContents.toArray(),
     syncState: await db.syncState.toArray(),
   };
