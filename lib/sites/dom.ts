@@ -35,11 +35,36 @@ export function readCount(text: string | null | undefined): number | undefined {
   return Number.isFinite(n) ? Math.round(n * scale) : undefined;
 }
 
-/** Content of a `<meta name|property=…>`; undefined when absent. */
+/** Content of a `<meta name|property=…>` (name compared ignoring ASCII case); undefined when absent. */
 export function metaContent(doc: Document, name: string): string | undefined {
-  const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`);
-  const v = el?.getAttribute('content')?.trim();
+  const v = metaNamed(doc, name, true)?.getAttribute('content')?.trim();
   return v ? v : undefined;
+}
+
+/**
+ * The first `<meta>` whose `name` (or, with `orProperty`, `property`) is
+ * `name` ignoring ASCII case, as `meta[name="…" i]` would select it. Read
+ * from the document's meta collection: a page has a handful of metas, while
+ * an attribute selector (a selector list even more) is matched against every
+ * element — on a 1,000-floor thread each such query cost milliseconds, and
+ * choosing an adapter asks several.
+ */
+function metaNamed(doc: Document, name: string, orProperty: boolean): Element | undefined {
+  const wanted = asciiLower(name);
+  const metas = doc.getElementsByTagName('meta');
+  for (let k = 0; k < metas.length; k++) {
+    const meta = metas[k] as Element;
+    const own = meta.getAttribute('name');
+    if (own !== null && asciiLower(own) === wanted) return meta;
+    const property = orProperty ? meta.getAttribute('property') : null;
+    if (property !== null && asciiLower(property) === wanted) return meta;
+  }
+  return undefined;
+}
+
+/** ASCII letters lowered only, as the `i` flag of an attribute selector compares. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
 /** Every element under `root` (and `root` itself, and its enclosing match) matching `selector`. */
@@ -69,7 +94,7 @@ const generators = new WeakMap<Document, string>();
 export function generatorOf(doc: Document): string {
   let generator = generators.get(doc);
   if (generator === undefined) {
-    generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+    generator = metaNamed(doc, 'generator', false)?.getAttribute('content') ?? '';
     generators.set(doc, generator);
   }
   return generator;
