@@ -13,7 +13,7 @@
  * #threadlisttableid) or the `discuz_uid` script variable. SOURCES.md §A
  * documents the templates.
  */
-import { cleanText, fingerprintIn, generatorOf, readCount, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, generatorOf, hasClass, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, ListedThread, PageKind, PostRef, SiteAdapter } from './types.ts';
 
@@ -150,7 +150,7 @@ function bodiesByFloor(root: Document | Element): Element[] | null {
     if (floor.tagName !== 'DIV' || !floor.id.startsWith('post_')) continue;
     const body = root.getElementById(`postmessage_${floor.id.slice('post_'.length)}`);
     // A deleted floor has no body: skipped, as the selector skips it.
-    if (!body || (body.tagName === 'TD' && !body.classList.contains('t_f'))) continue;
+    if (!body || (body.tagName === 'TD' && !hasClass(body, 't_f'))) continue;
     if (body.tagName !== 'TD' || !floor.contains(body)) return null;
     out.push(body);
   }

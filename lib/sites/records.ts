@@ -30,7 +30,7 @@
  * the smallest element holding the rest. Names, times, labels and counts
  * become fields, never text to match.
  */
-import { cleanText } from './dom.ts';
+import { cleanText, hasClass } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import { readFloor } from './discuz.ts';
 import { LOCATION_LABEL as LOCATION } from './engine.ts';
@@ -323,25 +323,6 @@ export function followPath(record: Element, path: string[]): Element | null {
   }
   return at;
 }
-
-/**
- * `el.classList.contains(cls)` without a DOMTokenList: reading `classList`
- * builds one per element, which on a 1,000-record thread cost more than the
- * path itself. Tokens are split on ASCII whitespace, as classList splits them.
- */
-function hasClass(el: Element, cls: string): boolean {
-  const names = el.className;
-  if (typeof names !== 'string') return el.classList.contains(cls);
-  if (names === cls) return true;
-  for (let at = names.indexOf(cls); at >= 0; at = names.indexOf(cls, at + 1)) {
-    const end = at + cls.length;
-    if ((at === 0 || ASCII_SPACE.test(names.charAt(at - 1))) && (end === names.length || ASCII_SPACE.test(names.charAt(end)))) return true;
-  }
-  return false;
-}
-
-/** ASCII whitespace: what separates class tokens (DOM standard). */
-const ASCII_SPACE = /[\t\n\f\r ]/;
 
 interface Analysis {
   reading: RecordReading;
