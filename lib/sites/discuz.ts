@@ -13,7 +13,7 @@
  * #threadlisttableid) or the `discuz_uid` script variable. SOURCES.md §A
  * documents the templates.
  */
-import { cleanText, fingerprintIn, generatorOf, hasClass, readCount, readText, textOf } from './dom.ts';
+import { cleanText, fingerprintIn, generatorOf, readCount, readText, textOf } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import type { AdapterContext, FoundPost, ListedThread, PageKind, PostRef, SiteAdapter } from './types.ts';
 
@@ -21,8 +21,6 @@ import type { AdapterContext, FoundPost, ListedThread, PageKind, PostRef, SiteAd
 const FLOOR_LABELS: Record<string, number> = { 楼主: 1, 沙发: 2, 板凳: 3, 地板: 4 };
 
 const DESKTOP_POST = '#postlist > div[id^="post_"]';
-/** Desktop post bodies; a deleted post prints a notice instead of one. */
-const DESKTOP_BODY = 'td.t_f[id^="postmessage_"]';
 /** Discuz! 7.x post bodies. */
 const LEGACY_BODY = 'td.t_msgfont[id^="postmessage_"]';
 const TOUCH_POST = 'div.plc[id^="pid"]';
@@ -82,7 +80,7 @@ export const discuzAdapter: SiteAdapter = {
     // Deleted floors print a notice instead of a postmessage body, so every body found is a live post.
     // The floor's container is only looked up when asked for (a flagged post): on a long thread
     // most posts are never flagged, and touching 1,000 containers costs more than scanning them.
-    const bodies = bodiesByFloor(root) ?? Array.from(root.querySelectorAll(DESKTOP_BODY));
+    const bodies = desktopBodies(root);
     for (const body of bodies.length > 0 ? bodies : Array.from(root.querySelectorAll(LEGACY_BODY))) {
       const pid = body.id.slice('postmessage_'.length);
       if (!/^\d+$/.test(pid)) continue;
@@ -133,28 +131,20 @@ export const discuzAdapter: SiteAdapter = {
 };
 
 /**
- * The X desktop bodies of a whole page, floor by floor: each floor of
- * `#postlist` (`div#post_<pid>`, the template's loop) holds its body as
- * `td.t_f#postmessage_<pid>`, found by id (a hash lookup). Selecting the
- * bodies matches a selector against every element of the page — some
- * 64,000 on a 1,000-floor thread, most of the scan's time. Null (ask the
- * selector) on a subtree, a page without `#postlist`, or a floor whose body
- * is not where the template prints it.
+ * The desktop post bodies under `root`, `td.t_f[id^="postmessage_"]` (a
+ * deleted post prints a notice instead of one), from the class collection: the
+ * browser walks the page testing one class name per element instead of
+ * matching a selector against each of the some 64,000 elements of a
+ * 1,000-floor thread.
  */
-function bodiesByFloor(root: Document | Element): Element[] | null {
-  if (!('getElementById' in root)) return null;
-  const list = root.getElementById('postlist');
-  if (!list) return null;
+function desktopBodies(root: Document | Element): Element[] {
   const out: Element[] = [];
-  for (let floor = list.firstElementChild; floor; floor = floor.nextElementSibling) {
-    if (floor.tagName !== 'DIV' || !floor.id.startsWith('post_')) continue;
-    const body = root.getElementById(`postmessage_${floor.id.slice('post_'.length)}`);
-    // A deleted floor has no body: skipped, as the selector skips it.
-    if (!body || (body.tagName === 'TD' && !hasClass(body, 't_f'))) continue;
-    if (body.tagName !== 'TD' || !floor.contains(body)) return null;
-    out.push(body);
+  const found = root.getElementsByClassName('t_f');
+  for (let k = 0; k < found.length; k++) {
+    const el = found[k] as Element;
+    if (el.localName === 'td' && el.id.startsWith('postmessage_')) out.push(el);
   }
-  return out.length > 0 ? out : null;
+  return out;
 }
 
 function isTouch(container: Element): boolean {
