@@ -125,7 +125,9 @@ export function findPost(doc: Document, url: string, postId: string, options: Fi
  * (a later call reads the page again, which may have changed), else read now.
  */
 export function takeBodyText(post: PostRef): string {
-  const text = post.bodyText ?? post.bodyElement.textContent ?? '';
+  const text = post.bodyText;
+  if (text === undefined) return post.bodyElement.textContent ?? '';
+  // Only refs that carry the text lose it: deleting a property changes an object's shape.
   delete post.bodyText;
   return text;
 }
