@@ -20,7 +20,7 @@
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagMatches, isAnchored } from '../match/flag';
-import { findListedThreads, locatePosts, locatePostsIn, type PostData, type PostRef } from '../sites';
+import { findListedThreads, locatePosts, locatePostsIn, takeBodyText, type PostData, type PostRef } from '../sites';
 import { matchRanges, paintLayers, type HighlightLayer } from '../highlight';
 import type { SeenPosts } from './seen-posts';
 import { isOwnElement, mountHighlightHost, mountPostBadge, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
@@ -88,7 +88,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   let threadAnchored: boolean | undefined;
   const anchoredBy = (first: PostRef | undefined) => {
     // The document title carries the thread or article title on every site family.
-    threadAnchored ??= isAnchored(`${deps.doc.title}\n${first?.bodyElement.textContent ?? ''}`, deps.watchlist);
+    threadAnchored ??= isAnchored(`${deps.doc.title}\n${first ? (first.bodyText ?? first.bodyElement.textContent ?? '') : ''}`, deps.watchlist);
     return threadAnchored;
   };
 
@@ -102,7 +102,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       if (seen.has(post.bodyElement) || (known?.badge.host.isConnected && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
       // Raw textContent, so the offsets line up with the highlighter's.
-      const text = post.bodyElement.textContent ?? '';
+      const text = takeBodyText(post);
       if (deps.seen) {
         deps.seen.remember(post, text);
         const data = readFields?.(post);

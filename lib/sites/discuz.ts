@@ -21,8 +21,6 @@ import type { AdapterContext, FoundPost, ListedThread, PageKind, PostRef, SiteAd
 const FLOOR_LABELS: Record<string, number> = { 楼主: 1, 沙发: 2, 板凳: 3, 地板: 4 };
 
 const DESKTOP_POST = '#postlist > div[id^="post_"]';
-/** Desktop post bodies; a deleted post prints a notice instead of one. */
-const DESKTOP_BODY = 'td.t_f[id^="postmessage_"]';
 /** Discuz! 7.x post bodies. */
 const LEGACY_BODY = 'td.t_msgfont[id^="postmessage_"]';
 const TOUCH_POST = 'div.plc[id^="pid"]';
@@ -82,8 +80,8 @@ export const discuzAdapter: SiteAdapter = {
     // Deleted floors print a notice instead of a postmessage body, so every body found is a live post.
     // The floor's container is only looked up when asked for (a flagged post): on a long thread
     // most posts are never flagged, and touching 1,000 containers costs more than scanning them.
-    const bodies = root.querySelectorAll(DESKTOP_BODY);
-    for (const body of Array.from(bodies.length > 0 ? bodies : root.querySelectorAll(LEGACY_BODY))) {
+    const bodies = desktopBodies(root);
+    for (const body of bodies.length > 0 ? bodies : Array.from(root.querySelectorAll(LEGACY_BODY))) {
       const pid = body.id.slice('postmessage_'.length);
       if (!/^\d+$/.test(pid)) continue;
       let container: Element | undefined;
@@ -131,6 +129,23 @@ export const discuzAdapter: SiteAdapter = {
     return out;
   },
 };
+
+/**
+ * The desktop post bodies under `root`, `td.t_f[id^="postmessage_"]` (a
+ * deleted post prints a notice instead of one), from the class collection: the
+ * browser walks the page testing one class name per element instead of
+ * matching a selector against each of the some 64,000 elements of a
+ * 1,000-floor thread.
+ */
+function desktopBodies(root: Document | Element): Element[] {
+  const out: Element[] = [];
+  const found = root.getElementsByClassName('t_f');
+  for (let k = 0; k < found.length; k++) {
+    const el = found[k] as Element;
+    if (el.localName === 'td' && el.id.startsWith('postmessage_')) out.push(el);
+  }
+  return out;
+}
 
 function isTouch(container: Element): boolean {
   return container.tagName === 'DIV' && container.classList.contains('plc');

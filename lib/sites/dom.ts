@@ -35,11 +35,36 @@ export function readCount(text: string | null | undefined): number | undefined {
   return Number.isFinite(n) ? Math.round(n * scale) : undefined;
 }
 
-/** Content of a `<meta name|property=…>`; undefined when absent. */
+/** Content of a `<meta name|property=…>` (name compared ignoring ASCII case); undefined when absent. */
 export function metaContent(doc: Document, name: string): string | undefined {
-  const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`);
-  const v = el?.getAttribute('content')?.trim();
+  const v = metaNamed(doc, name, true)?.getAttribute('content')?.trim();
   return v ? v : undefined;
+}
+
+/**
+ * The first `<meta>` whose `name` (or, with `orProperty`, `property`) is
+ * `name` ignoring ASCII case, as `meta[name="…" i]` would select it. Read
+ * from the document's meta collection: a page has a handful of metas, while
+ * an attribute selector (a selector list even more) is matched against every
+ * element — on a 1,000-floor thread each such query cost milliseconds, and
+ * choosing an adapter asks several.
+ */
+function metaNamed(doc: Document, name: string, orProperty: boolean): Element | undefined {
+  const wanted = asciiLower(name);
+  const metas = doc.getElementsByTagName('meta');
+  for (let k = 0; k < metas.length; k++) {
+    const meta = metas[k] as Element;
+    const own = meta.getAttribute('name');
+    if (own !== null && asciiLower(own) === wanted) return meta;
+    const property = orProperty ? meta.getAttribute('property') : null;
+    if (property !== null && asciiLower(property) === wanted) return meta;
+  }
+  return undefined;
+}
+
+/** ASCII letters lowered only, as the `i` flag of an attribute selector compares. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
 /** Every element under `root` (and `root` itself, and its enclosing match) matching `selector`. */
@@ -52,6 +77,26 @@ export function elementsIn(root: ParentNode, selector: string): Element[] {
   out.push(...Array.from(root.querySelectorAll(selector)));
   return out;
 }
+
+/**
+ * `el.classList.contains(cls)` without a DOMTokenList: reading `classList`
+ * builds one per element, which on a 1,000-record thread cost more than the
+ * path itself. Tokens are split on ASCII whitespace, as classList splits them.
+ */
+export function hasClass(el: Element, cls: string): boolean {
+  const names = el.className;
+  if (typeof names !== 'string') return el.classList.contains(cls);
+  if (names === cls) return cls !== '';
+  if (cls === '') return false;
+  for (let at = names.indexOf(cls); at >= 0; at = names.indexOf(cls, at + 1)) {
+    const end = at + cls.length;
+    if ((at === 0 || ASCII_SPACE.test(names.charAt(at - 1))) && (end === names.length || ASCII_SPACE.test(names.charAt(end)))) return true;
+  }
+  return false;
+}
+
+/** ASCII whitespace: what separates class tokens (DOM standard). */
+const ASCII_SPACE = /[\t\n\f\r ]/;
 
 /** Type guard for Element (works across realms, unlike instanceof). */
 export function isElement(node: unknown): node is Element {
@@ -69,7 +114,7 @@ const generators = new WeakMap<Document, string>();
 export function generatorOf(doc: Document): string {
   let generator = generators.get(doc);
   if (generator === undefined) {
-    generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
+    generator = metaNamed(doc, 'generator', false)?.getAttribute('content') ?? '';
     generators.set(doc, generator);
   }
   return generator;

@@ -71,10 +71,12 @@ export const genericAdapter: SiteAdapter = {
         continue;
       }
       if (fromPath && group?.authorPath) {
-        const text = cleanText(fromPath.textContent);
+        // Read once: the flagger scans the same raw text (PostRef.bodyText).
+        const raw = fromPath.textContent ?? '';
+        const text = cleanText(raw);
         const author = authorAt(followPath(record, group.authorPath));
         if (text !== '' && author) {
-          out.push({ postId: contentId(author, undefined, text), kind: 'comment', element: record, bodyElement: fromPath });
+          out.push({ postId: contentId(author, undefined, text), kind: 'comment', element: record, bodyElement: fromPath, bodyText: raw });
           continue;
         }
       }
@@ -177,11 +179,12 @@ function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
 
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */
 function directId(record: Element): string | undefined {
-  // data-id, data-pid, data-post-id, data-comment-id, data-aid, data-rpid…
-  const attrs = record.attributes;
-  for (let k = 0; k < attrs.length; k++) {
-    const attr = attrs[k] as Attr;
-    if (isIdAttribute(attr.name) && /\d/.test(attr.value)) return attr.value.trim();
+  // data-id, data-pid, data-post-id, data-comment-id, data-aid, data-rpid… By name, then value:
+  // reading `attributes` builds an Attr object per attribute of every record.
+  for (const name of record.getAttributeNames()) {
+    if (!isIdAttribute(name)) continue;
+    const value = record.getAttribute(name) ?? '';
+    if (/\d/.test(value)) return value.trim();
   }
   const id = record.id.trim();
   if (id && /\d/.test(id)) return id;
@@ -299,9 +302,13 @@ function findMain(doc: Document, records: Set<Element>): Element | null {
   }
   if (best) return best;
   let length = 199;
-  for (const el of Array.from(doc.querySelectorAll(MAIN_CANDIDATES))) {
+  // Candidates inside a record are never the article: those outside are already at hand, and
+  // matching them spares a selector list matched against every element of a long thread.
+  const head = doc.head ? [doc.head, ...Array.from(doc.head.querySelectorAll('*'))] : [];
+  for (const el of [doc.documentElement, ...head, ...(doc.body ? [doc.body] : []), ...outside]) {
+    if (!el.matches(MAIN_CANDIDATES)) continue;
     const l = cleanText(el.textContent).length;
-    if (l <= length || findEnclosingRecord(el, records) || containsRecord(el, records)) continue;
+    if (l <= length || containsRecord(el, records)) continue;
     best = el;
     length = l;
   }
@@ -313,9 +320,16 @@ function outsideRecords(doc: Document, records: Set<Element>): Element[] {
   const body = doc.body;
   if (!body) return [];
   const out: Element[] = [];
-  // 1 = NodeFilter.SHOW_ELEMENT; 2 = FILTER_REJECT (skip the subtree), 1 = FILTER_ACCEPT.
-  const walker = doc.createTreeWalker(body, 1, { acceptNode: (node) => (records.has(node as Element) ? 2 : 1) });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Element);
+  // Walked by hand, not by a TreeWalker with a filter: the browser calling a script filter for
+  // every element (a thousand records among them) cost more than the walk.
+  const visit = (parent: Element) => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (records.has(el)) continue;
+      out.push(el);
+      visit(el);
+    }
+  };
+  visit(body);
   return out;
 }
 

@@ -119,6 +119,19 @@ export function findPost(doc: Document, url: string, postId: string, options: Fi
   return withBoundedIds([post])[0];
 }
 
+/**
+ * The raw text of a located post's body (`textContent`, offsets as the
+ * highlighter counts them): what locating it already read, handed over once
+ * (a later call reads the page again, which may have changed), else read now.
+ */
+export function takeBodyText(post: PostRef): string {
+  const text = post.bodyText;
+  if (text === undefined) return post.bodyElement.textContent ?? '';
+  // Only refs that carry the text lose it: deleting a property changes an object's shape.
+  delete post.bodyText;
+  return text;
+}
+
 /** CONTRACT.md: one entry per post the page shows, as plain data. */
 export function findPosts(doc: Document, url: string): PostData[] {
   return findPostElements(doc, url).map(toPostData);

@@ -30,7 +30,7 @@
  * the smallest element holding the rest. Names, times, labels and counts
  * become fields, never text to match.
  */
-import { cleanText } from './dom.ts';
+import { cleanText, hasClass } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import { readFloor } from './discuz.ts';
 import { LOCATION_LABEL as LOCATION } from './engine.ts';
@@ -110,8 +110,7 @@ const SIGNATURE = /(^|[-_\s])(sign|signature|sig|qianming)($|[-_\s\d])/i;
 
 /** A record's shape key: tag + class with digits removed, so `post_123`/`post_124` and `bg1`/`bg2` share one. */
 export function recordSignature(el: Element): string {
-  const cls = typeof el.className === 'string' ? el.className : '';
-  return `${el.tagName}|${cls.replace(/\d+/g, '').trim()}`;
+  return `${el.tagName}|${classShape(el)}`;
 }
 
 function isChromeBlock(el: Element): boolean {
@@ -138,19 +137,19 @@ export function inChrome(el: Element, stop: Element | null): boolean {
 export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   const accepted: RecordGroup[] = [];
   const recordSet = new Set<Element>();
-  // Parents in document order (parents before their children, as MDR walks the tree). Only a
-  // parent with two element children or more can hold a group, and only siblings of one tag can
-  // share a shape: signatures are built for those alone, so the common cases (one child, a
-  // row of differently tagged fields) cost one comparison. Such parents are found by their
-  // first child, selected natively (a first child that is not also the last): a parent comes
-  // just before its first child in document order, so the order is kept, and script never
-  // touches the many elements with one child or none (reading each one's child count from
-  // script cost more than the rest of the mining on a 1,000-post thread).
-  const parents: Element[] = [root];
-  const firstChildren = root.querySelectorAll(':first-child:not(:last-child)');
-  for (let k = 0; k < firstChildren.length; k++) {
-    const el = (firstChildren[k] as Element).parentElement;
-    if (el && el !== root && !SKIPPED.has(el.tagName)) parents.push(el);
+  // Parents before their children, as MDR walks the tree. Only siblings of one tag can share a
+  // shape, so only a parent with two children of one tag can hold a group: such parents are found
+  // by those children, selected natively (the first of its tag that is not the last of it), and
+  // script never touches the many elements whose children all differ in tag (reading each one's
+  // children from script cost more than the rest of the mining on a 1,000-post thread).
+  // A parent comes at its first such child: a subtree met before it lies inside a child of a tag
+  // no sibling shares, which is in none of the parent's groups, so no group found there holds or
+  // lies inside one of the parent's records, and the order between them changes nothing.
+  const parents = new Set<Element>([root]);
+  const repeated = root.querySelectorAll(':first-of-type:not(:last-of-type)');
+  for (let k = 0; k < repeated.length; k++) {
+    const el = (repeated[k] as Element).parentElement;
+    if (el && !SKIPPED.has(el.tagName)) parents.add(el);
   }
   for (const parent of parents) {
     for (const members of siblingGroups(parent)) {
@@ -186,50 +185,51 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
 
 /** The children of `parent` that share a record signature, two or more, in order of their first member. */
 function siblingGroups(parent: Element): Element[][] {
-  const first = parent.firstElementChild;
-  if (!first || !hasRepeatedTag(first)) return [];
+  // Each child's tag and class are read once: on a long thread these reads, not the comparisons, are the cost.
+  const children: Element[] = [];
+  const tags: string[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    children.push(child);
+    tags.push(child.tagName);
+  }
+  const classes: (string | undefined)[] = [];
+  const classOf = (k: number): string => (classes[k] ??= classShape(children[k] as Element));
+  if (!hasRepeatedTag(tags, classOf)) return [];
   const bySignature = new Map<string, Element[]>();
-  for (let child: Element | null = first; child; child = child.nextElementSibling) {
-    if (SKIPPED.has(child.tagName)) continue;
-    const key = recordSignature(child);
+  for (let k = 0; k < children.length; k++) {
+    const tag = tags[k] as string;
+    if (SKIPPED.has(tag)) continue;
+    const key = `${tag}|${classOf(k)}`;
     const list = bySignature.get(key);
-    if (list) list.push(child);
-    else bySignature.set(key, [child]);
+    if (list) list.push(children[k] as Element);
+    else bySignature.set(key, [children[k] as Element]);
   }
   const out: Element[][] = [];
   for (const members of bySignature.values()) if (members.length >= 2) out.push(members);
   return out;
 }
 
+/** The class part of `recordSignature`: class tokens with digits removed. */
+function classShape(el: Element): string {
+  const cls = typeof el.className === 'string' ? el.className : '';
+  return cls.replace(/\d+/g, '').trim();
+}
+
 /**
- * Whether two siblings from `first` on may share a record signature: most
- * parents print children of different tags or classes (a header line: a,
- * span.time, span.ip), and no group can form there. Short rows are compared
- * pairwise without allocating — same tag, then the same class once digits
- * are removed (`recordSignature`), computed only for siblings of one tag; a
+ * Whether two siblings may share a record signature: most parents print
+ * children of different tags or classes (a header line: a, span.time,
+ * span.ip), and no group can form there. Short rows are compared pairwise —
+ * same tag, then the same class shape, read only for siblings of one tag; a
  * long row is assumed to repeat (it is where records are).
  */
-function hasRepeatedTag(first: Element): boolean {
-  let count = 0;
-  for (let a: Element | null = first; a; a = a.nextElementSibling) {
-    if (++count > 8) return true;
-    for (let b = a.nextElementSibling; b; b = b.nextElementSibling) {
-      if (b.tagName === a.tagName && sameClassShape(a, b)) return true;
+function hasRepeatedTag(tags: string[], classOf: (k: number) => string): boolean {
+  if (tags.length > 8) return true;
+  for (let a = 0; a < tags.length; a++) {
+    for (let b = a + 1; b < tags.length; b++) {
+      if (tags[b] === tags[a] && classOf(a) === classOf(b)) return true;
     }
   }
   return false;
-}
-
-/** Digits or surrounding spaces: the only things `recordSignature` takes out of a class. */
-const SIGNATURE_TRIMS = /\d|^\s|\s$/;
-
-/** Whether two elements' classes give one record signature, without building the signatures when the classes plainly differ. */
-function sameClassShape(a: Element, b: Element): boolean {
-  const ca = a.className;
-  const cb = b.className;
-  if (ca === cb) return true;
-  if (typeof ca === 'string' && typeof cb === 'string' && !SIGNATURE_TRIMS.test(ca) && !SIGNATURE_TRIMS.test(cb)) return false;
-  return recordSignature(a) === recordSignature(b);
 }
 
 function looksLikeRecord(el: Element): boolean {
@@ -313,7 +313,7 @@ export function followPath(record: Element, path: string[]): Element | null {
   for (const { tag, cls } of parsePath(path)) {
     let next: Element | null = null;
     for (let child: Element | null = at.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.tagName === tag && (cls === '' || child.classList.contains(cls))) {
+      if (child.tagName === tag && (cls === '' || hasClass(child, cls))) {
         next = child;
         break;
       }

@@ -98,6 +98,13 @@ export interface PostRef {
   kind: PostKind;
   element: Element;
   bodyElement: Element;
+  /**
+   * `bodyElement.textContent` (raw) when locating the post already read it
+   * (the generic detector digests the text into an id): valid only in the
+   * task that located the post — the page may rewrite the body afterwards.
+   * Use `takeBodyText`.
+   */
+  bodyText?: string;
 }
 
 /** A thread listed on a list page (forum board, Tieba front page, message-board list). */
