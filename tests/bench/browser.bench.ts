@@ -5,22 +5,17 @@
  * adapter (the generic post detector), read from the page's performance timeline
  * (the flagger logs `scan-page` and `scan-added` times in the extension's isolated world).
  */
-import { execSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, ensureChromium, launchWithExtension, makeUserDataDir } from '../../scripts/chromium.ts';
 import { startDemoServer } from '../demo-site/server.ts';
 import { benchFlaggedCount } from '../demo-site/expected.ts';
 import { compared, figure, type Figure } from './harness.ts';
+import { ensureFreshBuild } from './fresh-build.ts';
 import { scanLog, waitForFirstScan } from '../e2e/pages/closed-ui.ts';
 
-const OUTPUT = '.output/chrome-mv3';
 const RUNS = 5;
-
-function ensureBuilt(): void {
-  if (!existsSync(`${OUTPUT}/manifest.json`)) execSync('npx wxt build', { stdio: 'inherit' });
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -112,7 +107,7 @@ async function scanTimes(): Promise<Figure[]> {
 }
 
 export default async function browserSuite(): Promise<Figure[]> {
-  ensureBuilt();
+  ensureFreshBuild();
   return [
     await coldStart(),
     ...(await scanTimes()),

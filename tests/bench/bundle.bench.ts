@@ -2,24 +2,21 @@
  * Gzip size of the always-on content script, which every page the officer
  * opens loads and parses. Reads the built file rather than building, so the
  * figure is the size of what `npm test` and `npm run demo` ship (CI builds
- * before benchmarking); only when no build exists does it run `wxt build`.
+ * before benchmarking); it runs `wxt build` only when there is no build or
+ * a source is newer (fresh-build.ts).
  * kB are 1,000 bytes.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { figure, type BenchSuite } from './harness.ts';
+import { ensureFreshBuild } from './fresh-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT_SCRIPT = resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js');
 
 const suite: BenchSuite = async () => {
-  if (!existsSync(CONTENT_SCRIPT)) {
-    process.stderr.write('  no build found: running wxt build…\n');
-    // Build output goes to stderr so that stdout keeps only the table.
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
-  }
+  ensureFreshBuild();
   // Node's zlib at its best level: within 1% of `gzip -c content.js | wc -c`, without needing gzip installed.
   const gzipBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
   return [figure('bundle.content-script.gzip', 'kB', gzipBytes / 1000, '≤ 30 kB')];

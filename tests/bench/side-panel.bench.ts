@@ -3,10 +3,10 @@
  * 10,000 cases in the projection, measured in Chromium (navigation start to
  * the first case row painted), beside the same page with an empty log.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { launchWithExtension } from '../../scripts/chromium.ts';
 import { compared, type Figure } from './harness.ts';
+import { ensureFreshBuild } from './fresh-build.ts';
 
 const CASES = 10_000;
 const RUNS = 5;
@@ -17,7 +17,7 @@ function median(values: number[]): number {
 }
 
 export default async function sidePanelSuite(): Promise<Figure[]> {
-  if (!existsSync('.output/chrome-mv3/manifest.json')) execSync('npx wxt build', { stdio: 'inherit' });
+  ensureFreshBuild();
   const { context, extensionId, userDataDir } = await launchWithExtension({ headless: true });
   try {
     const page = await context.newPage();

@@ -30,8 +30,7 @@
  * beside the import, with the floors of two other layouts of the log: no
  * index at all, and one row per case per file (see sync-office-page.ts).
  */
-import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -40,6 +39,7 @@ import { launchWithExtension } from '../../scripts/chromium.ts';
 import { compared, figure, type BenchSuite, type Figure } from './harness.ts';
 import type { SyncBenchRun } from './sync-office-page.ts';
 import { SYNC_BENCH_EVENTS_PER_CASE } from './sync-files.ts';
+import { BUILD_OUTPUT, ensureFreshBuild } from './fresh-build.ts';
 
 const GLOBAL = '__yqSyncBench';
 
@@ -66,9 +66,9 @@ export async function bundleSyncBench(entry = 'tests/bench/sync-office-page.ts')
  * would compile its validators there and the figure would not be the product's.)
  */
 export async function openOfficeWithSyncBench(entry?: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  if (!existsSync('.output/chrome-mv3/manifest.json')) execSync('npx wxt build', { stdio: 'inherit' });
+  ensureFreshBuild();
   const extensionPath = mkdtempSync(join(tmpdir(), 'yuqing-bench-sync-ext-'));
-  cpSync('.output/chrome-mv3', extensionPath, { recursive: true });
+  cpSync(BUILD_OUTPUT, extensionPath, { recursive: true });
   writeFileSync(join(extensionPath, 'bench-sync.js'), `${await bundleSyncBench(entry)}\nglobalThis.${GLOBAL} = ${GLOBAL};`);
   const { context, extensionId, userDataDir } = await launchWithExtension({ headless: true, extensionPath });
   const close = async () => {
