@@ -108,8 +108,12 @@ export async function importSyncFile(
   const rawDigest = sha256Hex(text);
   const known = await findImport(db, 'raw_digest', rawDigest);
   if (known) return { ok: false, refusal: alreadyImported(known) };
-  const prepared = options.preparer ? await options.preparer.prepare(text, rawDigest) : prepareSyncFile(text, options.policy, rawDigest);
-  return storePreparedSyncFile(db, text, prepared, source, options);
+  return storePreparedSyncFile(db, text, await prepareWith(options, text, rawDigest), source, options);
+}
+
+/** The file read and checked by `options.preparer` (worker threads) when given, else in this thread. */
+function prepareWith(options: Pick<ImportOptions, 'policy' | 'preparer'>, text: string, rawDigest: string): PrepareResult | Promise<PrepareResult> {
+  return options.preparer ? options.preparer.prepare(text, rawDigest) : prepareSyncFile(text, options.policy, rawDigest);
 }
 
 /**
@@ -135,7 +139,7 @@ export async function* importSyncFiles(
     const rawDigest = sha256Hex(text);
     // The ledger probe before reading: a folder imported again costs one index probe a file.
     const prepared = findImport(db, 'raw_digest', rawDigest).then(
-      (known) => known ?? (options.preparer ? options.preparer.prepare(text, rawDigest) : prepareSyncFile(text, options.policy, rawDigest)),
+      (known) => known ?? prepareWith(options, text, rawDigest),
     );
     // Awaited in order below; a rejection is reported there, not as unhandled meanwhile.
     prepared.catch(() => {});
