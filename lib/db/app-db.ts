@@ -13,6 +13,7 @@
  *   events           the claim log, append-only: the truth.
  *   cases            projection of the log for fast lists; rebuildable.
  *   caseFigures      the bulletin figures of each case row, written with it (version 6).
+ *   caseFiguresByDay the same figures rows grouped by China day of first capture (version 7).
  *   capturedContents evidence bodies (sanitized HTML, text, screenshot), apart from small rows.
  *   settings, watchlists, policyProfiles (user copies; built-ins live in code), syncState.
  *
@@ -34,10 +35,12 @@ import type { WatchlistRow } from './entities/watchlist-row';
 import type { PolicyProfileRow } from './entities/policy-profile-row';
 import type { SyncStateRow } from './entities/sync-state-row';
 import type { CaseFiguresRow } from './entities/case-figures-row';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
+import type { CaseFiguresDayRow } from './entities/case-figures-day-row';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './schema';
 import { upgradeToV2 } from './migrations/v2-next-deadline';
 import { upgradeToV3 } from './migrations/v3-thread-cases';
 import { upgradeToV6 } from './migrations/v6-case-figures';
+import { upgradeToV7 } from './migrations/v7-case-figures-by-day';
 import { repairStaleProjection } from './repos/projection-repair';
 
 /** Name of the production database. */
@@ -90,6 +93,8 @@ export class AppDB extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
   /** The bulletin figures of each case (derived, written with its case row). */
   caseFigures!: Table<CaseFiguresRow, [number, string]>;
+  /** The figures rows by China day of first capture (derived, written with them). */
+  caseFiguresByDay!: EntityTable<CaseFiguresDayRow, 'day'>;
 
   /** The injected clock (see AppDBOptions.now). */
   readonly now: () => number;
@@ -113,6 +118,7 @@ export class AppDB extends Dexie {
     if (upTo >= 4) this.version(4).stores(SCHEMA_V4);
     if (upTo >= 5) this.version(5).stores(SCHEMA_V5);
     if (upTo >= 6) this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+    if (upTo >= 7) this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
 
     // A frozen upgrade that leaves rows for today's rules marks them; they are projected again
     // before any other query sees them. A test of one upgrade step (upToVersion) checks what

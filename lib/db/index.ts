@@ -12,6 +12,7 @@ export type { WatchlistRow } from './entities/watchlist-row';
 export type { PolicyProfileRow } from './entities/policy-profile-row';
 export type { SyncStateRow } from './entities/sync-state-row';
 export type { CaseFiguresRow } from './entities/case-figures-row';
+export type { CaseFiguresDayRow } from './entities/case-figures-day-row';
 export {
   DEFAULT_SETTINGS,
   SettingsSchema,

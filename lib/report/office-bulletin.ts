@@ -79,10 +79,11 @@ export interface OfficeBulletin extends Quarter {
   totals: DepartmentBulletin;
 }
 
-function emptyRow(department: string): DepartmentBulletin & { claimTimes: [number, string][] } {
-  const row = { department, claimMedianMs: null, claimWorstMs: null, claimTimes: [] } as unknown as DepartmentBulletin & {
-    claimTimes: [number, string][];
-  };
+/** A department's row while cases are counted: their claim times (ms) wait for the median. */
+type Tally = DepartmentBulletin & { claimTimes: number[] };
+
+function emptyRow(department: string): Tally {
+  const row = { department, claimMedianMs: null, claimWorstMs: null, claimTimes: [] } as unknown as Tally;
   for (const figure of BULLETIN_FIGURES) row[figure] = { count: 0, caseIds: [] };
   return row;
 }
@@ -205,34 +206,45 @@ export function caseFiguresFrom(state: CaseState, deadlines: readonly Deadline[]
   };
 }
 
-/** Which figures a case counts in at `now`. */
-function figuresAt(case_: CaseFigures, now: number): BulletinFigure[] {
+/**
+ * Counts one case in `row` at `now`: in every figure it counts in, and its
+ * claim time. Cases come in id order, so each figure's list of cases is
+ * built sorted, and the worst claim time is the last case with the longest
+ * one (ties go to the greatest id). No allocation per case: a quarter is
+ * tens of thousands of cases, counted twice (its department, the totals).
+ */
+function count(row: Tally, case_: CaseFigures, caseId: string, now: number): void {
   const missed = (after: number | null) => after !== null && now > after;
-  const figures: BulletinFigure[] = ['captured'];
-  if (case_.claim) figures.push(case_.claim);
-  if (missed(case_.claimMissedAfter)) figures.push('claimOverdue');
-  if (missed(case_.reportMissedAfter)) figures.push('reportMissed');
-  else if (case_.reportMet === 'limit') figures.push('reportLimitMet');
-  else if (case_.reportMet === 'target') figures.push('reportTargetMet');
-  if (missed(case_.investigationMissedAfter)) figures.push('investigationMissed');
-  else if (case_.investigationMet) figures.push('investigationOnTime');
-  if (case_.extensions) figures.push('extensions');
-  if (case_.responded) figures.push(missed(case_.responseMissedAfter) ? 'responseLate' : 'responseOnTime');
-  if (case_.effect) figures.push(case_.effect === 'stable' ? 'effectStable' : 'effectRecurred');
-  if (case_.reopened) figures.push('reopened');
-  if (case_.conflict) figures.push('conflicts');
-  return figures;
+  add(row.captured, caseId);
+  if (case_.claim) add(row[case_.claim], caseId);
+  if (missed(case_.claimMissedAfter)) add(row.claimOverdue, caseId);
+  if (missed(case_.reportMissedAfter)) add(row.reportMissed, caseId);
+  else if (case_.reportMet === 'limit') add(row.reportLimitMet, caseId);
+  else if (case_.reportMet === 'target') add(row.reportTargetMet, caseId);
+  if (missed(case_.investigationMissedAfter)) add(row.investigationMissed, caseId);
+  else if (case_.investigationMet) add(row.investigationOnTime, caseId);
+  if (case_.extensions) add(row.extensions, caseId);
+  if (case_.responded) add(missed(case_.responseMissedAfter) ? row.responseLate : row.responseOnTime, caseId);
+  if (case_.effect) add(case_.effect === 'stable' ? row.effectStable : row.effectRecurred, caseId);
+  if (case_.reopened) add(row.reopened, caseId);
+  if (case_.conflict) add(row.conflicts, caseId);
+  const ms = case_.claimMs;
+  if (ms === undefined) return;
+  row.claimTimes.push(ms);
+  if (row.claimWorstMs === null || ms >= row.claimWorstMs) {
+    row.claimWorstMs = ms;
+    row.claimWorstCaseId = caseId;
+  }
 }
 
-function finish(row: DepartmentBulletin & { claimTimes: [number, string][] }): DepartmentBulletin {
-  const { claimTimes, ...rest } = row;
-  claimTimes.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+/** The row as published: the median claim time (the mean of the middle two for an even count), null when nothing was claimed. */
+function finish({ claimTimes, ...row }: Tally): DepartmentBulletin {
   const n = claimTimes.length;
-  if (n === 0) return rest;
+  if (n === 0) return row;
+  // A typed array sorts numerically, without a comparator call per pair.
+  const sorted = Float64Array.from(claimTimes).sort();
   const mid = Math.floor(n / 2);
-  const median = n % 2 === 1 ? claimTimes[mid]![0] : (claimTimes[mid - 1]![0] + claimTimes[mid]![0]) / 2;
-  const worst = claimTimes[n - 1]!;
-  return { ...rest, claimMedianMs: median, claimWorstMs: worst[0], claimWorstCaseId: worst[1] };
+  return { ...row, claimMedianMs: n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2 };
 }
 
 /**
@@ -278,18 +290,15 @@ export function bulletinOfFigures(
   { quarter, now }: { quarter: QuarterId; now: number },
 ): OfficeBulletin {
   const bounds = quarterBounds(quarter.year, quarter.quarter);
-  const rows = new Map<string, ReturnType<typeof emptyRow>>();
+  const rows = new Map<string, Tally>();
   const totals = emptyRow('全办合计');
   // Cases in id order, once: every figure's list of cases is then built sorted (no sort per figure).
   const sorted = [...cases].filter((c) => inQuarter(c.figures.capturedAt, bounds)).sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  for (const { caseId, figures: counted } of sorted) {
-    let row = rows.get(counted.department);
-    if (!row) rows.set(counted.department, (row = emptyRow(counted.department)));
-    const figures = figuresAt(counted, now);
-    for (const target of [row, totals]) {
-      for (const figure of figures) add(target[figure], caseId);
-      if (counted.claimMs !== undefined) target.claimTimes.push([counted.claimMs, caseId]);
-    }
+  for (const { caseId, figures } of sorted) {
+    let row = rows.get(figures.department);
+    if (!row) rows.set(figures.department, (row = emptyRow(figures.department)));
+    count(row, figures, caseId, now);
+    count(totals, figures, caseId, now);
   }
   const departments = [...rows.values()]
     .map(finish)

@@ -9,6 +9,7 @@ import type { CaseEvent } from '../cases';
 import type { AppDB } from '../db/app-db';
 import { appendWithin } from '../db/repos/events';
 import { rebuildProjection } from '../db/repos/cases';
+import { projectionTables } from '../db/repos/case-store';
 import { getActiveProfile, saveUserProfile } from '../db/repos/policy-profiles';
 import { getSettings, saveSettings } from '../db/repos/settings';
 import { saveWatchlist } from '../db/repos/watchlists';
@@ -63,7 +64,7 @@ export async function importOfficePackage(
   const pkg = verified.value;
   const clock = { now: () => now };
   try {
-    await db.transaction('rw', [db.settings, db.watchlists, db.policyProfiles, db.syncState, db.cases, db.caseFigures, db.events], async () => {
+    await db.transaction('rw', [db.settings, db.watchlists, db.policyProfiles, db.syncState, ...projectionTables(db), db.events], async () => {
       const profile = await saveUserProfile(db, pkg.content.profile, clock);
       if (!profile.ok) throw new Refused(profile.error.issues?.map((i) => ({ path: `$.content.profile.${i.path}`, message: i.message })) ?? [{ path: '$.content.profile', message: profile.error.message }]);
       const settings = await getSettings(db);

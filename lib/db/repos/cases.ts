@@ -193,7 +193,7 @@ export async function rebuildProjection(
       const context = projectionContextOf(await getSettings(db), policy);
       const events = (await db.events.toArray()).map(toCaseEvent);
       const rows = projectAll(events, context, timeOf(now));
-      await Promise.all([db.cases.clear(), db.caseFigures.clear()]);
+      await Promise.all(projectionTables(db).map((table) => table.clear()));
       await putProjectedCases(db, rows);
       return ok({ cases: rows.length });
     }),

@@ -1,12 +1,13 @@
 /**
- * The office's quarterly bulletin read from the cases projection: one small
- * record per case (the `caseFigures` table, written with the case's row
- * whenever its events change), one range of its primary key per quarter,
- * instead of replaying every event of the office (lib/report
- * `officeBulletin`, which it equals).
+ * The office's quarterly bulletin read from the cases projection: each
+ * case's figures (written with the case's row whenever its events change),
+ * grouped by China day of first capture (the `caseFiguresByDay` table), so
+ * a quarter is one range of ~92 records, instead of replaying every event
+ * of the office (lib/report `officeBulletin`, which it equals).
  */
 import { Dexie } from 'dexie';
 import { groupByCase, replayWithReport } from '../../cases';
+import { chinaDayNumber } from '../../calendar/china-date';
 import { quarterBounds, type QuarterId } from '../../report/quarterly';
 import { bulletinOfFigures, caseFiguresOf, type CaseFiguresEntry, type OfficeBulletin } from '../../report/office-bulletin';
 import type { AppDB } from '../app-db';
@@ -18,8 +19,9 @@ import { loadProjectionContext } from './projection-context';
  * calendar (as the projection computes them), equal to `officeBulletin` of
  * the whole log with that policy. Rows judged after `now`, or holding events
  * after it, are judged again from their own log cut at `now`. (Every case
- * row has its figures row: the projection writes both, and the upgrade to
- * version 6 has rows without figures projected again.)
+ * row has its figures in its day's record: the projection writes both, the
+ * upgrade to version 6 has rows without figures projected again, and the
+ * upgrade to version 7 fills the day records from the figures rows.)
  * Throws RangeError on a bad quarter.
  */
 export async function officeBulletinFromDb(db: AppDB, { quarter, now }: { quarter: QuarterId; now: number }): Promise<OfficeBulletin> {
@@ -29,15 +31,15 @@ export async function officeBulletinFromDb(db: AppDB, { quarter, now }: { quarte
   // alone in the same page), and the error blanked the console. Each read is its own snapshot;
   // a write between them makes the live query run again.
   const context = await loadProjectionContext(db);
-  const rows = await db.caseFigures
-    .where('[capturedAt+caseId]')
-    .between([bounds.start, Dexie.minKey], [bounds.end, Dexie.maxKey], true, true)
-    .toArray();
+  const days = await db.caseFiguresByDay.where('day').between(chinaDayNumber(bounds.start), chinaDayNumber(bounds.end), true, true).toArray();
   const entries: CaseFiguresEntry[] = [];
   const later: string[] = [];
-  for (const { caseId, figures, lastEventAt } of rows) {
-    if (figures.judgedAt > now || lastEventAt > now) later.push(caseId);
-    else entries.push({ caseId, figures });
+  for (const { cases } of days) {
+    for (const { capturedAt, caseId, figures, lastEventAt } of cases) {
+      if (capturedAt < bounds.start || capturedAt > bounds.end) continue;
+      if (figures.judgedAt > now || lastEventAt > now) later.push(caseId);
+      else entries.push({ caseId, figures });
+    }
   }
   if (later.length > 0) {
     const logs = await Promise.all(

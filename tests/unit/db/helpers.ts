@@ -1,4 +1,6 @@
 /** Shared helpers of the db tests: a fresh database per test, and a fixed clock. */
+import { expect } from 'vitest';
+import { chinaDayNumber } from '../../../lib/calendar/china-date';
 import { AppDB } from '../../../lib/db/app-db';
 import type { CaseRow } from '../../../lib/db/entities/case-row';
 import type { CaseFiguresRow } from '../../../lib/db/entities/case-figures-row';
@@ -16,8 +18,25 @@ export const NOW = T0 + 24 * 3_600_000;
 
 const byCaseId = <T extends { caseId: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => a.caseId.localeCompare(b.caseId));
 
-/** The stored projection: case rows and their bulletin figures rows, each in case id order. */
+/**
+ * Checks that the figures by day (schema version 7) hold exactly the
+ * figures rows, each in the record of its China day of first capture.
+ */
+export async function expectFiguresByDayMatch(db: AppDB): Promise<void> {
+  const days = await db.caseFiguresByDay.toArray();
+  for (const { day, cases } of days) {
+    expect(cases.length, `day ${day} is stored empty`).toBeGreaterThan(0);
+    for (const row of cases) expect(chinaDayNumber(row.capturedAt), `${row.caseId} in day ${day}`).toBe(day);
+  }
+  expect(byCaseId(days.flatMap((d) => d.cases))).toEqual(byCaseId(await db.caseFigures.toArray()));
+}
+
+/**
+ * The stored projection: case rows and their bulletin figures rows, each in
+ * case id order (after checking the figures by day hold the same rows).
+ */
 export async function storedProjection(db: AppDB): Promise<{ cases: CaseRow[]; caseFigures: CaseFiguresRow[] }> {
+  await expectFiguresByDayMatch(db);
   return { cases: byCaseId(await db.cases.toArray()), caseFigures: byCaseId(await db.caseFigures.toArray()) };
 }
 

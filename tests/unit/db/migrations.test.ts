@@ -3,14 +3,15 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { AppDB } from '../../../lib/db/app-db';
-import { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../../../lib/db/schema';
+import { LATEST_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from '../../../lib/db/schema';
 import { projectAll } from '../../../lib/db/repos/cases';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { storedParts } from '../../../lib/db/repos/case-store';
 import { toCaseEvent } from '../../../lib/db/entities/event-row';
+import { expectFiguresByDayMatch } from './helpers';
 
 /** Every schema version in order; index = version - 1. A new version must be added here and get a fixture. */
-const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6];
+const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7];
 const FIXTURES = resolve(__dirname, '../../fixtures/db');
 
 interface MigrationFixture {
@@ -36,7 +37,7 @@ async function storeWithVersion(name: string, version: number, tables: Migration
 }
 
 const byKey = (rows: Record<string, unknown>[]) =>
-  [...rows].sort((a, b) => String(a.id ?? a.caseId ?? a.key).localeCompare(String(b.id ?? b.caseId ?? b.key)));
+  [...rows].sort((a, b) => String(a.id ?? a.caseId ?? a.key ?? a.day).localeCompare(String(b.id ?? b.caseId ?? b.key ?? b.day)));
 
 let db: AppDB | undefined;
 afterEach(async () => {
@@ -72,7 +73,7 @@ describe('database upgrades', () => {
     },
   );
 
-  it.each([2, 3, 4, 5, 6])('after upgrading to the latest version from version %i-1, the stored projection (case rows and their bulletin figures) equals the projection rebuilt from the events', async (to) => {
+  it.each([2, 3, 4, 5, 6, 7])('after upgrading to the latest version from version %i-1, the stored projection (case rows and their bulletin figures) equals the projection rebuilt from the events', async (to) => {
     const fixture = JSON.parse(readFileSync(fixturePath(to), 'utf8')) as MigrationFixture;
     const name = `migration-rebuild-${crypto.randomUUID()}`;
     await storeWithVersion(name, to - 1, fixture.before);
@@ -86,6 +87,8 @@ describe('database upgrades', () => {
     expect(byKey(rebuilt.map((p) => p.figures) as unknown as Record<string, unknown>[])).toEqual(
       byKey((await db.caseFigures.toArray()) as unknown as Record<string, unknown>[]),
     );
+    // …and the records by day hold exactly those figures rows.
+    await expectFiguresByDayMatch(db);
   });
 
   it('fills the urgency index, so the upgraded cases list by deadline at once', async () => {

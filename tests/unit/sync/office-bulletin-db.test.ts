@@ -1,6 +1,7 @@
 /**
  * The office console's bulletin and conflicts read from the cases projection
- * (one record per case, kept up to date on every write) must be exactly the
+ * (each case's figures, grouped by day of first capture, kept up to date on
+ * every write) must be exactly the
  * bulletin and conflicts of the whole merged log — after the import of the
  * two officers' files, judged at any later time, after the office assigns a
  * contested case (指定认领), and for rows written before schema version 5
@@ -18,6 +19,7 @@ import { caseConflicts } from '../../../lib/sync';
 import { assignCase } from '../../../lib/sync/assign';
 import { importSyncTexts } from '../../../lib/sync/import';
 import { cst } from '../../fixtures/sync/officers';
+import { expectFiguresByDayMatch } from '../db/helpers';
 
 const inputs = ['officer-li-ming-zhujian', 'officer-wang-fang-binjiang'].map((name) => ({
   name,
@@ -85,6 +87,7 @@ describe('the office bulletin from the cases projection', () => {
     office.close();
     db = new AppDB(office.name, { now: () => imported });
     expect(await db.caseFigures.count()).toBe(cases);
+    await expectFiguresByDayMatch(db);
     const now = cst('2024-08-20 09:00');
     expect(await officeBulletinFromDb(db, { quarter, now })).toEqual(await fromLog(db, now));
   });
@@ -100,6 +103,7 @@ describe('the office bulletin from the cases projection', () => {
     const at = cst('2024-08-07 10:00');
     expect((await assignCase(office, { caseId: caseId!, department: '滨江街道办', reason: '属地管理', now: at })).ok).toBe(true);
     expect((await office.caseFigures.get({ caseId: caseId! }))?.lastEventAt).toBe(at);
+    await expectFiguresByDayMatch(office);
   });
 
   it('keeps one figures row for a case whose first capture moves earlier (an officer’s earlier capture imported later)', async () => {
@@ -110,6 +114,7 @@ describe('the office bulletin from the cases projection', () => {
     const shared = (await db.caseFigures.toArray()).filter((row) => row.caseId.startsWith('t-2ced3cb3'));
     expect(shared.map((row) => row.capturedAt)).toEqual([cst('2024-07-08 09:10')]);
     expect(await db.caseFigures.count()).toBe(await db.cases.count());
+    await expectFiguresByDayMatch(db);
     const now = cst('2024-08-20 09:00');
     expect(await officeBulletinFromDb(db, { quarter, now })).toEqual(await fromLog(db, now));
   });

@@ -36,6 +36,7 @@ async function snapshot(db: AppDB) {
     events: await db.events.toArray(),
     cases: await db.cases.toArray(),
     caseFigures: await db.caseFigures.toArray(),
+    caseFiguresByDay: await db.caseFiguresByDay.toArray(),
     evidence: await db.capturedContents.toArray(),
     syncState: await db.syncState.toArray(),
   };
