@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendEvents } from '../../../lib/db/repos/events';
 import { getCaseStatesByKeys, listCases, projectAll, rebuildProjection } from '../../../lib/db/repos/cases';
 import { getActiveProfile } from '../../../lib/db/repos/policy-profiles';
+import { officeBulletinFromDb } from '../../../lib/db/repos/office-bulletin';
+import { officeBulletin } from '../../../lib/report/office-bulletin';
 import { loadProjectionContext } from '../../../lib/db/repos/projection-context';
 import { toCaseEvent } from '../../../lib/db/entities/event-row';
 import { assessed, captured, claimed, closed, HOUR, T0 } from '../../fixtures/db/builders';
@@ -95,5 +97,28 @@ describe('the projection is derived from the log', () => {
     const result = await rebuildProjection(db, await getActiveProfile(db), NOW);
     expect(result).toEqual({ ok: true, data: { cases: 4 } });
     expect(await storedProjection(db)).toEqual(before);
+  });
+});
+
+describe('the bulletin figures by day of first capture (schema version 7)', () => {
+  it('files a case by its China day, so a case captured late on the last evening of a quarter counts in that quarter only', async () => {
+    db = freshDb();
+    // 2024-09-30 23:30 and 2024-10-01 00:10 China time: the same UTC day (15:30 and 16:10 UTC), two China days and two quarters.
+    const lastEvening = Date.UTC(2024, 8, 30, 15, 30);
+    const firstMorning = Date.UTC(2024, 8, 30, 16, 10);
+    const result = await appendEvents(db, [captured('q3', lastEvening), captured('q4', firstMorning), claimed('q3', firstMorning)], { now: firstMorning });
+    expect(result.ok && result.data.every((r) => r.ok)).toBe(true);
+    const days = await db.caseFiguresByDay.toArray();
+    expect(days.map((d) => d.cases.map((c) => c.caseId))).toEqual([['q3'], ['q4']]);
+    expect(days[1]!.day - days[0]!.day).toBe(1);
+    await storedProjection(db);
+    const now = firstMorning + HOUR;
+    const events = (await db.events.toArray()).map(toCaseEvent);
+    const policy = await getActiveProfile(db);
+    for (const quarter of [{ year: 2024, quarter: 3 }, { year: 2024, quarter: 4 }] as const) {
+      const read = await officeBulletinFromDb(db, { quarter, now });
+      expect(read).toEqual(officeBulletin(events, policy, { quarter, now }));
+      expect(read.totals.captured.caseIds).toEqual([quarter.quarter === 3 ? 'q3' : 'q4']);
+    }
   });
 });
