@@ -15,23 +15,42 @@
  *            replayed, as the console computed it before the projection
  *            kept figures): the report's baseline, and its check — the two
  *            bulletins must be equal.
- * It then deletes its database. Last it times floors of the import in this
- * browser, bare IndexedDB (no Dexie, no validation, no projection), one
- * transaction per file, for the same 200,000 events:
- *   floor            one row per event, in a store with the events table's
- *                    key and indexes (the layout of today);
- *   floorUnindexed   one row per event, key only, no index;
+ * Before deleting its database it keeps the rows the import stored. Last it
+ * times, in this browser, what the import is made of, one transaction per
+ * file, with bare IndexedDB (no Dexie, no validation, no projection):
+ *   floor            the events, one row per event, in a store with the
+ *                    events table's key and indexes (the layout of today);
+ *   floorUnindexed   the same, key only, no index;
  *   floorBatches     one row per case per file holding that case's events
  *                    of the file (40,000 rows), indexed as such a log would
  *                    need: by case (replay), storedAt (export since last
- *                    time) and every event id (multi-entry: dedupe on import).
+ *                    time) and every event id (multi-entry: dedupe on import);
+ *   floorCases       each file's case rows as stored (put, the cases
+ *                    table's indexes);
+ *   floorFigures     each file's figures rows as stored (caseFigures);
+ *   floorDays        each file's day records of figures (caseFiguresByDay,
+ *                    the days its cases fall in, at their final size: an
+ *                    upper bound);
+ *   floorEvidence    each file's evidence rows as stored (capturedContents);
+ *   floorFileRows    the most compact log: one row per file holding its
+ *                    events as a plain array (40 rows);
+ *   floorFileGzip    the same as a gzip Blob (CompressionStream), the
+ *                    compression included;
+ * and, without IndexedDB, the page's own work: `parseMs` (readSyncText of
+ * the 40 texts: JSON, zod, digest) and `projectMs` (replay and projection
+ * of every case from the whole log, once).
  */
 import { AppDB } from '../../lib/db/app-db';
+import { Dexie } from 'dexie';
 import { listAllEvents } from '../../lib/db/repos/events';
+import { projectAll } from '../../lib/db/repos/cases';
+import { loadProjectionContext } from '../../lib/db/repos/projection-context';
+import { SCHEMA_V7 } from '../../lib/db/schema';
+import { chinaDayNumber } from '../../lib/calendar/china-date';
 import { officeBulletinFromDb } from '../../lib/db/repos/office-bulletin';
 import { getBuiltInProfile } from '../../lib/policy';
 import { officeBulletin } from '../../lib/report/office-bulletin';
-import { importSyncTexts } from '../../lib/sync/import';
+import { importSyncTexts, readSyncText } from '../../lib/sync/import';
 import { officeFiles, SYNC_BENCH_CASES_PER_FILE, SYNC_BENCH_EVENTS_PER_CASE, SYNC_BENCH_FILES, SYNC_BENCH_NOW as NOW } from './sync-files';
 
 /** What one run measured (ms) and saw. */
@@ -51,6 +70,22 @@ export interface SyncBenchRun {
   floorUnindexedMs: number;
   /** The same events as one row per case per file, indexed by case, storedAt and event ids (ms). */
   floorBatchesMs: number;
+  /** Bare puts of each file's case rows as stored, the cases table's indexes (ms). */
+  floorCasesMs: number;
+  /** The same for the figures rows (caseFigures) (ms). */
+  floorFiguresMs: number;
+  /** The same for the day records of figures each file touches, at their final size (ms). */
+  floorDaysMs: number;
+  /** The same for the evidence rows (capturedContents) (ms). */
+  floorEvidenceMs: number;
+  /** Bare adds of one row per file holding its events as a plain array (ms). */
+  floorFileRowsMs: number;
+  /** The same with each file's events as a gzip Blob, compression included (ms). */
+  floorFileGzipMs: number;
+  /** readSyncText of every file (JSON, zod, digest), no IndexedDB (ms). */
+  parseMs: number;
+  /** Replay and projection of every case from the whole log in memory, once (ms). */
+  projectMs: number;
   /** Whether the page allows eval (false in extension pages: zod is jitless there). */
   evalAllowed: boolean;
 }
@@ -90,11 +125,43 @@ export async function runSyncBench(files = SYNC_BENCH_FILES): Promise<SyncBenchR
     const replayed = officeBulletin(await listAllEvents(db), getBuiltInProfile('xuancheng-2015')!, { quarter, now: NOW });
     const replayMs = performance.now() - start;
     if (JSON.stringify(bulletin) !== JSON.stringify(replayed)) throw new Error('the bulletin from the projection differs from the replayed one');
+    const stored = await storedRows(db);
+    const allEvents = await listAllEvents(db);
+    const context = await loadProjectionContext(db);
     await db.delete();
+
+    start = performance.now();
+    for (const input of inputs) await readSyncText(input.text, undefined);
+    const parseMs = performance.now() - start;
+    start = performance.now();
+    projectAll(allEvents, context, NOW);
+    const projectMs = performance.now() - start;
+
     const events = inputs.map((input) => (JSON.parse(input.text) as { events: BenchEvent[] }).events);
-    const floorMs = await bareAdds(events, 'indexed');
-    const floorUnindexedMs = await bareAdds(events, 'unindexed');
-    const floorBatchesMs = await bareAdds(events, 'batches');
+    const byFile = <T>(rowsOf: (caseIds: Set<string>) => T[]) => events.map((list) => rowsOf(new Set(list.map((e) => e.caseId))));
+    const withStoredAt = events.map((list) => list.map((e) => ({ ...e, storedAt: NOW })));
+    const floorMs = await bareWrites(withStoredAt, SCHEMA_V7.events);
+    const floorUnindexedMs = await bareWrites(withStoredAt, 'id');
+    const floorBatchesMs = await bareWrites(events.map(batchesOf), 'id, caseId, storedAt, *eventIds');
+    const floorCasesMs = await bareWrites(byFile((ids) => stored.cases.filter((row) => ids.has(row.caseId))), SCHEMA_V7.cases);
+    const floorFiguresMs = await bareWrites(byFile((ids) => stored.figures.filter((row) => ids.has(row.caseId))), SCHEMA_V7.caseFigures);
+    const floorDaysMs = await bareWrites(
+      byFile((ids) => {
+        const days = new Set(stored.figures.filter((row) => ids.has(row.caseId)).map((row) => chinaDayNumber(row.capturedAt)));
+        return stored.days.filter((row) => days.has(row.day));
+      }),
+      SCHEMA_V7.caseFiguresByDay,
+    );
+    const floorEvidenceMs = await bareWrites(byFile((ids) => stored.evidence.filter((row) => ids.has(row.caseId))), SCHEMA_V7.capturedContents);
+    const floorFileRowsMs = await bareWrites(
+      events.map((list, file) => [{ id: file, storedAt: NOW, events: list }]),
+      'id, storedAt',
+    );
+    const floorFileGzipMs = await bareWrites(
+      events.map((list, file) => [{ id: file, storedAt: NOW, events: list }]),
+      'id, storedAt',
+      async (row) => ({ ...row, events: await gzip(JSON.stringify(row.events)) }),
+    );
     return {
       importMs,
       reimportMs,
@@ -105,6 +172,14 @@ export async function runSyncBench(files = SYNC_BENCH_FILES): Promise<SyncBenchR
       floorMs,
       floorUnindexedMs,
       floorBatchesMs,
+      floorCasesMs,
+      floorFiguresMs,
+      floorDaysMs,
+      floorEvidenceMs,
+      floorFileRowsMs,
+      floorFileGzipMs,
+      parseMs,
+      projectMs,
       evalAllowed: allowsEval(),
     };
   } finally {
@@ -133,34 +208,37 @@ function batchesOf(events: readonly BenchEvent[], file: number): object[] {
   return [...byCase].map(([caseId, list]) => ({ id: `${caseId}/${file}`, caseId, storedAt: NOW, eventIds: list.map((e) => e.id), events: list }));
 }
 
-/** ms to add each file's events with bare IndexedDB, one transaction per file, in one of the layouts (see the top). */
-async function bareAdds(files: BenchEvent[][], layout: 'indexed' | 'unindexed' | 'batches'): Promise<number> {
-  const name = `bench-sync-floor-${Date.now()}`;
-  const open = indexedDB.open(name, 1);
-  open.onupgradeneeded = () => {
-    const store = open.result.createObjectStore('events', { keyPath: 'id' });
-    if (layout === 'indexed') {
-      store.createIndex('storedAt', 'storedAt');
-      store.createIndex('[caseId+at]', ['caseId', 'at']);
-    } else if (layout === 'batches') {
-      store.createIndex('caseId', 'caseId');
-      store.createIndex('storedAt', 'storedAt');
-      store.createIndex('eventIds', 'eventIds', { multiEntry: true });
-    }
-  };
-  await requestDone(open);
-  const raw = open.result;
-  // The rows are shaped before the clock starts: only IndexedDB is timed.
-  const rows = files.map((events, file) => (layout === 'batches' ? batchesOf(events, file) : events.map((e) => ({ ...e, storedAt: NOW }))));
+/** The rows the import stored, read back before its database is deleted. */
+async function storedRows(db: AppDB) {
+  const [cases, figures, days, evidence] = await Promise.all([db.cases.toArray(), db.caseFigures.toArray(), db.caseFiguresByDay.toArray(), db.capturedContents.toArray()]);
+  return { cases, figures, days, evidence };
+}
+
+/** `text` compressed with the browser's gzip, as a Blob. */
+async function gzip(text: string): Promise<Blob> {
+  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+}
+
+/**
+ * ms to write each file's rows with bare IndexedDB (`put`), one transaction
+ * per file, into a store declared by a Dexie schema string (key, indexes).
+ * Dexie only creates the store: the writes are the browser's own. `shape`
+ * turns a row into what is stored, inside the timing (e.g. compression).
+ */
+async function bareWrites<T extends object>(files: T[][], schema: string, shape?: (row: T) => Promise<object>): Promise<number> {
+  const scratch = new Dexie(`bench-sync-floor-${Date.now()}`);
+  scratch.version(1).stores({ rows: schema });
+  await scratch.open();
+  const raw = scratch.backendDB();
   const start = performance.now();
-  for (const fileRows of rows) {
-    const tx = raw.transaction('events', 'readwrite');
-    const store = tx.objectStore('events');
-    for (const row of fileRows) store.add(row);
+  for (const rows of files) {
+    const stored = shape ? await Promise.all(rows.map(shape)) : rows;
+    const tx = raw.transaction('rows', 'readwrite');
+    const store = tx.objectStore('rows');
+    for (const row of stored) store.put(row);
     await requestDone(tx);
   }
   const ms = performance.now() - start;
-  raw.close();
-  await requestDone(indexedDB.deleteDatabase(name));
+  await scratch.delete();
   return ms;
 }

@@ -23,12 +23,13 @@
  * for a quarter of the work. Same 40 files, same work, now in the browser.
  *
  * In Chromium each record read or written is one IndexedDB request, and
- * that is the floor: adding the events with bare IndexedDB (no Dexie, no
- * validation) costs about the same per record whatever the store's indexes,
- * `put` or `add`, or the transaction's durability (measured while writing
- * this). The suite prints that floor, measured in the same page and run,
- * beside the import, with the floors of two other layouts of the log: no
- * index at all, and one row per case per file (see sync-office-page.ts).
+ * that is the floor. The suite prints, measured in the same page and run
+ * beside the import, what bare IndexedDB writes of everything the import
+ * stores cost, table by table (events, case rows, figures, evidence), the
+ * floors of more compact layouts of the log (one row per case per file; one
+ * row per file, plain or gzip), and the page's own work without IndexedDB
+ * (parsing and validating the files; replaying every case): whether any
+ * layout could meet the goal on this machine (see sync-office-page.ts).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,7 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/chromium.ts';
 import { compared, figure, type BenchSuite, type Figure } from './harness.ts';
 import type { SyncBenchRun } from './sync-office-page.ts';
-import { SYNC_BENCH_EVENTS_PER_CASE } from './sync-files.ts';
+import { SYNC_BENCH_EVENTS_PER_CASE, SYNC_BENCH_FILES } from './sync-files.ts';
 import { BUILD_OUTPUT, ensureFreshBuild } from './fresh-build.ts';
 
 const GLOBAL = '__yqSyncBench';
@@ -101,14 +102,26 @@ const suite: BenchSuite = async (): Promise<Figure[]> => {
   try {
     const run = (await page.evaluate(`${GLOBAL}.runSyncBench()`)) as SyncBenchRun;
     if (run.evalAllowed) throw new Error('the office page allowed eval: not the product environment');
-    // Floors in this browser and run (not CONTRACT figures): what IndexedDB alone costs for the same events, by layout.
+    // Floors in this browser and run (not CONTRACT figures): what IndexedDB alone costs for what the import
+    // stores, by table and by layout, and what the page's own work costs without IndexedDB.
     const ms = (value: number) => `${Math.round(value)} ms`;
+    const today = run.floorMs + run.floorCasesMs + run.floorFiguresMs + run.floorDaysMs + run.floorEvidenceMs;
+    const compact = Math.min(run.floorFileRowsMs, run.floorFileGzipMs) + run.floorCasesMs + run.floorDaysMs;
     console.log(
       [
-        `  sync: import ${ms(run.importMs)}; bare IndexedDB adds of the ${run.imported} events, one transaction per file:`,
-        `    one row per event, the events table's 2 indexes: ${ms(run.floorMs)}`,
-        `    one row per event, no index:                     ${ms(run.floorUnindexedMs)}`,
-        `    one row per case per file (${run.imported / SYNC_BENCH_EVENTS_PER_CASE} rows), indexed by case, storedAt, event ids: ${ms(run.floorBatchesMs)}`,
+        `  sync: import ${ms(run.importMs)}; bare IndexedDB writes of what it stores, one transaction per file (${SYNC_BENCH_FILES} files):`,
+        `    events, one row per event, the events table's 2 indexes (${run.imported} rows): ${ms(run.floorMs)}`,
+        `      the same, no index:                                  ${ms(run.floorUnindexedMs)}`,
+        `      one row per case per file (${run.imported / SYNC_BENCH_EVENTS_PER_CASE} rows), indexed by case, storedAt, event ids: ${ms(run.floorBatchesMs)}`,
+        `      one row per file, its events as an array:            ${ms(run.floorFileRowsMs)}`,
+        `      one row per file, its events as a gzip Blob:         ${ms(run.floorFileGzipMs)} (compression included)`,
+        `    case rows, the cases table's indexes:                  ${ms(run.floorCasesMs)}`,
+        `    figures rows (caseFigures):                            ${ms(run.floorFiguresMs)}`,
+        `    figures by day (caseFiguresByDay, final size):         ${ms(run.floorDaysMs)}`,
+        `    evidence rows (capturedContents):                      ${ms(run.floorEvidenceMs)}`,
+        `    sum, today's layout:                                   ${ms(today)}`,
+        `    sum, most compact (file rows + case rows + days):      ${ms(compact)}`,
+        `  the page's own work, no IndexedDB: parse + zod + digest of the files ${ms(run.parseMs)}; replay + projection of every case once ${ms(run.projectMs)}`,
       ].join('\n'),
     );
     return [

@@ -11,7 +11,7 @@ import { chinaDayNumber } from '../../calendar/china-date';
 import type { AppDB } from '../app-db';
 import type { CaseRow } from '../entities/case-row';
 import type { CaseFiguresRow } from '../entities/case-figures-row';
-import type { CaseFiguresDayRow } from '../entities/case-figures-day-row';
+import { figuresDayRecord, figuresRowsOfDay, type CaseFiguresDayRow } from '../entities/case-figures-day-row';
 import type { ProjectedCase } from '../projection';
 
 /** The tables a write of projected cases touches (for a transaction's scope). */
@@ -72,13 +72,13 @@ function dayOf(row: CaseFiguresRow): number {
 async function putFiguresByDay(db: AppDB, rows: readonly CaseFiguresRow[], moved: readonly CaseFiguresRow[]): Promise<void> {
   const keys = [...new Set([...rows, ...moved].map(dayOf))];
   const stored = await db.caseFiguresByDay.bulkGet(keys);
-  const days = new Map(keys.map((day, i) => [day, new Map((stored[i]?.cases ?? []).map((row) => [row.caseId, row]))]));
+  const days = new Map(keys.map((day, i) => [day, new Map((stored[i] ? figuresRowsOfDay(stored[i]) : []).map((row) => [row.caseId, row]))]));
   for (const row of moved) days.get(dayOf(row))!.delete(row.caseId);
   for (const row of rows) days.get(dayOf(row))!.set(row.caseId, row);
   const kept: CaseFiguresDayRow[] = [];
   const emptied: number[] = [];
   for (const [day, cases] of days) {
-    if (cases.size > 0) kept.push({ day, cases: [...cases.values()] });
+    if (cases.size > 0) kept.push(figuresDayRecord(day, [...cases.values()]));
     else emptied.push(day);
   }
   await Promise.all([db.caseFiguresByDay.bulkPut(kept), emptied.length > 0 ? db.caseFiguresByDay.bulkDelete(emptied) : undefined]);

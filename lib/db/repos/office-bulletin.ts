@@ -12,6 +12,7 @@ import { quarterBounds, type QuarterId } from '../../report/quarterly';
 import { bulletinOfFigures, caseFiguresOf, type CaseFiguresEntry, type OfficeBulletin } from '../../report/office-bulletin';
 import type { AppDB } from '../app-db';
 import { toCaseEvent } from '../entities/event-row';
+import { figuresRowsOfDay } from '../entities/case-figures-day-row';
 import { loadProjectionContext } from './projection-context';
 
 /**
@@ -34,8 +35,8 @@ export async function officeBulletinFromDb(db: AppDB, { quarter, now }: { quarte
   const days = await db.caseFiguresByDay.where('day').between(chinaDayNumber(bounds.start), chinaDayNumber(bounds.end), true, true).toArray();
   const entries: CaseFiguresEntry[] = [];
   const later: string[] = [];
-  for (const { cases } of days) {
-    for (const { capturedAt, caseId, figures, lastEventAt } of cases) {
+  for (const day of days) {
+    for (const { capturedAt, caseId, figures, lastEventAt } of figuresRowsOfDay(day)) {
       if (capturedAt < bounds.start || capturedAt > bounds.end) continue;
       if (figures.judgedAt > now || lastEventAt > now) later.push(caseId);
       else entries.push({ caseId, figures });

@@ -109,7 +109,7 @@ describe('the bulletin figures by day of first capture (schema version 7)', () =
     const result = await appendEvents(db, [captured('q3', lastEvening), captured('q4', firstMorning), claimed('q3', firstMorning)], { now: firstMorning });
     expect(result.ok && result.data.every((r) => r.ok)).toBe(true);
     const days = await db.caseFiguresByDay.toArray();
-    expect(days.map((d) => d.cases.map((c) => c.caseId))).toEqual([['q3'], ['q4']]);
+    expect(days.map((d) => d.caseIds)).toEqual([['q3'], ['q4']]);
     expect(days[1]!.day - days[0]!.day).toBe(1);
     await storedProjection(db);
     const now = firstMorning + HOUR;

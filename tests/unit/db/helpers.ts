@@ -4,6 +4,7 @@ import { chinaDayNumber } from '../../../lib/calendar/china-date';
 import { AppDB } from '../../../lib/db/app-db';
 import type { CaseRow } from '../../../lib/db/entities/case-row';
 import type { CaseFiguresRow } from '../../../lib/db/entities/case-figures-row';
+import { figuresRowsOfDay } from '../../../lib/db/entities/case-figures-day-row';
 import type { ProjectedCase } from '../../../lib/db/projection';
 import { storedParts } from '../../../lib/db/repos/case-store';
 import { T0 } from '../../fixtures/db/builders';
@@ -24,11 +25,13 @@ const byCaseId = <T extends { caseId: string }>(rows: readonly T[]): T[] => [...
  */
 export async function expectFiguresByDayMatch(db: AppDB): Promise<void> {
   const days = await db.caseFiguresByDay.toArray();
-  for (const { day, cases } of days) {
-    expect(cases.length, `day ${day} is stored empty`).toBeGreaterThan(0);
-    for (const row of cases) expect(chinaDayNumber(row.capturedAt), `${row.caseId} in day ${day}`).toBe(day);
-  }
-  expect(byCaseId(days.flatMap((d) => d.cases))).toEqual(byCaseId(await db.caseFigures.toArray()));
+  const rows = days.flatMap((record) => {
+    const cases = figuresRowsOfDay(record);
+    expect(cases.length, `day ${record.day} is stored empty`).toBeGreaterThan(0);
+    for (const row of cases) expect(chinaDayNumber(row.capturedAt), `${row.caseId} in day ${record.day}`).toBe(record.day);
+    return cases;
+  });
+  expect(byCaseId(rows)).toEqual(byCaseId(await db.caseFigures.toArray()));
 }
 
 /**
