@@ -112,9 +112,10 @@ export const SCHEMA_V6 = {
  * first capture, `caseFiguresByDay` (lib/db/entities/case-figures-day-row.ts),
  * each holding that day's `caseFigures` rows, instead of one record per case:
  * in Chromium every record read is a request of its own, and the quarter's
- * 32,000 figures rows took 0.7 s to read idle however small they were. Each
- * record holds its day's figures by column (strings and numbers, no object
- * per case), which clones several times faster. Written with the
+ * 32,200 figures rows took 0.9–1.7 s to read under load ~10 however small
+ * they were, as day records 0.26–0.31 s. Each record holds its day's
+ * figures by column (strings and numbers, no object per case), which
+ * clones faster still. Written with the
  * figures rows by the projection (repos/case-store.ts); the upgrade fills it
  * from the stored figures rows. `caseFigures` stays the per-case record (one
  * row per case, found by case id when a first capture moves).

@@ -13,8 +13,9 @@
  *   with `ratio` against the first import.
  * - `report.quarter-200k-events`: the office bulletin of the quarter over
  *   the 200,000 stored events as the console reads it (officeBulletinFromDb,
- *   from the per-case figures table), with `ratio` against — and checked
- *   equal to — the bulletin replayed from every stored event.
+ *   from the figures by day: the quarter's ~92 records), with `ratio`
+ *   against — and checked equal to — the bulletin replayed from every
+ *   stored event.
  *
  * Until this session these ran on fake-indexeddb in Node, whose writes (a
  * structured clone and a JS binary tree per record and per index) measured

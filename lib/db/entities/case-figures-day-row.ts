@@ -7,8 +7,9 @@ import type { CaseFiguresRow } from './case-figures-row';
  * bulletin reads a quarter as ~92 of these instead of one record per case.
  * In Chromium each record read costs a request whatever its size, and
  * cloning a record costs per object and per property: columns of strings
- * and numbers clone several times faster than an object per case (the
- * quarter's 32,200 rows as one object each took 0.7 s to read idle).
+ * and numbers clone faster than an object per case (read one record per
+ * case, the quarter's 32,200 rows took 0.9–1.7 s under load ~10; as day
+ * records of one object per case, 0.26–0.31 s in the same runs).
  * Written with the figures rows by the projection (repos/case-store.ts), so
  * the rows of all days, decoded ({@link figuresRowsOfDay}), are exactly the
  * `caseFigures` table.
