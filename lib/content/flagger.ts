@@ -204,12 +204,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
 
   const scanAdded = (nodes: Iterable<Node>) =>
     measured('scan-added', () => {
-      const posts: PostRef[] = [];
-      for (const node of nodes) {
-        if (!isForeignElement(node)) continue;
-        posts.push(...locatePostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
-      }
-      return flagPosts(posts);
+      const roots = Array.from(nodes).filter(isForeignElement);
+      return flagPosts(locatePostsIn(roots, deps.doc, deps.url(), { now: deps.now() }));
     });
 
   /**

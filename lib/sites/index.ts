@@ -91,12 +91,18 @@ export function locatePosts(doc: Document, url: string, options: FindOptions = {
   return locate(adapter, doc, ctx);
 }
 
-/** Where the posts inside `root` (a node a MutationObserver reported) are; see `findPostsIn`. */
-export function locatePostsIn(root: Element, doc: Document, url: string, options: FindOptions = {}): PostRef[] {
+/**
+ * Where the posts inside `roots` (nodes a MutationObserver reported, in the
+ * order given) are; see `findPostsIn`. One batch of added nodes asks about
+ * the page (its URL, adapter and kind) once, not once per node.
+ */
+export function locatePostsIn(roots: Element | readonly Element[], doc: Document, url: string, options: FindOptions = {}): PostRef[] {
+  const list = isElement(roots) ? [roots] : roots;
+  if (list.length === 0) return [];
   const ctx = context(doc, url, options);
   const adapter = adapterFor(doc, url, ctx.url);
   if (adapter.pageKind(doc) === 'list') return [];
-  return locate(adapter, root, ctx);
+  return list.flatMap((root) => locate(adapter, root, ctx));
 }
 
 /**
