@@ -81,6 +81,24 @@ export function findPostsIn(root: Element, doc: Document, url: string, options: 
 }
 
 /**
+ * The fields of located posts (author, time, floor…), each read from its own
+ * container as `findPostsIn(post.element)` reads it; undefined for a post no
+ * longer found there. The page (URL, adapter, kind) is looked up once for
+ * the batch: the flagger reads the posts a "load more" or a recycling list
+ * adds, a few dozen at a time.
+ */
+export function readPostFields(posts: readonly PostRef[], doc: Document, url: string, options: FindOptions = {}): (PostData | undefined)[] {
+  if (posts.length === 0) return [];
+  const ctx = context(doc, url, options);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return posts.map(() => undefined);
+  return posts.map((post) => {
+    const found = collect(adapter, post.element, ctx).find((p) => p.postId === post.postId);
+    return found ? toPostData(found) : undefined;
+  });
+}
+
+/**
  * Where every post of the page is (id, container, body), without reading its
  * fields: the content script's flagging path. List pages give none.
  */

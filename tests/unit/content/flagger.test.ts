@@ -9,7 +9,7 @@ import { DEMO_PATHS, resolveRoute } from '../../demo-site/routes';
 import { THREAD_1001_MORE_FLOORS } from '../../demo-site/data/forum-thread-1001';
 import { renderDiscuzPost } from '../../demo-site/pages/discuz';
 import { createSeenPosts } from '../../../lib/content/seen-posts';
-import { findPostsIn, toPostData } from '../../../lib/sites';
+import { findPostsIn, toPostData, type PostRef } from '../../../lib/sites';
 
 const URL_1001 = `http://127.0.0.1:4173${DEMO_PATHS.forumThread}`;
 
@@ -95,10 +95,11 @@ describe('flagging the posts of a forum thread', () => {
     // What the content script remembers of each post (lib/content/start.ts reads the fields the same way).
     const scanned = (doc: Document, scan: (flagger: Flagger, doc: Document) => void) => {
       const seen = createSeenPosts();
-      const readFields = (post: { element: Element; postId: string }) => {
-        const found = findPostsIn(post.element, doc, URL_1001).find((p) => p.postId === post.postId);
-        return found ? toPostData(found) : undefined;
-      };
+      const readFields = (posts: PostRef[]) =>
+        posts.map((post) => {
+          const found = findPostsIn(post.element, doc, URL_1001).find((p) => p.postId === post.postId);
+          return found ? toPostData(found) : undefined;
+        });
       const flagger = createFlagger(deps(doc, { seen, readFields }));
       scan(flagger, doc);
       return {
