@@ -60,8 +60,8 @@ export interface FlaggerDeps {
   whenIdle(task: () => void): void;
   /** Where every post shown is remembered (recycling lists drop them from the DOM). */
   seen?: SeenPosts;
-  /** Reads a located post's fields (author, time…) while it is on the page. */
-  readFields?(post: PostRef): PostData | undefined;
+  /** Reads located posts' fields (author, time…) while they are on the page, one entry per post (undefined: not found). */
+  readFields?(posts: PostRef[]): (PostData | undefined)[];
 }
 
 /** Batches up to this size have their fields read at once (rows a recycling list adds); larger ones only on capture. */
@@ -95,21 +95,27 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   const flagPosts = (posts: PostRef[]): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
-    const readFields = posts.length <= FIELDS_BATCH ? deps.readFields : undefined;
+    const unseen: PostRef[] = [];
+    const texts: string[] = [];
     for (const post of posts) {
       // A flagged post re-rendered (a recycling list's new row, a clone put in its place) is flagged again.
       const known = flagged.get(post.postId);
       if (seen.has(post.bodyElement) || (known?.badge.host.isConnected && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
+      unseen.push(post);
       // Raw textContent, so the offsets line up with the highlighter's.
       const text = takeBodyText(post);
-      if (deps.seen) {
-        deps.seen.remember(post, text);
-        const data = readFields?.(post);
-        if (data) deps.seen.rememberFields(data);
-      }
+      texts.push(text);
+      deps.seen?.remember(post, text);
+    }
+    // Read in one batch, before any badge is mounted in this batch's posts.
+    if (deps.seen && deps.readFields && posts.length <= FIELDS_BATCH && unseen.length > 0) {
+      for (const data of deps.readFields(unseen)) if (data) deps.seen.rememberFields(data);
+    }
+    unseen.forEach((post, k) => {
+      const text = texts[k] as string;
       const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist, options);
-      if (!verdict.flagged) continue;
+      if (!verdict.flagged) return;
       const ranges = matchRanges(post.bodyElement, verdict.matches, deps.doc);
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
       const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
@@ -118,7 +124,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       byBody.set(post.bodyElement, entry);
       resizes?.observe(post.bodyElement);
       fresh.push(entry);
-    }
+    });
     if (fresh.length > 0) {
       // Drawing needs layout and messaging the background is not part of flagging: let the page paint first.
       deps.whenIdle(() => {
@@ -204,12 +210,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
 
   const scanAdded = (nodes: Iterable<Node>) =>
     measured('scan-added', () => {
-      const posts: PostRef[] = [];
-      for (const node of nodes) {
-        if (!isForeignElement(node)) continue;
-        posts.push(...locatePostsIn(node, deps.doc, deps.url(), { now: deps.now() }));
-      }
-      return flagPosts(posts);
+      const roots = Array.from(nodes).filter(isForeignElement);
+      return flagPosts(locatePostsIn(roots, deps.doc, deps.url(), { now: deps.now() }));
     });
 
   /**

@@ -18,7 +18,7 @@ import { sendMessage } from '../messaging/protocol';
 import type { CapturePostResponse, PostState } from '../messaging/schemas';
 import type { Result } from '../messaging/result';
 import { canonicalUrlOf } from '../extract/canonical-url';
-import { findPostsIn, toPostData } from '../sites';
+import { readPostFields } from '../sites';
 import { createFlagger } from './flagger';
 import { createSeenPosts, publishSeenPosts } from './seen-posts';
 import type { BadgeState } from './post-badge';
@@ -34,10 +34,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   publishSeenPosts(seen);
   const flagger = createFlagger({
     seen,
-    readFields: (post) => {
-      const found = findPostsIn(post.element, doc, location.href).find((p) => p.postId === post.postId);
-      return found ? toPostData(found) : undefined;
-    },
+    readFields: (posts) => readPostFields(posts, doc, location.href),
     doc,
     url: () => location.href,
     now: () => new Date(),

@@ -181,11 +181,11 @@ function readDesktopPost(container: Element, ctx: AdapterContext, index: number)
   if (!located) return null;
   const { postId: pid, bodyElement: body } = located;
   const author =
-    textOf(container, `#favatar${pid} .authi a.xw1`) ??
+    authorBesideAvatar(container, pid) ??
     textOf(container, '.pi .authi a.xi2, .pi .authi a.xw1') ??
     // Discuz! 7.x: the poster column, or the link beside the time.
     textOf(container, 'td.postauthor .postinfo a, .authorinfo a.posterlink');
-  const posted = container.querySelector(`#authorposton${pid}`);
+  const posted = byIdWithin(container, `authorposton${pid}`);
   const exact = posted?.querySelector('span[title]')?.getAttribute('title');
   const publishedAt = posted
     ? parseChineseTime(exact || (posted.textContent ?? '').replace(/^\s*发表于/, ''), ctx.now)
@@ -194,13 +194,27 @@ function readDesktopPost(container: Element, ctx: AdapterContext, index: number)
     site: 'discuz',
     kind: 'post',
     postId: pid,
-    floor: readFloor(container.querySelector(`#postnum${pid}`)?.textContent) ?? index + 1,
+    floor: readFloor(byIdWithin(container, `postnum${pid}`)?.textContent) ?? index + 1,
     author,
     publishedAt,
     text: readText(body),
     element: container,
     bodyElement: body,
   };
+}
+
+/**
+ * The author link in the floor's avatar column (`#favatar<pid> .authi a.xw1`),
+ * found from the column's id: a selector naming the floor's own id is a new
+ * string per floor, which the browser parses afresh every time (its selector
+ * cache keys by text). Reading the fields of the floors a "load more" adds
+ * spent most of its time there. The same selector is asked as written only
+ * when the first column with that id lacks the link (a page repeating ids).
+ */
+function authorBesideAvatar(container: Element, pid: string): string | undefined {
+  const avatar = byIdWithin(container, `favatar${pid}`);
+  if (!avatar) return undefined;
+  return textOf(avatar, ':scope .authi a.xw1') ?? textOf(container, `#favatar${pid} .authi a.xw1`);
 }
 
 function readTouchPost(container: Element, ctx: AdapterContext, index: number): FoundPost | null {

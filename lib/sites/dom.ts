@@ -51,15 +51,41 @@ export function metaContent(doc: Document, name: string): string | undefined {
  */
 function metaNamed(doc: Document, name: string, orProperty: boolean): Element | undefined {
   const wanted = asciiLower(name);
-  const metas = doc.getElementsByTagName('meta');
-  for (let k = 0; k < metas.length; k++) {
-    const meta = metas[k] as Element;
+  const metas = presence?.doc === doc ? (presence.metas ??= metasOf(doc)) : metasOf(doc);
+  for (const meta of metas) {
     const own = meta.getAttribute('name');
     if (own !== null && asciiLower(own) === wanted) return meta;
     const property = orProperty ? meta.getAttribute('property') : null;
     if (property !== null && asciiLower(property) === wanted) return meta;
   }
   return undefined;
+}
+
+/**
+ * The document's metas, read as far as they are asked for: item by item,
+ * never `length`, since counting a live collection walks the whole document
+ * (some 64,000 elements on a 1,000-floor thread) while the metas sit in
+ * <head>. While an adapter is being chosen the items read are kept
+ * (`withPresenceIndex`), so the metas a page lacks, asked by several
+ * adapters, cost one walk and not one each.
+ */
+function metasOf(doc: Document): Iterable<Element> {
+  const live = doc.getElementsByTagName('meta');
+  const read: Element[] = [];
+  let end = false;
+  return {
+    *[Symbol.iterator]() {
+      for (let k = 0; ; k++) {
+        const meta = read[k] ?? (end ? undefined : live[k]);
+        if (!meta) {
+          end = true;
+          return;
+        }
+        if (k === read.length) read.push(meta);
+        yield meta;
+      }
+    },
+  };
 }
 
 /** ASCII letters lowered only, as the `i` flag of an attribute selector compares. */
@@ -125,6 +151,8 @@ interface PresenceIndex {
   doc: Document;
   /** Answers so far, by `#id` or `.class`: every adapter asks about a few of the same names. */
   known: Map<string, boolean>;
+  /** The metas read so far (see `metasOf`). */
+  metas?: Iterable<Element>;
 }
 
 let presence: PresenceIndex | undefined;

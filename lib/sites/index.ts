@@ -81,6 +81,24 @@ export function findPostsIn(root: Element, doc: Document, url: string, options: 
 }
 
 /**
+ * The fields of located posts (author, time, floor…), each read from its own
+ * container as `findPostsIn(post.element)` reads it; undefined for a post no
+ * longer found there. The page (URL, adapter, kind) is looked up once for
+ * the batch: the flagger reads the posts a "load more" or a recycling list
+ * adds, a few dozen at a time.
+ */
+export function readPostFields(posts: readonly PostRef[], doc: Document, url: string, options: FindOptions = {}): (PostData | undefined)[] {
+  if (posts.length === 0) return [];
+  const ctx = context(doc, url, options);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return posts.map(() => undefined);
+  return posts.map((post) => {
+    const found = collect(adapter, post.element, ctx).find((p) => p.postId === post.postId);
+    return found ? toPostData(found) : undefined;
+  });
+}
+
+/**
  * Where every post of the page is (id, container, body), without reading its
  * fields: the content script's flagging path. List pages give none.
  */
@@ -91,12 +109,18 @@ export function locatePosts(doc: Document, url: string, options: FindOptions = {
   return locate(adapter, doc, ctx);
 }
 
-/** Where the posts inside `root` (a node a MutationObserver reported) are; see `findPostsIn`. */
-export function locatePostsIn(root: Element, doc: Document, url: string, options: FindOptions = {}): PostRef[] {
+/**
+ * Where the posts inside `roots` (nodes a MutationObserver reported, in the
+ * order given) are; see `findPostsIn`. One batch of added nodes asks about
+ * the page (its URL, adapter and kind) once, not once per node.
+ */
+export function locatePostsIn(roots: Element | readonly Element[], doc: Document, url: string, options: FindOptions = {}): PostRef[] {
+  const list = isElement(roots) ? [roots] : roots;
+  if (list.length === 0) return [];
   const ctx = context(doc, url, options);
   const adapter = adapterFor(doc, url, ctx.url);
   if (adapter.pageKind(doc) === 'list') return [];
-  return locate(adapter, root, ctx);
+  return list.flatMap((root) => locate(adapter, root, ctx));
 }
 
 /**

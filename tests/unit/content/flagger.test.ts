@@ -8,6 +8,8 @@ import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../../demo-site/exp
 import { DEMO_PATHS, resolveRoute } from '../../demo-site/routes';
 import { THREAD_1001_MORE_FLOORS } from '../../demo-site/data/forum-thread-1001';
 import { renderDiscuzPost } from '../../demo-site/pages/discuz';
+import { createSeenPosts } from '../../../lib/content/seen-posts';
+import { findPostsIn, toPostData, type PostRef } from '../../../lib/sites';
 
 const URL_1001 = `http://127.0.0.1:4173${DEMO_PATHS.forumThread}`;
 
@@ -82,6 +84,42 @@ describe('flagging the posts of a forum thread', () => {
     const fresh = flagger.scanAdded(added);
     expect(fresh.map((f) => Number(f.post.postId)).sort()).toEqual([...FORUM_MORE_FLAGGED_PIDS].sort());
     expect(flagger.scanAdded(added)).toEqual([]);
+  });
+
+  it('floors scanned as they are added come out exactly as a full scan of the final page gives them', () => {
+    const moreFloors = (doc: Document) => {
+      const holder = doc.createElement('div');
+      holder.innerHTML = THREAD_1001_MORE_FLOORS.map((f, i) => renderDiscuzPost({ tid: 1001, fid: 2 }, f, 100 + i)).join('');
+      return [...holder.children];
+    };
+    // What the content script remembers of each post (lib/content/start.ts reads the fields the same way).
+    const scanned = (doc: Document, scan: (flagger: Flagger, doc: Document) => void) => {
+      const seen = createSeenPosts();
+      const readFields = (posts: PostRef[]) =>
+        posts.map((post) => {
+          const found = findPostsIn(post.element, doc, URL_1001).find((p) => p.postId === post.postId);
+          return found ? toPostData(found) : undefined;
+        });
+      const flagger = createFlagger(deps(doc, { seen, readFields }));
+      scan(flagger, doc);
+      return {
+        flagged: [...flagger.flagged.values()].map((f) => [f.post.postId, f.terms, f.ranges.map((r) => r.toString())]).sort(),
+        seen: seen.all().sort((a, b) => a.postId.localeCompare(b.postId)),
+      };
+    };
+    const incremental = scanned(loadForum(), (flagger, doc) => {
+      flagger.scanPage();
+      const added = moreFloors(doc);
+      doc.querySelector('#postlist')!.append(...added);
+      flagger.scanAdded(added);
+    });
+    const whole = scanned(loadForum(), (flagger, doc) => {
+      doc.querySelector('#postlist')!.append(...moreFloors(doc));
+      flagger.scanPage();
+    });
+    expect(incremental.flagged.length).toBeGreaterThan(FORUM_FLAGGED_PIDS.length);
+    expect(incremental.seen.filter((p) => p.data?.author && p.data.publishedAt).length).toBe(incremental.seen.length);
+    expect(incremental).toEqual(whole);
   });
 
   it('shows the state of a post already in the claim log instead of the button', async () => {

@@ -39,10 +39,11 @@ function flaggerOn(doc: Document) {
     reportCount: vi.fn(),
     whenIdle: (task) => task(),
     seen,
-    readFields: (ref) => {
-      const found = findPostsIn(ref.element, doc, URL).find((p) => p.postId === ref.postId);
-      return found ? toPostData(found) : undefined;
-    },
+    readFields: (refs) =>
+      refs.map((ref) => {
+        const found = findPostsIn(ref.element, doc, URL).find((p) => p.postId === ref.postId);
+        return found ? toPostData(found) : undefined;
+      }),
   });
   return { flagger, seen };
 }

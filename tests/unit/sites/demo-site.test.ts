@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { compileWatchlist, DEMO_WATCHLIST, flagPost, isAnchored } from '../../../lib/match/index.ts';
-import { detectSite, findListedThreads, findPost, findPostElements, findPostsIn, locatePosts, toPostData, type FoundPost } from '../../../lib/sites/index.ts';
+import { detectSite, findListedThreads, findPost, findPostElements, findPostsIn, locatePosts, readPostFields, toPostData, type FoundPost } from '../../../lib/sites/index.ts';
 import {
   FORUM_FLAGGED_PIDS,
   FORUM_MORE_FLAGGED_PIDS,
@@ -132,6 +132,21 @@ describe('reading one post for capture', () => {
         const one = findPost(doc, url, post.postId, { now: NOW });
         expect(one && toPostData(one)).toEqual(toPostData(post));
       }
+    },
+  );
+
+  it.each(['forumThread', 'forumTouch', 'hostile', 'tiebaThread', 'communityThread'] as const)(
+    'reads on %s, in one batch, the fields each located post has when read alone from its container',
+    (name) => {
+      const { doc, url } = page(name);
+      const refs = locatePosts(doc, url, { now: NOW });
+      expect(refs.length).toBeGreaterThan(0);
+      const alone = refs.map((ref) => {
+        const found = findPostsIn(ref.element, doc, url, { now: NOW }).find((p) => p.postId === ref.postId);
+        return found && toPostData(found);
+      });
+      expect(alone.filter(Boolean).length).toBeGreaterThan(0);
+      expect(readPostFields(refs, doc, url, { now: NOW })).toEqual(alone);
     },
   );
 
