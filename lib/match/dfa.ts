@@ -21,11 +21,17 @@
  * megabyte); this loop walks in 10–12 ms/MB where the failure walk took
  * 15–19 (a bare charCodeAt loop: 3.1–3.2).
  *
- * Separators need no branch either: each state has a cell for the
- * separator class leading back to itself, with the "reports a match" bit
- * cleared so a separator never repeats a report. A code unit in no pattern
- * (class 0) owns no cell anywhere and goes to the root's move on class 0:
- * the root. Only an emoji's lead (it takes its low half along) branches.
+ * Separators need no branch either: they take class 0, and every row's
+ * first cell (at its base) is the separator's, leading back to the state
+ * itself with the "reports a match" bit cleared so a separator never
+ * repeats a report (it also keeps bases unique). A code unit in no pattern
+ * gets a class past the alphabet that no row holds, so it takes the root's
+ * move: the root. Only an emoji's lead (it takes its low half along)
+ * branches.
+ *
+ * Building the rows costs about what 100–150 code units per slot of
+ * scanning save (automaton.ts `DFA_AFTER_UNITS_PER_SLOT`), so the matcher
+ * builds it only once it has scanned that much.
  *
  * A list whose rows would grow past a few cells per trie state (many
  * patterns over a small alphabet: every state inherits most of the
@@ -71,8 +77,9 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   const { alphabet, base, check, fail, dict, out, depth, maxDepth } = tables;
   const slots = base.length;
   const alphabetSize = alphabet.length + 1;
-  // Two classes past the alphabet: a separator, and an emoji's lead.
-  const skipClass = alphabetSize;
+  // A separator takes class 0, the first cell of every row (see the module comment);
+  // a code unit in no pattern and an emoji's lead the two classes past the alphabet.
+  const noneClass = alphabetSize;
   const emojiClass = alphabetSize + 1;
   if (emojiClass > 0xfffe) return undefined;
 
@@ -124,8 +131,8 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
     const ownEnd = kidStart[s + 1] as number;
     const f = fail[s] as number;
     // A depth-1 state fails to the root, whose moves are the dense row: nothing to inherit.
-    let inherited = s === 0 || f === 0 ? 0 : (rowFrom[f] as number);
-    const inheritedEnd = s === 0 || f === 0 ? 0 : (rowTo[f] as number) - 1; // without its separator cell
+    let inherited = s === 0 || f === 0 ? 0 : (rowFrom[f] as number) + 1; // without its separator cell
+    const inheritedEnd = s === 0 || f === 0 ? 0 : (rowTo[f] as number);
     const need = ownEnd - own + (inheritedEnd - inherited) + 1;
     if (cells + need > limit) return undefined;
     if (cells + need > rowClass.length) {
@@ -138,6 +145,8 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
       rowTarget = targets;
     }
     rowFrom[s] = cells;
+    rowClass[cells] = 0;
+    rowTarget[cells++] = s;
     let k = own;
     while (k < ownEnd || inherited < inheritedEnd) {
       const ownClass = k < ownEnd ? (kidSlot[k] as number) - (base[s] as number) : Number.MAX_SAFE_INTEGER;
@@ -151,8 +160,6 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
         rowTarget[cells++] = rowTarget[inherited++] as number;
       }
     }
-    rowClass[cells] = skipClass;
-    rowTarget[cells++] = s;
     rowTo[s] = cells;
   }
 
@@ -172,12 +179,12 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
     for (let k = rowFrom[s] as number; k < (rowTo[s] as number); k++) {
       const c = rowClass[k] as number;
       cell[(b + c) * 2] = b;
-      cell[(b + c) * 2 + 1] = c === skipClass ? b * 2 : nameOf(rowTarget[k] as number);
+      cell[(b + c) * 2 + 1] = c === 0 ? b * 2 : nameOf(rowTarget[k] as number);
     }
     reportOf[b] = (out[s] as number) >= 0 ? s : (dict[s] as number);
   }
   const root = nameOf(0);
-  // The root's moves by class; class 0 (in no pattern), and anything without an edge, stays at the root.
+  // The root's moves by class; a code unit in no pattern, or without an edge, stays at the root.
   const rootNext = new Int32Array(emojiClass + 1).fill(root);
   for (let c = 1; c < alphabetSize; c++) {
     const t = (base[0] as number) + c;
@@ -186,7 +193,7 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   const classes = new Uint16Array(0x10000);
   for (let u = 0; u < 0x10000; u++) {
     const c = classOf[u] as number;
-    classes[u] = c !== separatorClass ? c : isEmojiLead(u) ? emojiClass : skipClass;
+    classes[u] = c === 0 ? noneClass : c !== separatorClass ? c : isEmojiLead(u) ? emojiClass : 0;
   }
 
   const ring = startRing(maxDepth);
@@ -216,7 +223,7 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
         state = ((cell[at + 1] as number) & ~miss) | ((rootNext[cls] as number) & miss);
         // A separator's position is written where the next code unit's goes, and overwritten by it.
         ring[consumed & ringMask] = i;
-        consumed += (cls - skipClass) >>> 31;
+        consumed += -cls >>> 31;
         if ((state & 1) === 0) continue;
         for (let r = reportOf[state >> 1] as number; r >= 0; r = dict[r] as number) {
           if (foundLen + 3 > found.length) found = doubled(found);

@@ -35,7 +35,7 @@ function bothScans(patterns: number[][], text: string): { dfa: number[] | undefi
   const tables = buildAutomatonTables(patterns);
   const classOf = classTableOf(tables.alphabet, getFoldTable());
   const dfa = dfaAutomaton(tables, classOf, SKIP_CLASS, Number.MAX_SAFE_INTEGER);
-  return { dfa: dfa ? [...dfa.scanRaw(text)] : undefined, failureLinks: [...automatonFromClasses(tables, classOf, 0).scanRaw(text)] };
+  return { dfa: dfa ? [...dfa.scanRaw(text)] : undefined, failureLinks: [...automatonFromClasses(tables, classOf, { dfaCellLimit: 0, dfaAfterUnits: 0 }).scanRaw(text)] };
 }
 
 describe('the DFA scan finds what following failure links finds', () => {
@@ -60,6 +60,18 @@ describe('the DFA scan finds what following failure links finds', () => {
       const { dfa, failureLinks } = bothScans(patterns, text);
       expect(dfa).toEqual(failureLinks);
     }
+  });
+
+  it('the matcher switches to the DFA after enough text, and finds the same', () => {
+    const alphabet = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join('');
+    const { patterns, text } = randomCase(77, alphabet, 200);
+    const tables = buildAutomatonTables(patterns);
+    const classOf = classTableOf(tables.alphabet, getFoldTable());
+    const switching = automatonFromClasses(tables, classOf, { dfaAfterUnits: text.length + 1 });
+    const before = [...switching.scanRaw(text)];
+    const after = [...switching.scanRaw(text)];
+    expect(after).toEqual(before);
+    expect(before).toEqual([...dfaAutomaton(tables, classOf, SKIP_CLASS)!.scanRaw(text)]);
   });
 
   it('a list whose DFA rows outgrow the limit keeps failure links', () => {
