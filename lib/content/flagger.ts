@@ -19,7 +19,7 @@
  */
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
-import { flagMatches, isAnchored } from '../match/flag';
+import { flagPost, isAnchored } from '../match/flag';
 import { findListedThreads, locatePosts, locatePostsIn, takeBodyText, type PostData, type PostRef } from '../sites';
 import { matchRanges, paintLayers, type HighlightLayer } from '../highlight';
 import type { SeenPosts } from './seen-posts';
@@ -114,7 +114,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     }
     unseen.forEach((post, k) => {
       const text = texts[k] as string;
-      const verdict = flagMatches(deps.watchlist.scan(text), deps.watchlist, options);
+      const verdict = flagPost(text, deps.watchlist, options);
       if (!verdict.flagged) return;
       const ranges = matchRanges(post.bodyElement, verdict.matches, deps.doc);
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
@@ -191,7 +191,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   const flagListedThreads = () => {
     let count = 0;
     for (const thread of findListedThreads(deps.doc, deps.url(), { now: deps.now() })) {
-      const verdict = flagMatches(deps.watchlist.scan(thread.titleElement.textContent ?? ''), deps.watchlist);
+      const verdict = flagPost(thread.titleElement.textContent ?? '', deps.watchlist);
       if (!verdict.flagged) continue;
       const ranges = matchRanges(thread.titleElement, verdict.matches, deps.doc);
       const layer = mountHighlightHost(thread.titleElement);

@@ -25,34 +25,25 @@
  * 2.7× the floor. Both came out no faster than this loop (0.16–0.19 of the
  * floor against its 0.18–0.22), so the automaton stays.
  *
- * Also measured and not kept (same text, minimum CPU time over 128 K-unit
- * slices so that preemption on the shared machine does not count; same
- * matches checked, and a property test against the plain definition): the
- * automaton as a DFA. Failure links applied while building (each state's
- * row holds every transition not to the root's target; 6,487 states, 30,702
- * cells for the bench's 2,000 terms), a state named by 4 × its row's base
- * so one [owner, target] cell read is the whole step, the step written
- * without branches (masks), matches noted branch-free in a block buffer and
- * their starts found by walking back over separators afterwards; rows of
- * more than 16 inherited cells left partial (failure links followed), since
- * over a small alphabet the full DFA explodes (the probe's 4,000 random
- * topics over 104 characters: 2 million cells, 3 s to build). The bare DFA
- * step alone (no match recorded) cost 2.2–3.2× the floor; the whole scan
- * 14.4–16.7 ms/MB against this loop's 14.5–17.5 in the same processes: no
- * gain worth a new packed format. What this text costs is not the
- * transitions: the floor's `charCodeAt` itself is ~8 cycles a code unit on a
- * sliced string, and the bench text yields 65,000 raw and 50,000 reported
- * matches a megabyte (half its terms are cut from the text, which repeats 20
- * times), so recording matches and building 50,000 result objects (and the
- * young-generation collections they cause) weigh as much as the walk.
+ * A DFA was measured here before and not kept (14.4–16.7 ms/MB against
+ * this loop's 14.5–17.5 on a loaded machine). Measured again with CPU time
+ * (minimum over 40–80 runs in one process, so that preemption does not
+ * count), the failure walk cost 15–19 ms/MB against a DFA step with one
+ * cell per step and no branch on the failure path at 10–12 (bare charCodeAt
+ * loop: 3.1–3.2): the scan now runs as that DFA (dfa.ts) when its rows stay
+ * small, and this loop is the fallback for lists where they would not.
+ * What the bench text costs beyond the walk is recording 65,000 raw and
+ * 50,000 reported matches a megabyte (half its terms are cut from the text,
+ * which repeats 20 times) and, for `scan`, the 50,000 result objects and the
+ * young-generation collections they cause.
  */
+import { dfaAutomaton, doubled, NO_MATCHES, startRing } from './dfa.ts';
+import { RowPlacer } from './double-array.ts';
 import { EMOJI_LEAD_FIRST, EMOJI_LEAD_LAST, SKIP } from './fold-table.ts';
 
 /** Class value of a separator code unit: skipped without changing state. */
 export const SKIP_CLASS = 0xffff;
 
-/** What `scanRaw` answers for a text without matches (shared: it has nothing to reorder). */
-const NO_MATCHES = new Int32Array(0);
 
 /** A compiled automaton. */
 export interface Automaton {
@@ -178,104 +169,27 @@ export function buildAutomatonTables(patterns: readonly (readonly number[])[]): 
 
   // Double array: the child of slot s on class c is slot base[s] + c, valid
   // when check[that] === s. Two array reads per transition, no hashing.
-  //
-  // Placing a state means finding a base where every child's slot is free.
-  // Scanning slot by slot from the first free one is quadratic: the first
-  // free slots are holes no multi-child state fits, and every later state
-  // walks past them again (4,000 topics took 16 s). Instead the free slots
-  // form a linked list, and a slot that has been tried as the first child's
-  // place `RETIRE_AFTER` times without fitting leaves the list (it stays free
-  // for other children). Each slot is then tried a bounded number of times,
-  // so building is linear in the number of trie states.
+  const kidClass = new Int32Array(kidState.length);
+  for (let k = 0; k < stateCount - 1; k++) kidClass[k] = classIn[kidState[k] as number] as number;
+  const placer = new RowPlacer(Math.max(1024, (stateCount + alphabetSize) * 2), false);
   const slotOf = new Int32Array(stateCount);
-  const RETIRE_AFTER = 16;
-  let size = Math.max(1024, (stateCount + alphabetSize) * 2);
-  let base = new Int32Array(size);
-  let check = new Int32Array(size).fill(-1);
-  // Free list over slots ≥ 1: next/prev links, head at the root's slot 0; every slot ≥ size is free.
-  let nextFree = new Int32Array(size);
-  let prevFree = new Int32Array(size);
-  let tries = new Uint8Array(size);
-  let listed = new Uint8Array(size);
-  for (let i = 0; i < size; i++) {
-    nextFree[i] = i + 1;
-    prevFree[i] = i - 1;
-    listed[i] = 1;
-  }
-  listed[0] = 0;
-  let tail = size - 1;
-  const unlist = (slot: number): void => {
-    if (!listed[slot]) return;
-    listed[slot] = 0;
-    const p = prevFree[slot] as number;
-    const n = nextFree[slot] as number;
-    nextFree[p] = n;
-    if (n < size) prevFree[n] = p;
-    else tail = p;
-  };
-  const grow = (need: number): void => {
-    if (need < size) return;
-    let next = size;
-    while (next <= need) next *= 2;
-    const widen = <T extends Int32Array | Uint8Array>(old: T, fill: number): T => {
-      const wider = (old instanceof Int32Array ? new Int32Array(next) : new Uint8Array(next)) as T;
-      if (fill !== 0) wider.fill(fill);
-      wider.set(old);
-      return wider;
-    };
-    base = widen(base, 0);
-    check = widen(check, -1);
-    nextFree = widen(nextFree, 0);
-    prevFree = widen(prevFree, 0);
-    tries = widen(tries, 0);
-    listed = widen(listed, 0);
-    for (let i = size; i < next; i++) {
-      nextFree[i] = i + 1;
-      prevFree[i] = i === size ? tail : i - 1;
-      listed[i] = 1;
-    }
-    nextFree[tail] = size;
-    tail = next - 1;
-    size = next;
-  };
-  check[0] = -2; // the root's slot is taken
+  const baseOf = new Int32Array(stateCount);
   for (const s of order) {
     const from = kidStart[s] as number;
     const to = kidStart[s + 1] as number;
     if (from === to) continue;
-    const slot = slotOf[s] as number;
-    let first = classIn[kidState[from] as number] as number;
-    let last = first;
-    for (let k = from; k < to; k++) {
-      const cls = classIn[kidState[k] as number] as number;
-      if (cls < first) first = cls;
-      if (cls > last) last = cls;
-    }
-    let candidate = nextFree[0] as number;
-    let b: number;
-    for (;;) {
-      grow(candidate + (last - first) + 1);
-      b = candidate - first;
-      let fits = b >= 1;
-      for (let k = from; fits && k < to; k++) {
-        if ((check[b + (classIn[kidState[k] as number] as number)] as number) !== -1) fits = false;
-      }
-      if (fits) break;
-      const following = nextFree[candidate] as number;
-      tries[candidate] = (tries[candidate] as number) + 1;
-      if ((tries[candidate] as number) >= RETIRE_AFTER) unlist(candidate);
-      candidate = following;
-    }
-    base[slot] = b;
-    for (let k = from; k < to; k++) {
-      const t = kidState[k] as number;
-      const at = b + (classIn[t] as number);
-      check[at] = slot;
-      unlist(at);
-      slotOf[t] = at;
-    }
+    const b = placer.place(kidClass, from, to);
+    baseOf[s] = b;
+    for (let k = from; k < to; k++) slotOf[kidState[k] as number] = b + (kidClass[k] as number);
   }
-  grow(size); // keep base/check the same length for the scan
+  const size = Math.max(1024, placer.size);
+  const base = new Int32Array(size);
+  const check = new Int32Array(size).fill(-1);
+  check[0] = -2; // the root's slot is taken
+  for (let s = 0; s < stateCount; s++) {
+    base[slotOf[s] as number] = baseOf[s] as number;
+    if (s > 0) check[slotOf[s] as number] = slotOf[parentOf[s] as number] as number;
+  }
   const slots = size;
   const out = new Int32Array(slots).fill(-1);
   const depth = new Int32Array(slots);
@@ -344,8 +258,48 @@ export function classTableOf(alphabet: Uint16Array, fold: Uint16Array): Uint16Ar
  * (`classTableOf` of the fold table the patterns were folded with), as a
  * page loads it from the packed form (lib/match/packed.ts): no 65,536-entry
  * fold table is built on the page.
+ *
+ * The scan runs as a DFA (dfa.ts) once it has been given, in all, more
+ * than `dfaAfterUnits` code units (default `DFA_AFTER_UNITS_PER_SLOT` per
+ * slot of the tables), unless the DFA's rows would exceed `dfaCellLimit`
+ * cells; before that, and for such lists, it follows failure links. Both
+ * find the same matches in the same order.
  */
-export function automatonFromClasses(tables: AutomatonTables, classOf: Uint16Array): Automaton {
+export function automatonFromClasses(
+  tables: AutomatonTables,
+  classOf: Uint16Array,
+  { dfaAfterUnits = DFA_AFTER_UNITS_PER_SLOT * tables.base.length, dfaCellLimit }: { dfaAfterUnits?: number; dfaCellLimit?: number } = {},
+): Automaton {
+  const walking = failureLinkAutomaton(tables, classOf);
+  let dfa: Automaton | undefined;
+  let scanned = 0;
+  let decided = false;
+  return {
+    scanRaw(text: string): Int32Array {
+      if (!decided) {
+        scanned += text.length;
+        if (scanned > dfaAfterUnits) {
+          decided = true;
+          dfa = dfaAutomaton(tables, classOf, SKIP_CLASS, dfaCellLimit);
+        }
+      }
+      return (dfa ?? walking).scanRaw(text);
+    },
+  };
+}
+
+/**
+ * Code units to scan, per slot of the tables, before the DFA is built.
+ * Building it costs about what its faster step saves over 100–150 code
+ * units per slot (the bench's 2,000 terms: 15,600 slots, 11 ms to build,
+ * against 5 ms saved per megabyte, CPU time): a page scanning one thread
+ * keeps the failure links and loads at once; a long text, or a worker
+ * scanning many, gets the DFA.
+ */
+export const DFA_AFTER_UNITS_PER_SLOT = 128;
+
+/** The automaton following failure links at scan time: for lists whose DFA would be too large. */
+function failureLinkAutomaton(tables: AutomatonTables, classOf: Uint16Array): Automaton {
   const { alphabet, base, check, fail, dict, out, depth, maxDepth } = tables;
   const slots = base.length;
   const alphabetSize = alphabet.length + 1;
@@ -376,14 +330,12 @@ export function automatonFromClasses(tables: AutomatonTables, classOf: Uint16Arr
     if (t < slots && check[t] === 0) rootNext[c] = t;
   }
 
-  let ringSize = 1;
-  while (ringSize < maxDepth) ringSize *= 2;
-  const ringMask = ringSize - 1;
+  const ring = startRing(maxDepth);
+  const ringMask = ring.length - 1;
   // Module constants copied into the closure: the hot loop then reads locals, not imported bindings.
   const emojiFirst = EMOJI_LEAD_FIRST;
   const emojiLast = EMOJI_LEAD_LAST;
 
-  const ring = new Int32Array(ringSize);
   let scratch = new Int32Array(96);
 
   return {
@@ -424,11 +376,7 @@ export function automatonFromClasses(tables: AutomatonTables, classOf: Uint16Arr
         ring[consumed & ringMask] = i;
         if (((pair[state << 1] as number) & 1) === 1) {
           for (let r = report[state] as number; r >= 0; r = dict[r] as number) {
-            if (foundLen + 3 > found.length) {
-              const grown = new Int32Array(found.length * 2);
-              grown.set(found);
-              found = grown;
-            }
+            if (foundLen + 3 > found.length) found = doubled(found);
             found[foundLen++] = ring[(consumed - (depth[r] as number) + 1) & ringMask] as number;
             found[foundLen++] = i + 1;
             found[foundLen++] = out[r] as number;

@@ -42,10 +42,33 @@ export interface WatchMatch {
   via: MatchVia;
 }
 
+/**
+ * Matches packed as (start, end, form) triples, in text order: what `scan`
+ * reports, before any object is made for it. `start`/`end` as in
+ * {@link WatchMatch}; `form` numbers the list's terms, aliases and context
+ * aliases (`formTerm`, `formKind`, `formVia`). A view of a buffer the
+ * matcher reuses: valid until its next scan.
+ */
+export type PackedMatches = Int32Array;
+
 /** A compiled watch list. */
 export interface CompiledWatchlist {
   /** Leftmost-longest, non-overlapping matches outside exclusions, in text order. */
   scan(text: string): WatchMatch[];
+  /**
+   * The matches of `scan`, packed (no object per match): for callers that
+   * look at most matches only to decide (a page's flagging: most posts are
+   * not flagged). `matchesOf` makes the objects.
+   */
+  scanPacked(text: string): PackedMatches;
+  /** The objects `scan` answers, for packed matches of this list. */
+  matchesOf(packed: PackedMatches): WatchMatch[];
+  /** The canonical term of a form of a packed match. */
+  formTerm(form: number): string;
+  /** The kind of a form's entry. */
+  formKind(form: number): string;
+  /** Which of its entry's forms a form is. */
+  formVia(form: number): MatchVia;
   /** The entries compiled, in input order. */
   readonly entries: readonly WatchlistInput[];
   /** The enclosing regions of a region term, nearest first (empty if none or unknown). */
@@ -160,20 +183,28 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
     if (!byKey.has(key)) byKey.set(key, e);
   }
 
+  const scanPacked = (text: string): PackedMatches => {
+    const raw = automaton.scanRaw(text);
+    return raw.length === 0 ? raw : raw.subarray(0, selectMatches(raw, isExclusion, hasExclusions));
+  };
+  const matchesOf = (packed: PackedMatches): WatchMatch[] => {
+    // Sized once: the kept matches are counted before any object is built.
+    const out = new Array<WatchMatch>(packed.length / 3);
+    for (let i = 0, j = 0; i < packed.length; i += 3, j++) {
+      const p = packed[i + 2] as number;
+      out[j] = new Match(packed[i] as number, packed[i + 1] as number, termOf[p] as string, kindOf[p] as string, viaOf[p] as MatchVia);
+    }
+    return out;
+  };
+
   return {
     entries: list,
-    scan(text: string): WatchMatch[] {
-      const raw = automaton.scanRaw(text);
-      if (raw.length === 0) return [];
-      const kept = selectMatches(raw, isExclusion, hasExclusions);
-      // Sized once: the kept matches are counted before any object is built.
-      const out = new Array<WatchMatch>(kept / 3);
-      for (let i = 0, j = 0; i < kept; i += 3, j++) {
-        const p = raw[i + 2] as number;
-        out[j] = new Match(raw[i] as number, raw[i + 1] as number, termOf[p] as string, kindOf[p] as string, viaOf[p] as MatchVia);
-      }
-      return out;
-    },
+    scan: (text: string): WatchMatch[] => matchesOf(scanPacked(text)),
+    scanPacked,
+    matchesOf,
+    formTerm: (form: number): string => termOf[form] as string,
+    formKind: (form: number): string => kindOf[form] as string,
+    formVia: (form: number): MatchVia => viaOf[form] as MatchVia,
     ancestorsOf(term: string): string[] {
       const out: string[] = [];
       const seen = new Set<string>([term]);

@@ -39,9 +39,22 @@ export interface FlagOptions {
   threadAnchored?: boolean;
 }
 
-/** Scans `text` with the compiled watch list and decides whether the post is flagged. */
+/**
+ * Scans `text` with the compiled watch list and decides whether the post is
+ * flagged. The decision is taken on the packed matches: a post that is not
+ * flagged (most of a thread) costs no object per match.
+ */
 export function flagPost(text: string, compiled: CompiledWatchlist, options: FlagOptions = {}): PostFlag {
-  return flagMatches(compiled.scan(text), compiled, options);
+  const packed = compiled.scanPacked(text);
+  let anchor = false;
+  let place = false;
+  for (let i = 2; i < packed.length && !anchor; i += 3) {
+    const form = packed[i] as number;
+    anchor = isAnchor(compiled.formKind(form), compiled.formVia(form));
+    place ||= isPlace(compiled.formKind(form));
+  }
+  if (!anchor && !(options.threadAnchored === true && place)) return notFlagged();
+  return flagMatches(compiled.matchesOf(packed), compiled, options);
 }
 
 /**
@@ -50,20 +63,32 @@ export function flagPost(text: string, compiled: CompiledWatchlist, options: Fla
  * to get `threadAnchored`.
  */
 export function isAnchored(text: string, compiled: CompiledWatchlist): boolean {
-  return hasAnchor(compiled.scan(text));
+  const packed = compiled.scanPacked(text);
+  for (let i = 2; i < packed.length; i += 3) {
+    if (isAnchor(compiled.formKind(packed[i] as number), compiled.formVia(packed[i] as number))) return true;
+  }
+  return false;
 }
 
-function hasAnchor(all: readonly WatchMatch[]): boolean {
-  return all.some((m) => (m.kind === 'region' || m.kind === 'agency') && m.via !== 'context-alias');
+/** A region or an agency: what a post must name to be flagged. */
+function isPlace(kind: string): boolean {
+  return kind === 'region' || kind === 'agency';
+}
+
+/** A match that flags a post on its own: a place, by a name that is not a context alias. */
+function isAnchor(kind: string, via: string): boolean {
+  return isPlace(kind) && via !== 'context-alias';
+}
+
+function notFlagged(): PostFlag {
+  return { flagged: false, matches: [], regions: [], agencies: [], topics: [], categories: [] };
 }
 
 /** Same as `flagPost`, from matches already computed (e.g. over an element's textContent). */
 export function flagMatches(all: readonly WatchMatch[], compiled: CompiledWatchlist, options: FlagOptions = {}): PostFlag {
   const anchored =
-    hasAnchor(all) || (options.threadAnchored === true && all.some((m) => m.kind === 'agency' || m.kind === 'region'));
-  if (!anchored) {
-    return { flagged: false, matches: [], regions: [], agencies: [], topics: [], categories: [] };
-  }
+    all.some((m) => isAnchor(m.kind, m.via)) || (options.threadAnchored === true && all.some((m) => isPlace(m.kind)));
+  if (!anchored) return notFlagged();
   const regions = new Set<string>();
   const agencies = new Set<string>();
   const topics = new Set<string>();

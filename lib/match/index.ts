@@ -8,7 +8,7 @@
  */
 export { compileWatchlist } from './compile-full.ts';
 export { compileWatchlistWith, WatchlistCompileError } from './compile.ts';
-export type { CompiledWatchlist, MatchVia, WatchMatch, WatchlistInput } from './compile.ts';
+export type { CompiledWatchlist, MatchVia, PackedMatches, WatchMatch, WatchlistInput } from './compile.ts';
 export { buildFoldTable, SKIP } from './fold-table.ts';
 export type { FoldPair } from './fold-table.ts';
 export { relevantFoldPairs } from './fold.ts';

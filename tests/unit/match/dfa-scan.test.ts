@@ -1,0 +1,84 @@
+/**
+ * The scan as a DFA (lib/match/dfa.ts) finds exactly what the automaton
+ * following failure links finds, in the same order: same (start, end,
+ * pattern) triples from the same tables, on seeded random lists and texts
+ * full of separators, emoji, broken surrogates and characters in no
+ * pattern. A list whose DFA would be too large keeps failure links.
+ */
+import { describe, expect, it } from 'vitest';
+import { automatonFromClasses, buildAutomatonTables, classTableOf } from '../../../lib/match/automaton.ts';
+import { dfaAutomaton } from '../../../lib/match/dfa.ts';
+import { SKIP_CLASS } from '../../../lib/match/automaton.ts';
+import { foldWith } from '../../../lib/match/fold-table.ts';
+import { getFoldTable } from '../../../lib/match/fold.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
+
+const NOISE = [' ', '\u200b', '\u00ad', '\u{1F600}', '★', '—', '·', '\uFE0F', '，', '。', 'x', '\uD83D', '\uDE00', '\u{1F600}\u{1F600}', '\uD83C'];
+
+function randomCase(seed: number, alphabet: string, patternCount: number): { patterns: number[][]; text: string } {
+  const rnd = seededRandom(seed);
+  const chars = [...alphabet];
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const words = Array.from({ length: patternCount }, () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => pick(chars)).join(''));
+  let text = '';
+  while (text.length < 2000) {
+    const roll = rnd();
+    if (roll < 0.5) for (const ch of pick(words)) text += rnd() < 0.1 ? pick(NOISE) + ch : ch;
+    else if (roll < 0.8) text += pick(chars);
+    else text += pick(NOISE);
+  }
+  const fold = getFoldTable();
+  return { patterns: words.map((w) => foldWith(fold, w)), text };
+}
+
+function bothScans(patterns: number[][], text: string): { dfa: number[] | undefined; failureLinks: number[] } {
+  const tables = buildAutomatonTables(patterns);
+  const classOf = classTableOf(tables.alphabet, getFoldTable());
+  const dfa = dfaAutomaton(tables, classOf, SKIP_CLASS, Number.MAX_SAFE_INTEGER);
+  return { dfa: dfa ? [...dfa.scanRaw(text)] : undefined, failureLinks: [...automatonFromClasses(tables, classOf, { dfaCellLimit: 0, dfaAfterUnits: 0 }).scanRaw(text)] };
+}
+
+describe('the DFA scan finds what following failure links finds', () => {
+  it.each([1, 2, 3, 4, 5, 6])('200 names over 300 characters, with noise and broken surrogates, seed %i', (seed) => {
+    const alphabet = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join('');
+    const { patterns, text } = randomCase(seed * 7919, alphabet, 200);
+    const { dfa, failureLinks } = bothScans(patterns, text);
+    expect(failureLinks.length).toBeGreaterThan(0);
+    expect(dfa).toEqual(failureLinks);
+  });
+
+  it.each([11, 12, 13])('1,000 names over 12 characters (long failure chains, many overlaps), seed %i', (seed) => {
+    const { patterns, text } = randomCase(seed * 104729, '澜江市区镇县北南公安局1', 1000);
+    const { dfa, failureLinks } = bothScans(patterns, text);
+    expect(dfa).toEqual(failureLinks);
+  });
+
+  it('a text that starts with an emoji lead, ends on one, or is only separators', () => {
+    const fold = getFoldTable();
+    const patterns = ['澜江', '江市', '澜江市', '市'].map((w) => foldWith(fold, w));
+    for (const text of ['\uD83C澜江市', '澜江市\uD83C', ' ★ ', '', '澜 江\u200b市', '澜\u{1F600}江市市']) {
+      const { dfa, failureLinks } = bothScans(patterns, text);
+      expect(dfa).toEqual(failureLinks);
+    }
+  });
+
+  it('the matcher switches to the DFA after enough text, and finds the same', () => {
+    const alphabet = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join('');
+    const { patterns, text } = randomCase(77, alphabet, 200);
+    const tables = buildAutomatonTables(patterns);
+    const classOf = classTableOf(tables.alphabet, getFoldTable());
+    const switching = automatonFromClasses(tables, classOf, { dfaAfterUnits: text.length + 1 });
+    const before = [...switching.scanRaw(text)];
+    const after = [...switching.scanRaw(text)];
+    expect(after).toEqual(before);
+    expect(before).toEqual([...dfaAutomaton(tables, classOf, SKIP_CLASS)!.scanRaw(text)]);
+  });
+
+  it('a list whose DFA rows outgrow the limit keeps failure links', () => {
+    const { patterns } = randomCase(5, '澜江市区', 400);
+    const tables = buildAutomatonTables(patterns);
+    const classOf = classTableOf(tables.alphabet, getFoldTable());
+    expect(dfaAutomaton(tables, classOf, SKIP_CLASS, 10)).toBeUndefined();
+    expect(dfaAutomaton(tables, classOf, SKIP_CLASS)).toBeDefined();
+  });
+});
