@@ -9,6 +9,7 @@
  */
 import type { CaseEvent } from '../cases';
 import { parseSyncFile } from '../sync';
+import { syncFileDigest } from './canonical';
 import { parseInterimSyncFile, type SyncFileProblem } from './interim-sync-file';
 
 /** The parts of a sync file the hub stores. */
@@ -26,7 +27,8 @@ export function readHubSyncFile(text: string): { ok: true; value: HubSyncFile } 
   // A cheap look at the head decides the reader; both then parse the whole text themselves.
   const head = text.slice(0, 4096);
   if (/"kind"\s*:\s*"yuqing-sync"/.test(head) || /"exporters"\s*:/.test(head) || /"encryption"\s*:/.test(head)) {
-    const parsed = parseSyncFile(text);
+    // The same checks; the file's digest by Node's native SHA-256 instead of the portable pure-JS one.
+    const parsed = parseSyncFile(text, { digestOf: syncFileDigest });
     if (!parsed.ok) return parsed;
     const file = parsed.value;
     return {

@@ -15,6 +15,17 @@ import { ENCRYPTED_KIND } from './encrypted-schema';
 /** The answer of {@link parseSyncFile}. */
 export type ParseSyncResult = { ok: true; value: SyncFile } | { ok: false; errors: SyncProblem[] };
 
+/** Options of {@link parseSyncFile} and {@link parseSyncValue}. */
+export interface ParseSyncOptions {
+  /**
+   * The digest the file's content gives (the value {@link syncDigestOf}
+   * computes: SHA-256 over its canonical JSON), computed another way. The
+   * default is synchronous pure-JS SHA-256, which runs everywhere; Node's
+   * office hub passes its native `node:crypto` one, the same value many times faster.
+   */
+  digestOf?: (file: SyncFile) => string;
+}
+
 /**
  * Parses and validates the text of a sync file.
  *
@@ -26,7 +37,7 @@ export type ParseSyncResult = { ok: true; value: SyncFile } | { ok: false; error
  * of a case the file does not mention; an event impossible in its case's
  * history (see {@link historyProblems}).
  */
-export function parseSyncFile(text: string): ParseSyncResult {
+export function parseSyncFile(text: string, options: ParseSyncOptions = {}): ParseSyncResult {
   if (typeof text !== 'string') return { ok: false, errors: [{ path: '$', message: '文件内容须为文本' }] };
   let data: unknown;
   try {
@@ -34,13 +45,13 @@ export function parseSyncFile(text: string): ParseSyncResult {
   } catch (error) {
     return { ok: false, errors: [jsonSyntaxProblem(error, text)] };
   }
-  return parseSyncValue(data);
+  return parseSyncValue(data, options);
 }
 
 /** {@link parseSyncFile} for an already parsed JSON value. */
-export function parseSyncValue(data: unknown): ParseSyncResult {
+export function parseSyncValue(data: unknown, { digestOf = syncDigestOf }: ParseSyncOptions = {}): ParseSyncResult {
   const schema = schemaStep(data);
-  return schema.ok ? contentStep(schema.value, syncDigestOf(schema.value)) : schema;
+  return schema.ok ? contentStep(schema.value, digestOf(schema.value)) : schema;
 }
 
 /**
