@@ -6,7 +6,7 @@
  * JSON path. It never throws and uses no browser API (the office hub runs it
  * in Node).
  */
-import { groupByCase, replayWithReport, type CaseEvent } from '../cases';
+import { groupByCase, replayWithReport, type CaseEvent, type ReplayReport } from '../cases';
 import { syncDigestOf, syncDigestOfAsync } from './digest';
 import { jsonPath, jsonSyntaxProblem, problemsOf, type SyncProblem } from './problems';
 import { SYNC_FORMAT_VERSION, SYNC_KIND, SyncFileSchema, type SyncFile } from './schema';
@@ -24,6 +24,12 @@ export interface ParseSyncOptions {
    * office hub passes its native `node:crypto` one, the same value many times faster.
    */
   digestOf?: (file: SyncFile) => string;
+  /**
+   * Given each case's replay as the history check makes it (see
+   * {@link historyProblems}: an officer's own export): a caller that goes on
+   * to project the same cases (the office hub) uses them instead of replaying again.
+   */
+  onReplay?: (caseId: string, report: ReplayReport) => void;
 }
 
 /**
@@ -49,9 +55,9 @@ export function parseSyncFile(text: string, options: ParseSyncOptions = {}): Par
 }
 
 /** {@link parseSyncFile} for an already parsed JSON value. */
-export function parseSyncValue(data: unknown, { digestOf = syncDigestOf }: ParseSyncOptions = {}): ParseSyncResult {
+export function parseSyncValue(data: unknown, { digestOf = syncDigestOf, onReplay }: ParseSyncOptions = {}): ParseSyncResult {
   const schema = schemaStep(data);
-  return schema.ok ? contentStep(schema.value, digestOf(schema.value)) : schema;
+  return schema.ok ? contentStep(schema.value, digestOf(schema.value), onReplay) : schema;
 }
 
 /**
@@ -73,7 +79,7 @@ function schemaStep(data: unknown): ParseSyncResult {
 }
 
 /** The checks of a schema-valid file: its digest (`expected` is the digest its content gives), ids, evidence, histories. */
-function contentStep(file: SyncFile, expected: string): ParseSyncResult {
+function contentStep(file: SyncFile, expected: string, onReplay?: ParseSyncOptions['onReplay']): ParseSyncResult {
   const errors: SyncProblem[] = [];
   if (expected !== file.digest) {
     errors.push({
@@ -81,7 +87,7 @@ function contentStep(file: SyncFile, expected: string): ParseSyncResult {
       message: `摘要不符：文件内容与其 SHA-256 摘要不一致，文件被改动或损坏（应为 ${expected}）`,
     });
   }
-  errors.push(...idProblems(file), ...evidenceProblems(file), ...historyProblems(file));
+  errors.push(...idProblems(file), ...evidenceProblems(file), ...historyProblems(file, onReplay));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: file };
 }
 
@@ -147,13 +153,15 @@ function evidenceProblems(file: SyncFile): SyncProblem[] {
  * the same time; those rejections are conflicts (see `caseConflicts`), not
  * errors.
  */
-export function historyProblems(file: SyncFile): SyncProblem[] {
+export function historyProblems(file: SyncFile, onReplay?: ParseSyncOptions['onReplay']): SyncProblem[] {
   if (new Set(file.exporters.map((a) => `${a.department}\u0000${a.officer}`)).size > 1) return [];
   const indexOf = new Map<string, number>();
   file.events.forEach((event, index) => indexOf.set(event.id, index));
   const problems: SyncProblem[] = [];
-  for (const events of groupByCase(file.events).values()) {
-    for (const { event, error } of replayWithReport(events).rejected) {
+  for (const [caseId, events] of groupByCase(file.events)) {
+    const report = replayWithReport(events);
+    onReplay?.(caseId, report);
+    for (const { event, error } of report.rejected) {
       if (error.code === 'duplicate-event' || isCompetingClaim(event, error.code)) continue;
       problems.push({
         path: jsonPath(['events', indexOf.get(event.id) ?? -1]),
