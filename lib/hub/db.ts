@@ -154,7 +154,7 @@ export interface HubDatabase {
  * chunk is made while the server reads the one before. Throws on a database
  * error, like any statement.
  */
-export type CopyCsv = (trx: Kysely<HubSchema>, statement: string, chunks: Iterable<string>) => Promise<void>;
+export type CopyCsv = (trx: Kysely<HubSchema>, statement: string, chunks: Iterable<string | Uint8Array<ArrayBuffer>>) => Promise<void>;
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data folder, or in memory (tests). */
 export type HubDatabaseTarget = { url: string } | { dataDir: string } | { memory: true };

@@ -29,6 +29,7 @@ import {
   eventBody,
   eventChunkText,
   eventCopyLine,
+  fillLedgerId,
   prepareSyncFile,
   type PreparedSyncFile,
   type PrepareResult,
@@ -123,7 +124,7 @@ function prepareWith(options: Pick<ImportOptions, 'policy' | 'preparer'>, text: 
  * the database stores the current one. Yields each file's result in the
  * order given. `texts` may be lazy (a folder read file by file); at most
  * `ahead` files are held prepared at a time (default: the preparer's
- * workers + 1). A file the ledger knows is refused without being read.
+ * workers + 3). A file the ledger knows is refused without being read.
  * `now` may be a clock, read as each file is stored (the ledger's time).
  */
 export async function* importSyncFiles(
@@ -132,7 +133,9 @@ export async function* importSyncFiles(
   source: ImportSource,
   options: Omit<ImportOptions, 'now'> & { now: number | (() => number); ahead?: number },
 ): AsyncGenerator<ImportResult> {
-  const ahead = Math.max(1, options.ahead ?? (options.preparer?.workers ?? 0) + 1);
+  // Two files more than the workers by default: a worker never waits for the file after the one
+  // being stored, nor the database for a worker, when a file takes a little longer than the others.
+  const ahead = Math.max(1, options.ahead ?? (options.preparer?.workers ?? 0) + 3);
   type Pending = { text: string; rawDigest: string; prepared: Promise<PrepareResult | ImportRecord> };
   const queue: Pending[] = [];
   const start = async (text: string): Promise<Pending> => {
@@ -422,16 +425,13 @@ async function storeNewCases(
   copyCsv: CopyCsv,
 ): Promise<ImportCounts> {
   try {
-    await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, (function* () {
-      // Each chunk's ledger ids are written as the server reads the chunk before.
-      for (const lines of asNew.eventLines) yield eventChunkText(lines, importId);
-    })());
+    await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, [fillLedgerId(asNew.events, importId)]);
   } catch (error) {
     if (isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
     throw error;
   }
-  if (asNew.cases.length > 0) await copyCsv(trx, CASES_COPY, asNew.cases);
-  if (asNew.deadlines.length > 0) await copyCsv(trx, DEADLINES_COPY, asNew.deadlines);
+  if (asNew.cases.length > 0) await copyCsv(trx, CASES_COPY, [asNew.cases]);
+  if (asNew.deadlines.length > 0) await copyCsv(trx, DEADLINES_COPY, [asNew.deadlines]);
   const outcome: ProjectionOutcome = {
     refusedEventIds: new Set(asNew.refusedEventIds),
     competingClaims: asNew.competingClaims,

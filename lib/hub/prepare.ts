@@ -13,7 +13,7 @@
  * stored the careful way; nothing prepared here is trusted beyond "the
  * cases are new".
  */
-import { groupByCase, type CaseEvent } from '../cases';
+import { groupByCase, type CaseEvent, type ReplayReport } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { sha256Hex } from './canonical';
 import { copyField } from './db';
@@ -39,14 +39,16 @@ export interface PreparedSyncFile {
    */
   asNew?: {
     /**
-     * Each event's COPY text-format line for {@link EVENT_COPY_COLUMNS}
-     * without its last field (the ledger id, known only in the transaction),
-     * tab-ended; in chunks of {@link EVENT_LINES_PER_CHUNK}.
+     * Its events' rows as COPY text in UTF-8 ({@link EVENT_COPY_COLUMNS}),
+     * each row's last field — the ledger id, known only in the transaction —
+     * written as {@link LEDGER_ID_WIDTH} zeros for {@link fillLedgerId} to
+     * overwrite. Bytes, so a worker thread hands them over without a copy
+     * and the import's thread only sends them.
      */
-    eventLines: string[][];
-    /** COPY text of the cases' rows and of their deadlines (projection.ts CASES_COPY, DEADLINES_COPY). */
-    cases: string[];
-    deadlines: string[];
+    events: Uint8Array<ArrayBuffer>;
+    /** COPY text (UTF-8) of the cases' rows and of their deadlines (projection.ts CASES_COPY, DEADLINES_COPY). */
+    cases: Uint8Array<ArrayBuffer>;
+    deadlines: Uint8Array<ArrayBuffer>;
     /** What the replay of the file's cases found (see ProjectionOutcome), as arrays. */
     refusedEventIds: string[];
     competingClaims: CaseEvent[];
@@ -62,6 +64,17 @@ export const EVENT_COPY_COLUMNS = 'id, case_id, type, at, officer, department, c
 
 /** Rows per chunk of COPY text: the server works on one chunk while the next is written. */
 export const EVENT_LINES_PER_CHUNK = 500;
+
+/**
+ * Digits of the ledger id in a prepared event row: as many as int8's
+ * largest value (9223372036854775807) has, zero-padded (PostgreSQL reads
+ * `0000000000000000042` as 42), so the id is written in place, never by
+ * rebuilding the text.
+ */
+export const LEDGER_ID_WIDTH = 19;
+const LEDGER_ID_PLACEHOLDER = `${'0'.repeat(LEDGER_ID_WIDTH)}\n`;
+const NEWLINE = 0x0a;
+const ZERO = 0x30;
 
 /**
  * One event's COPY text-format line for {@link EVENT_COPY_COLUMNS} without
@@ -89,7 +102,9 @@ export function eventBody(event: CaseEvent): string {
  * throws for a bad file; `rawDigest` is passed when the caller has it already.
  */
 export function prepareSyncFile(text: string, policy: PolicyProfile, rawDigest = sha256Hex(text)): PrepareResult {
-  const parsed = readHubSyncFile(text);
+  // The history check replays each case of an officer's own export: the projection below takes those replays.
+  const replayed = new Map<string, ReplayReport>();
+  const parsed = readHubSyncFile(text, { onReplay: (caseId, report) => replayed.set(caseId, report) });
   if (!parsed.ok) return parsed;
   const file = parsed.value;
   const events = file.events;
@@ -103,21 +118,17 @@ export function prepareSyncFile(text: string, policy: PolicyProfile, rawDigest =
     caseIds,
   };
   if (new Set(events.map((e) => e.id)).size === events.length) {
-    const eventLines: string[][] = [];
-    for (let i = 0; i < events.length; i += EVENT_LINES_PER_CHUNK) {
-      const chunk: string[] = [];
-      for (let j = i; j < Math.min(events.length, i + EVENT_LINES_PER_CHUNK); j++) {
-        const body = eventBody(events[j]!);
-        chunk.push(eventCopyLine(events[j]!, sha256Hex(body), body));
-      }
-      eventLines.push(chunk);
+    const lines: string[] = [];
+    for (const event of events) {
+      const body = eventBody(event);
+      lines.push(eventCopyLine(event, sha256Hex(body), body));
     }
     const outcome: ProjectionOutcome = { refusedEventIds: new Set(), competingClaims: [], settledClaims: [] };
-    const { caseRows, deadlineRows } = projectHistories(groupByCase(events), policy, outcome);
+    const { caseRows, deadlineRows } = projectHistories(groupByCase(events), policy, outcome, replayed);
     prepared.asNew = {
-      eventLines,
-      cases: caseRowsCopyText(caseRows),
-      deadlines: deadlineRowsCopyText(deadlineRows),
+      events: utf8(lines.join(LEDGER_ID_PLACEHOLDER) + LEDGER_ID_PLACEHOLDER),
+      cases: utf8(caseRowsCopyText(caseRows).join('')),
+      deadlines: utf8(deadlineRowsCopyText(deadlineRows).join('')),
       refusedEventIds: [...outcome.refusedEventIds],
       competingClaims: outcome.competingClaims,
       settledClaims: outcome.settledClaims,
@@ -126,8 +137,31 @@ export function prepareSyncFile(text: string, policy: PolicyProfile, rawDigest =
   return { ok: true, file: prepared };
 }
 
-/** A chunk of {@link PreparedSyncFile}'s event lines as COPY text, each row given the ledger id. */
+/** Event lines ({@link eventCopyLine}) as COPY text, each row given the ledger id. */
 export function eventChunkText(lines: readonly string[], importId: number): string {
   const end = `${String(importId)}\n`;
   return lines.join(end) + end;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes in a buffer of their own (transferable to another thread). */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text);
+}
+
+/**
+ * Writes `importId` into every row of prepared event rows
+ * ({@link PreparedSyncFile}'s `asNew.events`), in place: the
+ * {@link LEDGER_ID_WIDTH} digits before each row's newline (COPY's text
+ * format escapes every newline inside a field, so each raw one ends a row).
+ * Returns the same bytes. Throws for an id that is not a positive safe integer.
+ */
+export function fillLedgerId(rows: Uint8Array<ArrayBuffer>, importId: number): Uint8Array<ArrayBuffer> {
+  if (!Number.isSafeInteger(importId) || importId < 1) throw new Error(`not a ledger id: ${String(importId)}`);
+  const digits = new Uint8Array(LEDGER_ID_WIDTH).fill(ZERO);
+  const text = String(importId);
+  for (let i = 0; i < text.length; i++) digits[LEDGER_ID_WIDTH - text.length + i] = text.charCodeAt(i);
+  for (let end = rows.indexOf(NEWLINE); end !== -1; end = rows.indexOf(NEWLINE, end + 1)) rows.set(digits, end - LEDGER_ID_WIDTH);
+  return rows;
 }

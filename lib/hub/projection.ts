@@ -8,7 +8,7 @@
  * whether an open one is overdue is decided in SQL at the report's `now`.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent } from '../cases';
+import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent, type ReplayReport } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { projectCase } from '../db/projection';
 import { RESPONSE_STEPS } from '../report/quarterly';
@@ -120,13 +120,20 @@ export interface ProjectedRows {
  * order) with the extension's own code and returns the rows to store; what
  * the replay refused or found competing is added to `outcome`. Pure: no
  * database, so an import can project a file of new cases before its
- * transaction (lib/hub/prepare.ts), in a worker thread.
+ * transaction (lib/hub/prepare.ts), in a worker thread. `replayed` holds
+ * replays already made of exactly these histories (lib/sync's history
+ * check), used instead of replaying again.
  */
-export function projectHistories(byCase: ReadonlyMap<string, readonly CaseEvent[]>, policy: PolicyProfile, outcome: ProjectionOutcome): ProjectedRows {
+export function projectHistories(
+  byCase: ReadonlyMap<string, readonly CaseEvent[]>,
+  policy: PolicyProfile,
+  outcome: ProjectionOutcome,
+  replayed?: ReadonlyMap<string, ReplayReport>,
+): ProjectedRows {
   const caseRows: HubSchema['cases'][] = [];
   const deadlineRows: HubSchema['case_deadlines'][] = [];
   for (const [caseId, events] of byCase) {
-    const report = replayWithReport(events);
+    const report = replayed?.get(caseId) ?? replayWithReport(events);
     const { state, rejected } = report;
     // The same rule as the office console (lib/cases openConflicts): a claim
     // made before the office's latest assignment is settled, not open.

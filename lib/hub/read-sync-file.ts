@@ -8,7 +8,8 @@
  * officers push to the hub over TLS with their token, unencrypted.
  */
 import type { CaseEvent } from '../cases';
-import { parseSyncFile } from '../sync';
+import { parseSyncFile, type ParseSyncOptions } from '../sync';
+import { syncFileDigest } from './canonical';
 import { parseInterimSyncFile, type SyncFileProblem } from './interim-sync-file';
 
 /** The parts of a sync file the hub stores. */
@@ -21,12 +22,19 @@ export interface HubSyncFile {
   evidence: { digest: string; caseId: string; text: string; html?: string }[];
 }
 
-/** Reads a file's text; never throws. Problems carry JSON paths (`$.events[3].at` or `events.3.at`). */
-export function readHubSyncFile(text: string): { ok: true; value: HubSyncFile } | { ok: false; errors: SyncFileProblem[] } {
+/**
+ * Reads a file's text; never throws. Problems carry JSON paths (`$.events[3].at` or `events.3.at`).
+ * `onReplay` is given each case's replay when lib/sync's history check makes one (see ParseSyncOptions).
+ */
+export function readHubSyncFile(
+  text: string,
+  { onReplay }: Pick<ParseSyncOptions, 'onReplay'> = {},
+): { ok: true; value: HubSyncFile } | { ok: false; errors: SyncFileProblem[] } {
   // A cheap look at the head decides the reader; both then parse the whole text themselves.
   const head = text.slice(0, 4096);
   if (/"kind"\s*:\s*"yuqing-sync"/.test(head) || /"exporters"\s*:/.test(head) || /"encryption"\s*:/.test(head)) {
-    const parsed = parseSyncFile(text);
+    // The same checks; the file's digest by Node's native SHA-256 instead of the portable pure-JS one.
+    const parsed = parseSyncFile(text, { digestOf: syncFileDigest, ...(onReplay ? { onReplay } : {}) });
     if (!parsed.ok) return parsed;
     const file = parsed.value;
     return {

@@ -9,7 +9,7 @@ export * from './schema';
 export * from './encrypted-schema';
 export * from './digest';
 export * from './problems';
-export { parseSyncFile, parseSyncValue, parseSyncValueAsync, historyProblems, isCompetingClaim, type ParseSyncResult } from './parse';
+export { parseSyncFile, parseSyncValue, parseSyncValueAsync, historyProblems, isCompetingClaim, type ParseSyncOptions, type ParseSyncResult } from './parse';
 export { mergeSyncFiles, mergeEvents } from './merge';
 export * from './conflicts';
 export * from './build';

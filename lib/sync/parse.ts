@@ -6,7 +6,7 @@
  * JSON path. It never throws and uses no browser API (the office hub runs it
  * in Node).
  */
-import { groupByCase, replayWithReport, type CaseEvent } from '../cases';
+import { groupByCase, replayWithReport, type CaseEvent, type ReplayReport } from '../cases';
 import { syncDigestOf, syncDigestOfAsync } from './digest';
 import { jsonPath, jsonSyntaxProblem, problemsOf, type SyncProblem } from './problems';
 import { SYNC_FORMAT_VERSION, SYNC_KIND, SyncFileSchema, type SyncFile } from './schema';
@@ -14,6 +14,23 @@ import { ENCRYPTED_KIND } from './encrypted-schema';
 
 /** The answer of {@link parseSyncFile}. */
 export type ParseSyncResult = { ok: true; value: SyncFile } | { ok: false; errors: SyncProblem[] };
+
+/** Options of {@link parseSyncFile} and {@link parseSyncValue}. */
+export interface ParseSyncOptions {
+  /**
+   * The digest the file's content gives (the value {@link syncDigestOf}
+   * computes: SHA-256 over its canonical JSON), computed another way. The
+   * default is synchronous pure-JS SHA-256, which runs everywhere; Node's
+   * office hub passes its native `node:crypto` one, the same value many times faster.
+   */
+  digestOf?: (file: SyncFile) => string;
+  /**
+   * Given each case's replay as the history check makes it (see
+   * {@link historyProblems}: an officer's own export): a caller that goes on
+   * to project the same cases (the office hub) uses them instead of replaying again.
+   */
+  onReplay?: (caseId: string, report: ReplayReport) => void;
+}
 
 /**
  * Parses and validates the text of a sync file.
@@ -26,7 +43,7 @@ export type ParseSyncResult = { ok: true; value: SyncFile } | { ok: false; error
  * of a case the file does not mention; an event impossible in its case's
  * history (see {@link historyProblems}).
  */
-export function parseSyncFile(text: string): ParseSyncResult {
+export function parseSyncFile(text: string, options: ParseSyncOptions = {}): ParseSyncResult {
   if (typeof text !== 'string') return { ok: false, errors: [{ path: '$', message: '文件内容须为文本' }] };
   let data: unknown;
   try {
@@ -34,13 +51,13 @@ export function parseSyncFile(text: string): ParseSyncResult {
   } catch (error) {
     return { ok: false, errors: [jsonSyntaxProblem(error, text)] };
   }
-  return parseSyncValue(data);
+  return parseSyncValue(data, options);
 }
 
 /** {@link parseSyncFile} for an already parsed JSON value. */
-export function parseSyncValue(data: unknown): ParseSyncResult {
+export function parseSyncValue(data: unknown, { digestOf = syncDigestOf, onReplay }: ParseSyncOptions = {}): ParseSyncResult {
   const schema = schemaStep(data);
-  return schema.ok ? contentStep(schema.value, syncDigestOf(schema.value)) : schema;
+  return schema.ok ? contentStep(schema.value, digestOf(schema.value), onReplay) : schema;
 }
 
 /**
@@ -62,7 +79,7 @@ function schemaStep(data: unknown): ParseSyncResult {
 }
 
 /** The checks of a schema-valid file: its digest (`expected` is the digest its content gives), ids, evidence, histories. */
-function contentStep(file: SyncFile, expected: string): ParseSyncResult {
+function contentStep(file: SyncFile, expected: string, onReplay?: ParseSyncOptions['onReplay']): ParseSyncResult {
   const errors: SyncProblem[] = [];
   if (expected !== file.digest) {
     errors.push({
@@ -70,7 +87,7 @@ function contentStep(file: SyncFile, expected: string): ParseSyncResult {
       message: `摘要不符：文件内容与其 SHA-256 摘要不一致，文件被改动或损坏（应为 ${expected}）`,
     });
   }
-  errors.push(...idProblems(file), ...evidenceProblems(file), ...historyProblems(file));
+  errors.push(...idProblems(file), ...evidenceProblems(file), ...historyProblems(file, onReplay));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: file };
 }
 
@@ -136,13 +153,15 @@ function evidenceProblems(file: SyncFile): SyncProblem[] {
  * the same time; those rejections are conflicts (see `caseConflicts`), not
  * errors.
  */
-export function historyProblems(file: SyncFile): SyncProblem[] {
+export function historyProblems(file: SyncFile, onReplay?: ParseSyncOptions['onReplay']): SyncProblem[] {
   if (new Set(file.exporters.map((a) => `${a.department}\u0000${a.officer}`)).size > 1) return [];
   const indexOf = new Map<string, number>();
   file.events.forEach((event, index) => indexOf.set(event.id, index));
   const problems: SyncProblem[] = [];
-  for (const events of groupByCase(file.events).values()) {
-    for (const { event, error } of replayWithReport(events).rejected) {
+  for (const [caseId, events] of groupByCase(file.events)) {
+    const report = replayWithReport(events);
+    onReplay?.(caseId, report);
+    for (const { event, error } of report.rejected) {
       if (error.code === 'duplicate-event' || isCompetingClaim(event, error.code)) continue;
       problems.push({
         path: jsonPath(['events', indexOf.get(event.id) ?? -1]),

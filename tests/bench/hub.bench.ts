@@ -2,7 +2,8 @@
  * Office hub benchmarks (lib/hub), each beside a baseline measured in the
  * same run on the same database:
  * - hub.import-1m-events.pglite / .postgres: 1,000,000 events from 500 sync
- *   files through the hub's whole import (validation, digest, ledger,
+ *   files, as officers' extensions push them (lib/sync's own builder, see
+ *   tests/bench/hub-files.ts), through the hub's whole import (validation, digest, ledger,
  *   insert-only events, projection of the touched cases), against a bare
  *   COPY of the same rows into an unindexed table;
  * - hub.reimport-known-file: refusing a file the ledger already has, against
@@ -30,80 +31,23 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { compared, figure, medianMs, type BenchSuite, type Figure } from './harness';
-import { seededRandom } from '../support/seeded-random';
+import { HUB_BENCH_FILES as FILES, HUB_BENCH_NOW as NOW, officerFiles as filesOf } from './hub-files';
 import type { CaseEvent } from '../../lib/cases';
 import { sha256Hex } from '../../lib/hub/canonical';
 import { copyRows, openHubDatabase, type HubDatabase } from '../../lib/hub/db';
 import { importSyncFile, importSyncFiles } from '../../lib/hub/import';
 import { startSyncFilePreparer } from '../../lib/hub/preparer';
-import { makeInterimSyncFile } from '../../lib/hub/interim-sync-file';
 import { quarterlyStatsSql } from '../../lib/hub/reports';
 import { getBuiltInProfile } from '../../lib/policy';
-import { quarterBounds, quarterlyStats } from '../../lib/report';
+import { quarterlyStats } from '../../lib/report';
 
 const TOTAL = Number(process.env.HUB_BENCH_EVENTS ?? 1_000_000);
-const FILES = 500;
 /** Worker threads reading and checking files (HUB_BENCH_WORKERS; default: lib/hub's, one fewer than the cores; 0: in the import's thread). */
 const WORKERS = process.env.HUB_BENCH_WORKERS === undefined ? undefined : Number(process.env.HUB_BENCH_WORKERS);
 const policy = getBuiltInProfile('xuancheng-2015')!;
-const Q4 = quarterBounds(2026, 4);
-const NOW = Date.UTC(2027, 1, 1);
-const HOUR = 3_600_000;
-const DEPARTMENTS = ['市住建局', '市公安局', '市教育局', '市卫健委', '市交通局', '市城管局', '市市场监管局', '市信息办'];
 
-/** One officer's file: their cases, each a 10-event history, spread over Q4 2026 (`text` is made when read). */
-function officerFile(index: number, events: number, random: () => number): { text: string; events: CaseEvent[] } {
-  const department = DEPARTMENTS[index % DEPARTMENTS.length]!;
-  const actor = { officer: `officer-${String(index)}`, department };
-  const list: CaseEvent[] = [];
-  for (let c = 0; list.length < events; c++) {
-    const caseId = `f${String(index)}-c${String(c)}`;
-    const t = Q4.start + Math.floor(random() * (Q4.end - Q4.start - 20 * 24 * HOUR));
-    const e = (n: number, at: number, rest: Pick<CaseEvent, 'type' | 'payload'>) =>
-      ({ id: `${caseId}-e${String(n)}`, caseId, at, actor, ...rest }) as CaseEvent;
-    const late = random() < 0.2 ? 4 * 24 * HOUR : 0;
-    const history: CaseEvent[] = [
-      e(0, t, {
-        type: 'captured',
-        payload: {
-          url: `https://bbs.example.cn/thread-${caseId}-1-1.html`,
-          canonicalUrl: `https://bbs.example.cn/thread-${caseId}.html`,
-          site: 'discuz',
-          postId: caseId,
-          title: '小区停水三天无人管,物业电话打不通',
-          excerpt: '小区停水三天无人管,物业电话打不通,老人孩子用水困难,希望有关部门尽快处理。',
-          matchedTerms: ['停水'],
-          digest: sha256Hex(caseId),
-        },
-      }),
-      e(1, t + HOUR / 2, { type: 'claimed', payload: { department } }),
-      e(2, t + HOUR, { type: 'assessed', payload: { tier: 'general', category: 'other', department, flags: [], mustRespondCriteria: [], reasons: [] } }),
-      e(3, t + 2 * HOUR, { type: 'reported', payload: { to: [], channel: 'log' } }),
-      e(4, t + 20 * HOUR + late, { type: 'investigation-report', payload: { summary: '已核实,正在处理' } }),
-      e(5, t + 30 * HOUR + late, { type: 'responded', payload: { kind: 'reply', channel: '网络新闻发言人' } }),
-      e(6, t + 40 * HOUR, { type: 'note', payload: { text: '群众表示满意' } }),
-      e(7, t + 50 * HOUR + late, { type: 'follow-up', payload: { result: 'stable' } }),
-      e(8, t + 60 * HOUR, { type: 'note', payload: { text: '回访完成' } }),
-      e(9, t + 70 * HOUR + late, { type: 'closed', payload: {} }),
-    ];
-    list.push(...history.slice(0, events - list.length));
-  }
-  return {
-    events: list,
-    // Made when read: the baseline's pass needs only the events (at 10,000,000 events the
-    // files' digests and texts would take longer to make than the COPY itself).
-    get text() {
-      return JSON.stringify(makeInterimSyncFile({ officer: actor, range: { from: Q4.start, to: Q4.end }, exportedAt: NOW, events: list, evidence: [] }));
-    },
-  };
-}
-
-/** The 500 files in order, each made when asked (same seed, same files on every pass). */
-function* officerFiles(): Generator<{ text: string; events: CaseEvent[] }> {
-  const random = seededRandom(13);
-  const per = Math.ceil(TOTAL / FILES);
-  for (let i = 0; i < FILES; i++) yield officerFile(i, per, random);
-}
+/** The 500 files in order (tests/bench/hub-files.ts), each made when asked. */
+const officerFiles = () => filesOf(TOTAL, policy);
 
 /** Every event of the 500 files, made again (for the console's in-memory bulletin). */
 function allEvents(): CaseEvent[] {

@@ -1,0 +1,64 @@
+// @vitest-environment node
+/**
+ * A file of new cases is prepared before its transaction (lib/hub
+ * prepare.ts): its event rows as COPY text whose ledger id, known only in
+ * the transaction, is written in place. Each row then reads as the hub
+ * stores the event: id, case, type, time, officer, department, content
+ * digest, body, and the ledger id — whatever newlines, tabs, backslashes or
+ * Chinese the event's text holds.
+ */
+import { describe, expect, it } from 'vitest';
+import { eventBody, fillLedgerId, LEDGER_ID_WIDTH, prepareSyncFile } from '../../../lib/hub/prepare';
+import { sha256Hex } from '../../../lib/hub/canonical';
+import { makeInterimSyncFile } from '../../../lib/hub/interim-sync-file';
+import { getBuiltInProfile } from '../../../lib/policy';
+import { twoOfficersFiles } from './support';
+
+const policy = getBuiltInProfile('xuancheng-2015')!;
+
+/** Reads COPY's text format back: rows of fields, `\N` as null, escapes undone. */
+function readCopyText(bytes: Uint8Array): (string | null)[][] {
+  const text = new TextDecoder().decode(bytes);
+  expect(text.endsWith('\n')).toBe(true);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) =>
+      line.split('\t').map((field) =>
+        field === '\\N' ? null : field.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', '\\': '\\' })[c] ?? c),
+      ),
+    );
+}
+
+describe('the event rows prepared for a file of new cases', () => {
+  const { lisi } = twoOfficersFiles();
+  // A note whose id and text hold every character COPY's text format escapes, and Chinese.
+  const text = '第一行\n第二行\t制表\\反斜杠\r回车';
+  const note = { ...lisi.events[1]!, id: 'note\tescapes\n换行\\1', type: 'note', payload: { text } } as const;
+  const events = [...lisi.events, note];
+  const file = makeInterimSyncFile({ officer: lisi.officer, range: lisi.range, exportedAt: lisi.exportedAt, events, evidence: [] });
+
+  it('carries each event as the hub stores it, with the ledger id written in place', () => {
+    const prepared = prepareSyncFile(JSON.stringify(file), policy);
+    if (!prepared.ok || !prepared.file.asNew) throw new Error('the file should be prepared as new cases');
+    const rows = readCopyText(fillLedgerId(prepared.file.asNew.events, 42));
+    expect(rows).toHaveLength(events.length);
+    const parsed = events.map((event) => JSON.parse(eventBody(event)) as typeof event);
+    rows.forEach((row, i) => {
+      const event = parsed[i]!;
+      const body = eventBody(event);
+      expect(row).toEqual([event.id, event.caseId, event.type, String(event.at), event.actor.officer, event.actor.department, sha256Hex(body), body, '0'.repeat(LEDGER_ID_WIDTH - 2) + '42']);
+    });
+    expect(rows.at(-1)![0]).toBe('note\tescapes\n换行\\1');
+    expect((JSON.parse(rows.at(-1)![7]!) as { payload: { text: string } }).payload.text).toBe(text);
+  });
+
+  it('takes the widest ledger id int8 holds, and refuses what is not a ledger id', () => {
+    const prepared = prepareSyncFile(JSON.stringify(file), policy);
+    if (!prepared.ok || !prepared.file.asNew) throw new Error('the file should be prepared as new cases');
+    const rows = readCopyText(fillLedgerId(prepared.file.asNew.events, Number.MAX_SAFE_INTEGER));
+    for (const row of rows) expect(Number(row[8])).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => fillLedgerId(prepared.file.asNew!.events, 0)).toThrow(/not a ledger id/);
+    expect(() => fillLedgerId(prepared.file.asNew!.events, 1.5)).toThrow(/not a ledger id/);
+  });
+});
