@@ -16,6 +16,13 @@
  * for a flagged post's matches. `match.2000-terms.1mb.objects` times `scan`,
  * which also makes one object per match (50,600 here), against the same
  * floor.
+ *
+ * Medians are taken after warm-up runs, by which time the matcher has
+ * scanned more than `DFA_AFTER_UNITS_PER_SLOT` code units per table slot
+ * (lib/match/automaton.ts) and scans as a DFA: these figures are a matcher's
+ * steady state (the background's, or a page that has scanned ~2 MB). A
+ * page's first megabyte still follows failure links, about 5 ms/MB slower in
+ * CPU time (lib/match/dfa.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
