@@ -261,14 +261,14 @@ export function classTableOf(alphabet: Uint16Array, fold: Uint16Array): Uint16Ar
  *
  * The scan runs as a DFA (dfa.ts) once it has been given, in all, more
  * than `dfaAfterUnits` code units (default `DFA_AFTER_UNITS_PER_SLOT` per
- * slot of the tables), unless the DFA's rows would exceed `dfaCellLimit`
+ * slot of the tables, and at least `DFA_AFTER_UNITS_MIN`), unless the DFA's rows would exceed `dfaCellLimit`
  * cells; before that, and for such lists, it follows failure links. Both
  * find the same matches in the same order.
  */
 export function automatonFromClasses(
   tables: AutomatonTables,
   classOf: Uint16Array,
-  { dfaAfterUnits = DFA_AFTER_UNITS_PER_SLOT * tables.base.length, dfaCellLimit }: { dfaAfterUnits?: number; dfaCellLimit?: number } = {},
+  { dfaAfterUnits = Math.max(DFA_AFTER_UNITS_MIN, DFA_AFTER_UNITS_PER_SLOT * tables.base.length), dfaCellLimit }: { dfaAfterUnits?: number; dfaCellLimit?: number } = {},
 ): Automaton {
   const walking = failureLinkAutomaton(tables, classOf);
   let dfa: Automaton | undefined;
@@ -297,6 +297,18 @@ export function automatonFromClasses(
  * scanning many, gets the DFA.
  */
 export const DFA_AFTER_UNITS_PER_SLOT = 128;
+
+/**
+ * Code units to scan before the DFA is built, whatever the list's size
+ * (4 Mi, UTF-16 code units). A page's scan stays well under it: on the
+ * 1,000-floor Discuz! thread of tests/bench/browser.bench.ts (a short watch
+ * list, so 128 units per slot came early) building the DFA mid-scan made
+ * `scan.discuz-1000-posts` 72–78 ms against 56–59 ms without it (idle, same
+ * builds alternated), since the build has fixed costs (the 65,536-cell base
+ * of its rows) that a small list's slot count does not reflect. Long-lived
+ * matchers (the background's, the bench's) still reach it.
+ */
+export const DFA_AFTER_UNITS_MIN = 1 << 22;
 
 /** The automaton following failure links at scan time: for lists whose DFA would be too large. */
 function failureLinkAutomaton(tables: AutomatonTables, classOf: Uint16Array): Automaton {

@@ -31,7 +31,8 @@
  *
  * Building the rows costs about what 100–150 code units per slot of
  * scanning save (automaton.ts `DFA_AFTER_UNITS_PER_SLOT`), so the matcher
- * builds it only once it has scanned that much.
+ * builds it only once it has scanned that much, and at least
+ * `DFA_AFTER_UNITS_MIN` (a page's scan never pays for it).
  *
  * A list whose rows would grow past a few cells per trie state (many
  * patterns over a small alphabet: every state inherits most of the

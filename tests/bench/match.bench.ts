@@ -18,11 +18,11 @@
  * floor.
  *
  * Medians are taken after warm-up runs, by which time the matcher has
- * scanned more than `DFA_AFTER_UNITS_PER_SLOT` code units per table slot
- * (lib/match/automaton.ts) and scans as a DFA: these figures are a matcher's
- * steady state (the background's, or a page that has scanned ~2 MB). A
- * page's first megabyte still follows failure links, about 5 ms/MB slower in
- * CPU time (lib/match/dfa.ts).
+ * scanned more than `DFA_AFTER_UNITS_MIN` code units (4 Mi; lib/match/
+ * automaton.ts) and scans as a DFA: these figures are a long-lived
+ * matcher's steady state (the background's). A page's scan, well under
+ * that, follows failure links, about 5 ms/MB slower in CPU time
+ * (lib/match/dfa.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
