@@ -4,7 +4,8 @@
  * order an exporter wrote its keys in. Node's crypto (the hub is Node-only).
  */
 import { hash } from 'node:crypto';
-import { canonicalJson as syncCanonicalJson } from '../extract/digest';
+import { syncDigestText } from '../sync/digest';
+import type { SyncFile } from '../sync/schema';
 
 /**
  * JSON with object keys sorted (UTF-16 code-unit order) at every level;
@@ -53,12 +54,11 @@ export function canonicalJsonSlow(value: unknown): string {
 /**
  * A sync file's digest by Node's native SHA-256, for `parseSyncFile`'s
  * `digestOf`: lib/sync's own definition (SHA-256 over lib/extract's
- * canonical JSON of the file without its `digest` member, see lib/sync
- * digest.ts), so exactly the value `syncDigestOf` gives, only not in pure JS.
+ * canonical JSON of the file without its `digest` member: lib/sync
+ * `syncDigestText`), so exactly the value `syncDigestOf` gives, only not in pure JS.
  */
 export function syncFileDigest(file: object): string {
-  const { digest: _digest, ...content } = file as { digest?: unknown };
-  return sha256Hex(syncCanonicalJson(content));
+  return sha256Hex(syncDigestText(file as SyncFile));
 }
 
 /** SHA-256 as 64 lowercase hex digits, of a string (UTF-8) or bytes. */

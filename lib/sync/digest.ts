@@ -17,16 +17,24 @@ export function sha256HexSync(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/**
+ * The text a file's digest is taken over: the canonical JSON of the file
+ * without its `digest` member. One definition for every SHA-256 that digests
+ * it (pure JS here, WebCrypto, the office hub's `node:crypto`).
+ */
+export function syncDigestText(content: SyncFileContent | SyncFile): string {
+  const { digest: _digest, ...rest } = content as SyncFile;
+  return canonicalJson(rest);
+}
+
 /** The digest a file with this content must carry (any `digest` member present is ignored). */
 export function syncDigestOf(content: SyncFileContent | SyncFile): string {
-  const { digest: _digest, ...rest } = content as SyncFile;
-  return sha256HexSync(canonicalJson(rest));
+  return sha256HexSync(syncDigestText(content));
 }
 
 /** {@link syncDigestOf} by WebCrypto's native SHA-256 (same value; for large files where speed counts). */
 export function syncDigestOfAsync(content: SyncFileContent | SyncFile): Promise<string> {
-  const { digest: _digest, ...rest } = content as SyncFile;
-  return sha256Hex(canonicalJson(rest));
+  return sha256Hex(syncDigestText(content));
 }
 
 /** The content with its digest added. */
