@@ -30,8 +30,14 @@ export interface FlaggedPost {
   post: PostRef;
   terms: string[];
   badge: PostBadge;
-  /** The matches' ranges in the post body, drawn by the badge's highlight layer. */
-  ranges: Range[];
+  /**
+   * The matches' ranges in the post body, drawn by the badge's highlight
+   * layer. Made when first read — the first paint, in idle time: DOM Ranges
+   * serve only to draw, and flagging should not wait for them. None when the
+   * page changed the body's text in between (the matches' offsets are those
+   * of the text flagged), as a range whose text the page removed draws nothing.
+   */
+  readonly ranges: Range[];
 }
 
 /** Most post ids one `knownStates` call asks about (the message protocol's limit is 2,000). */
@@ -112,14 +118,25 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     if (deps.seen && deps.readFields && posts.length <= FIELDS_BATCH && unseen.length > 0) {
       for (const data of deps.readFields(unseen)) if (data) deps.seen.rememberFields(data);
     }
+    const matched = textsWithMatches(texts, deps.watchlist);
     unseen.forEach((post, k) => {
+      // A post without a single match is not flagged (flagPost decides on matches): only the others are decided.
+      if (matched[k] === 0) return;
       const text = texts[k] as string;
       const verdict = flagPost(text, deps.watchlist, options);
       if (!verdict.flagged) return;
-      const ranges = matchRanges(post.bodyElement, verdict.matches, deps.doc);
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
       const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
-      const entry: FlaggedPost = { post, terms, badge, ranges };
+      let ranges: Range[] | undefined;
+      const entry: FlaggedPost = {
+        post,
+        terms,
+        badge,
+        get ranges() {
+          ranges ??= post.bodyElement.textContent === text ? matchRanges(post.bodyElement, verdict.matches, deps.doc) : [];
+          return ranges;
+        },
+      };
       flagged.set(post.postId, entry);
       byBody.set(post.bodyElement, entry);
       resizes?.observe(post.bodyElement);
@@ -129,7 +146,9 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       // Drawing needs layout and messaging the background is not part of flagging: let the page paint first.
       deps.whenIdle(() => {
         // All layers measured, then all drawn: one layout for the batch, not one per post.
+        const start = performance.now();
         paintLayers(fresh.map((entry) => [entry.badge.highlights, entry.ranges] as const));
+        logScanTime({ name: 'paint', ms: performance.now() - start, flagged: fresh.length });
         deps.reportCount(flagged.size);
         void showKnownStates(fresh);
       });
@@ -263,12 +282,48 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   return { scanPage, scanAdded, observe, flagged };
 }
 
+/**
+ * Put between the texts scanned at once: U+0001, a control character, which
+ * no watched term may contain (lib/match/schema.ts `unusableTermReason`) and
+ * which the matcher does not skip as noise (lib/match/fold-table.ts skips
+ * only tab and line breaks among the controls). So it is no pattern's
+ * character: the automaton restarts at it, and no match spans two texts.
+ */
+export const TEXT_BREAK = '\u0001';
+
+/**
+ * Which of `texts` hold at least one match (1) and which none (0), from one
+ * scan of the texts joined by `TEXT_BREAK`. One scan of 75,000 code units
+ * instead of 1,000 scans of 75: a fresh page runs the matcher's loop before
+ * the engine has compiled it, and a single long run gets it compiled within
+ * the run, while a thousand short ones mostly run it interpreted. Matches
+ * come in text order (see `scanPacked`).
+ */
+export function textsWithMatches(texts: readonly string[], watchlist: CompiledWatchlist): Uint8Array {
+  const matched = new Uint8Array(texts.length);
+  if (texts.length === 0) return matched;
+  const packed = watchlist.scanPacked(texts.join(TEXT_BREAK));
+  // Text k spans [from, to) of the joined string; TEXT_BREAK sits at `to`.
+  let k = 0;
+  let to = (texts[0] as string).length;
+  for (let i = 0; i < packed.length; i += 3) {
+    const start = packed[i] as number;
+    while (start > to && k + 1 < texts.length) to += 1 + (texts[++k] as string).length;
+    matched[k] = 1;
+  }
+  return matched;
+}
+
 /** Key of the scan-time log in the extension's isolated world (never the page's). */
 export const SCAN_LOG_KEY = Symbol.for('yq.scan-log');
 
-/** One scan's main-thread time, for `npm run bench` and the browser tests. */
+/**
+ * One scan's main-thread time, for `npm run bench` and the browser tests;
+ * `paint` is the idle-time work a scan leaves for later (its flagged posts'
+ * match ranges and highlight boxes), `flagged` then the posts painted.
+ */
 export interface ScanRecord {
-  name: 'scan-page' | 'scan-added';
+  name: 'scan-page' | 'scan-added' | 'paint';
   ms: number;
   flagged: number;
 }
@@ -278,19 +333,22 @@ export interface ScanRecord {
  * log. Not `performance.measure`: the performance timeline is shared with
  * the page, which would learn from it that the extension is installed.
  */
-function measured(name: ScanRecord['name'], work: () => FlaggedPost[]): FlaggedPost[] {
+function measured(name: 'scan-page' | 'scan-added', work: () => FlaggedPost[]): FlaggedPost[] {
   const start = performance.now();
-  let flaggedCount = 0;
+  let result: FlaggedPost[] = [];
   try {
-    const result = work();
-    flaggedCount = result.length;
+    result = work();
     return result;
   } finally {
-    const scope = globalThis as unknown as Record<symbol, ScanRecord[] | undefined>;
-    const log = (scope[SCAN_LOG_KEY] ??= []);
-    if (log.length >= 1000) log.shift();
-    log.push({ name, ms: performance.now() - start, flagged: flaggedCount });
+    logScanTime({ name, ms: performance.now() - start, flagged: result.length });
   }
+}
+
+function logScanTime(record: ScanRecord): void {
+  const scope = globalThis as unknown as Record<symbol, ScanRecord[] | undefined>;
+  const log = (scope[SCAN_LOG_KEY] ??= []);
+  if (log.length >= 1000) log.shift();
+  log.push(record);
 }
 
 /** An element the page added (not one of our badge or highlight hosts, not text). */

@@ -75,23 +75,43 @@ button[disabled] { background: #999; cursor: progress; }
 .error { color: #b71c1c; }
 ${HIGHLIGHT_STYLE}`;
 
-/** One parsed stylesheet per page, shared by every badge's shadow root. */
-const sharedSheets = new WeakMap<Document, CSSStyleSheet>();
+/**
+ * Where the badge host sits: floated to the right of the post body, so it
+ * never shifts the page's own layout. A rule of the shadow root's own sheet
+ * rather than an inline style: parsed once per page instead of once per
+ * flagged post, and nothing on the host for the page to read. `!important`
+ * because the page's rules win over a shadow root's `:host` rules unless the
+ * latter are important (CSS Scoping, cascade of shadow trees) — as an inline
+ * style lost to the page's `!important` rules before.
+ */
+const BADGE_HOST_STYLE = `
+:host { float: right !important; margin: 0 0 4px 8px !important; position: relative !important; z-index: 1 !important; }`;
+
+/** The two kinds of host, each with its stylesheet. */
+type HostKind = 'badge' | 'highlight';
+
+const STYLES: Record<HostKind, string> = { badge: STYLE + BADGE_HOST_STYLE, highlight: STYLE };
+
+/** One parsed stylesheet per page and kind of host, shared by every host's shadow root. */
+const sharedSheets = new WeakMap<Document, Partial<Record<HostKind, CSSStyleSheet>>>();
 
 /**
- * Gives `root` the page's shared badge stylesheet; false where constructable
- * stylesheets are unavailable (then each badge carries its own <style>).
- * Parsing the rules once rather than once per flagged post matters on long threads.
+ * Gives `root` the page's shared stylesheet for `kind`; false where
+ * constructable stylesheets are unavailable (then each host carries its own
+ * <style>). Parsing the rules once rather than once per flagged post matters
+ * on long threads.
  */
-function adoptSharedStyle(root: ShadowRoot, doc: Document): boolean {
+function adoptSharedStyle(root: ShadowRoot, doc: Document, kind: HostKind): boolean {
   try {
     const Sheet = doc.defaultView?.CSSStyleSheet;
     if (!Sheet || !('adoptedStyleSheets' in root)) return false;
-    let sheet = sharedSheets.get(doc);
+    let sheets = sharedSheets.get(doc);
+    if (!sheets) sharedSheets.set(doc, (sheets = {}));
+    let sheet = sheets[kind];
     if (!sheet) {
       sheet = new Sheet();
-      sheet.replaceSync(STYLE);
-      sharedSheets.set(doc, sheet);
+      sheet.replaceSync(STYLES[kind]);
+      sheets[kind] = sheet;
     }
     root.adoptedStyleSheets = [sheet];
     return true;
@@ -112,7 +132,8 @@ export function mountPostBadge(
   onOpenDesk: () => void,
 ): PostBadge {
   const doc = anchor.ownerDocument;
-  const { host, root } = mountHost(anchor, 'float:right;margin:0 0 4px 8px;position:relative;z-index:1;');
+  // Built whole before it enters the page: one insertion into the post, not one per element of the badge.
+  const { host, root } = newHost(doc, 'badge');
   const wrap = doc.createElement('span');
   wrap.className = 'wrap';
   // Inside the closed root: the officer sees the terms on hover, the page cannot read them.
@@ -165,6 +186,7 @@ export function mountPostBadge(
     }
   };
   render({ kind: 'idle' });
+  anchor.prepend(host);
   return { host, root, highlights, setState: render, remove: () => host.remove() };
 }
 
@@ -173,22 +195,22 @@ export function mountPostBadge(
  * page): zero-size, inline, so the title's layout does not change.
  */
 export function mountHighlightHost(anchor: Element): HighlightLayer {
-  const { host, root } = mountHost(anchor, 'display:inline-block;position:relative;width:0;height:0;overflow:visible;vertical-align:top;');
-  return createHighlightLayer(root, host);
+  const { host, root } = newHost(anchor.ownerDocument, 'highlight');
+  host.style.cssText = 'display:inline-block;position:relative;width:0;height:0;overflow:visible;vertical-align:top;';
+  const layer = createHighlightLayer(root, host);
+  anchor.prepend(host);
+  return layer;
 }
 
-/** A host element of ours at the start of `anchor`, with a closed shadow root carrying the shared stylesheet. */
-function mountHost(anchor: Element, cssText: string): { host: HTMLElement; root: ShadowRoot } {
-  const doc = anchor.ownerDocument;
+/** A host element of ours, not yet in the page, with a closed shadow root carrying the shared stylesheet of its kind. */
+function newHost(doc: Document, kind: HostKind): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement('span');
-  host.style.cssText = cssText;
   ownElements().add(host);
   const root = host.attachShadow({ mode: 'closed' });
-  if (!adoptSharedStyle(root, doc)) {
+  if (!adoptSharedStyle(root, doc, kind)) {
     const style = doc.createElement('style');
-    style.textContent = STYLE;
+    style.textContent = STYLES[kind];
     root.append(style);
   }
-  anchor.prepend(host);
   return { host, root };
 }

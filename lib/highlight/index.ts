@@ -126,9 +126,8 @@ export function paintLayers(jobs: readonly (readonly [layer: HighlightLayer, ran
  */
 export function createHighlightLayer(root: ShadowRoot, host: HTMLElement): HighlightLayer {
   const doc = host.ownerDocument;
-  const layer = doc.createElement('div');
-  layer.className = 'hl-layer';
-  root.append(layer);
+  // The layer's element is made when there is a first box to draw: painting happens in idle time, not while flagging.
+  let layer: HTMLDivElement | undefined;
   let current: readonly Range[] = [];
   const parts: LayerParts = {
     setRanges(ranges) {
@@ -150,7 +149,12 @@ export function createHighlightLayer(root: ShadowRoot, host: HTMLElement): Highl
     },
     draw(boxes) {
       // Nothing drawn and nothing to draw: leave the layer alone (no write, so no layout to redo).
-      if (boxes.length === 0 && layer.firstChild === null) return;
+      if (boxes.length === 0 && (layer?.firstChild ?? null) === null) return;
+      if (!layer) {
+        layer = doc.createElement('div');
+        layer.className = 'hl-layer';
+        root.append(layer);
+      }
       layer.replaceChildren(
         ...boxes.map((b) => {
           const box = doc.createElement('div');
@@ -170,7 +174,7 @@ export function createHighlightLayer(root: ShadowRoot, host: HTMLElement): Highl
     repaint,
     clear() {
       current = [];
-      layer.replaceChildren();
+      layer?.replaceChildren();
     },
   };
   partsOf.set(highlightLayer, parts);

@@ -135,13 +135,14 @@ export const discuzAdapter: SiteAdapter = {
  * deleted post prints a notice instead of one), from the class collection: the
  * browser walks the page testing one class name per element instead of
  * matching a selector against each of the some 64,000 elements of a
- * 1,000-floor thread.
+ * 1,000-floor thread. Read with `item(k)` until null: `length` (and Chromium's
+ * first `found[k]`, which counts the collection) would walk the page once
+ * more before the walk that reads the items.
  */
 function desktopBodies(root: Document | Element): Element[] {
   const out: Element[] = [];
   const found = root.getElementsByClassName('t_f');
-  for (let k = 0; k < found.length; k++) {
-    const el = found[k] as Element;
+  for (let k = 0, el = found.item(0); el !== null; el = found.item(++k)) {
     if (el.localName === 'td' && el.id.startsWith('postmessage_')) out.push(el);
   }
   return out;

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileWatchlist, DEMO_WATCHLIST } from '../../../lib/match';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFlagger, STATE_QUERY_BATCH, type Flagger, type FlaggerDeps } from '../../../lib/content/flagger';
+import { createFlagger, STATE_QUERY_BATCH, TEXT_BREAK, textsWithMatches, type Flagger, type FlaggerDeps } from '../../../lib/content/flagger';
+import { unusableTermReason } from '../../../lib/match/schema';
+import { benchFloorMentionsCity, renderBenchThreadPage } from '../../demo-site/pages/bench-thread';
 import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../../demo-site/expected';
 import { DEMO_PATHS, resolveRoute } from '../../demo-site/routes';
 import { THREAD_1001_MORE_FLOORS } from '../../demo-site/data/forum-thread-1001';
@@ -140,6 +142,32 @@ describe('flagging the posts of a forum thread', () => {
     const button = rootOf(flagger, FORUM_FLAGGED_PIDS[0]!)!.querySelector('button')!;
     button.click();
     expect(d.capture).not.toHaveBeenCalled();
+  });
+});
+
+describe('a thread\'s posts are matched in one scan, each decided on its own text', () => {
+  const watchlist = compileWatchlist(DEMO_WATCHLIST);
+
+  it('flags exactly the floors of a long thread that name the city', () => {
+    const doc = new DOMParser().parseFromString(renderBenchThreadPage(200), 'text/html');
+    const flagger = createFlagger(deps(doc, { url: () => `http://127.0.0.1:4173${DEMO_PATHS.benchThread}?n=200` }));
+    const floors = flagger.scanPage().map((f) => Number(f.post.postId) - 500_000);
+    const expected = Array.from({ length: 200 }, (_, i) => i + 1).filter(benchFloorMentionsCity);
+    expect(floors.sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it('a name split across two posts is a match in neither', () => {
+    expect([...textsWithMatches(['我住在江北', '区的朋友说'], watchlist)]).toEqual([0, 0]);
+    expect([...textsWithMatches(['白沙镇停水', '今天天气不错', '', '江南区施工'], watchlist)]).toEqual([1, 0, 0, 1]);
+    expect([...textsWithMatches([], watchlist)]).toEqual([]);
+  });
+
+  it('the break between posts can never be read as part of a name', () => {
+    // No watched term may contain it…
+    expect(unusableTermReason(`江北${TEXT_BREAK}区`)).toBeDefined();
+    // …and the matcher does not skip it as noise between a name's characters, as it skips a space.
+    expect(watchlist.scanPacked(`江北${TEXT_BREAK}区`).length).toBe(0);
+    expect(watchlist.scanPacked('江北 区').length).toBe(3);
   });
 });
 
