@@ -53,10 +53,11 @@ describe('the DFA scan finds what following failure links finds', () => {
     expect(dfa).toEqual(failureLinks);
   });
 
-  it('a text that starts with an emoji lead, ends on one, or is only separators', () => {
+  it('a text that starts with an emoji lead, ends on one, is only separators, or spreads a name over 300 of them', () => {
     const fold = getFoldTable();
     const patterns = ['澜江', '江市', '澜江市', '市'].map((w) => foldWith(fold, w));
-    for (const text of ['\uD83C澜江市', '澜江市\uD83C', ' ★ ', '', '澜 江\u200b市', '澜\u{1F600}江市市']) {
+    const spread = `澜${' \u200b'.repeat(150)}江${'\u{1F600}'.repeat(100)}市`;
+    for (const text of ['\uD83C澜江市', '澜江市\uD83C', ' ★ ', '', '澜 江\u200b市', '澜\u{1F600}江市市', spread, spread + spread]) {
       const { dfa, failureLinks } = bothScans(patterns, text);
       expect(dfa).toEqual(failureLinks);
     }
