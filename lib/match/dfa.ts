@@ -12,22 +12,28 @@
  * cells for the bench's 2,000 terms, against 6,500 trie states × 1,330
  * classes for a full table).
  *
- * Rows sit in a double array (double-array.ts) with one base per state, so
- * a cell names its owner by base: one step reads [owner, target] from one
- * cell, and the root's move for the same class, and picks one with masks,
- * not a branch. Measured on tests/bench/match.bench.ts' text (CPU time,
- * minimum over 80 runs, same matches checked): the failure walk's branches
- * mispredicted on about half the code units (453,000 failure steps a
- * megabyte); this loop walks in 10–12 ms/MB where the failure walk took
- * 15–19 (a bare charCodeAt loop: 3.1–3.2).
+ * Rows sit in a double array (double-array.ts) with one base per state,
+ * so a cell names its owner by the class it was placed for (its base is the
+ * cell's index minus that class): one step reads one 32-bit word, [target
+ * | class], and the root's move for the same class, and picks one with
+ * masks, not a branch. Measured on tests/bench/match.bench.ts' text (CPU
+ * time, minimum over 80 runs, same matches checked): the failure walk's
+ * branches mispredicted on about half the code units (453,000 failure steps
+ * a megabyte); this loop walked in 10–12 ms/MB where the failure walk took
+ * 15–19 (a bare charCodeAt loop: 3.1–3.2). One word a cell instead of two
+ * ([owner, target]) halves what the steps touch: the rows of the root's
+ * children, where 85 % of the steps start, fit in 15 kB.
  *
- * Separators need no branch either: they take class 0, and every row's
- * first cell (at its base) is the separator's, leading back to the state
- * itself with the "reports a match" bit cleared so a separator never
- * repeats a report (it also keeps bases unique). A code unit in no pattern
+ * Noise (separators, and an emoji's lead, which takes its low half along)
+ * takes class 0 and the step's one branch: the state stays, with its
+ * "reports a match" bit cleared so that noise never repeats a report, and
+ * its position goes to a log. A match's start is then found when it ends,
+ * from its length and the noise logged inside it; a ring of where each code
+ * unit went (what the failure walk keeps) cost a store on every step, about
+ * 10–20 % of this loop. Every row still holds a cell for class 0 (never read):
+ * it keeps rows non-empty and their bases unique. A code unit in no pattern
  * gets a class past the alphabet that no row holds, so it takes the root's
- * move: the root. Only an emoji's lead (it takes its low half along)
- * branches.
+ * move: the root.
  *
  * Building the rows costs about what 100–150 code units per slot of
  * scanning save (automaton.ts `DFA_AFTER_UNITS_PER_SLOT`), so the matcher
@@ -40,7 +46,7 @@
  */
 import type { Automaton, AutomatonTables } from './automaton.ts';
 import { RowPlacer } from './double-array.ts';
-import { isEmojiLead } from './fold-table.ts';
+import { EMOJI_LEAD_FIRST, EMOJI_LEAD_LAST } from './fold-table.ts';
 
 /** Row cells a DFA may take per trie state, beyond `DFA_CELLS_BASE`, before the scan keeps failure links instead. */
 export const DFA_CELLS_PER_STATE = 6;
@@ -71,18 +77,19 @@ export function doubled(found: Int32Array): Int32Array<ArrayBuffer> {
  * The automaton over `tables` as a DFA (see the module comment), scanning
  * with the class table `classOf` (`classTableOf`, where separators have the
  * class `separatorClass`); `undefined` when its rows would take more than
- * `cellLimit` cells. Finds exactly what the automaton with failure links
- * finds, in the same order.
+ * `cellLimit` cells, or its states' names would not fit in a cell's word
+ * beside the class (2 × bases < 2^(32 − class bits): 2^21 for the bench's
+ * 1,331 classes, 20 times what its 2,000 terms take). Finds exactly what
+ * the automaton with failure links finds, in the same order.
  */
 export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, separatorClass: number, cellLimit?: number): Automaton | undefined {
   const { alphabet, base, check, fail, dict, out, depth, maxDepth } = tables;
   const slots = base.length;
   const alphabetSize = alphabet.length + 1;
-  // A separator takes class 0, the first cell of every row (see the module comment);
-  // a code unit in no pattern and an emoji's lead the two classes past the alphabet.
+  // Noise takes class 0, the first cell of every row (see the module comment); a code unit in
+  // no pattern the class past the alphabet.
   const noneClass = alphabetSize;
-  const emojiClass = alphabetSize + 1;
-  if (emojiClass > 0xfffe) return undefined;
+  if (noneClass > 0xfffe) return undefined;
 
   // Trie states (slots) breadth first, by depth: a state's failure state is shallower, its row built first.
   let stateCount = 1;
@@ -171,69 +178,84 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   const reports = (s: number): boolean => (out[s] as number) >= 0 || (dict[s] as number) >= 0;
   const nameOf = (s: number): number => (baseOf[s] as number) * 2 + (reports(s) ? 1 : 0);
   const bases = placer.size;
-  // [owner base, target name] per cell; cells past the last row read owner -1 (no base is negative).
-  const cell = new Int32Array((bases + emojiClass + 1) * 2).fill(-1);
+  // One 32-bit word per cell: the target's name above `classBits` bits holding the class the
+  // cell was placed for. Bases are unique, so the cell at b + c holding class c is the row of
+  // the state with base b (Aoe's check, by class rather than by owner). Empty cells hold -1,
+  // whose class bits (all ones) no code unit's class reaches.
+  let classBits = 1;
+  while ((1 << classBits) - 1 <= noneClass) classBits++;
+  if (bases * 2 + 1 >= 2 ** (32 - classBits)) return undefined;
+  const classMask = (1 << classBits) - 1;
+  const cell = new Int32Array(bases + noneClass + 1).fill(-1);
   // First pattern slot to report for a state's base (then dictionary links), -1 if none.
   const reportOf = new Int32Array(bases).fill(-1);
   for (const s of order) {
     const b = baseOf[s] as number;
     for (let k = rowFrom[s] as number; k < (rowTo[s] as number); k++) {
       const c = rowClass[k] as number;
-      cell[(b + c) * 2] = b;
-      cell[(b + c) * 2 + 1] = c === 0 ? b * 2 : nameOf(rowTarget[k] as number);
+      cell[b + c] = ((c === 0 ? b * 2 : nameOf(rowTarget[k] as number)) << classBits) | c;
     }
     reportOf[b] = (out[s] as number) >= 0 ? s : (dict[s] as number);
   }
   const root = nameOf(0);
   // The root's moves by class; a code unit in no pattern, or without an edge, stays at the root.
-  const rootNext = new Int32Array(emojiClass + 1).fill(root);
+  const rootNext = new Int32Array(noneClass + 1).fill(root);
   for (let c = 1; c < alphabetSize; c++) {
     const t = (base[0] as number) + c;
     if (t < slots && check[t] === 0) rootNext[c] = nameOf(t);
   }
+  // Noise (separators and emoji leads) takes class 0, read on the one branch of the step.
   const classes = new Uint16Array(0x10000);
   for (let u = 0; u < 0x10000; u++) {
     const c = classOf[u] as number;
-    classes[u] = c === 0 ? noneClass : c !== separatorClass ? c : isEmojiLead(u) ? emojiClass : 0;
+    classes[u] = c === 0 ? noneClass : c === separatorClass ? 0 : c;
   }
 
-  const ring = startRing(maxDepth);
-  const ringMask = ring.length - 1;
+  // Module constants copied into the closure: the hot loop then reads locals, not imported bindings.
+  const emojiFirst = EMOJI_LEAD_FIRST;
+  const emojiLast = EMOJI_LEAD_LAST;
   let scratch = new Int32Array(96);
+  let skipScratch = new Int32Array(96);
 
   return {
     scanRaw(text: string): Int32Array {
       let found = scratch;
       let foundLen = 0;
+      // Where noise was skipped, ascending: a match's start is found from its length when it ends.
+      let skips = skipScratch;
+      let skipLen = 0;
       let state = root;
-      // Code units taken so far (separators not counted): ring[k & ringMask] is where the k-th one is.
-      let consumed = 0;
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        const cls = classes[text.charCodeAt(i)] as number;
-        if (cls === emojiClass) {
+        const unit = text.charCodeAt(i);
+        const cls = classes[unit] as number;
+        if (cls === 0) {
+          // Noise: the state stays, without its "reports" bit (a separator never repeats a report).
+          if (skipLen + 2 > skips.length) skips = doubled(skips);
+          skips[skipLen++] = i;
           // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
-          i++;
+          if (unit >= emojiFirst && unit <= emojiLast) skips[skipLen++] = ++i;
+          state &= ~1;
           continue;
         }
-        const b = state >> 1;
-        const at = (b + cls) << 1;
         // miss = -1 when the cell is not this state's (then the root's move), else 0.
-        const owner = (cell[at] as number) ^ b;
+        const word = cell[(state >> 1) + cls] as number;
+        const owner = (word & classMask) ^ cls;
         const miss = (owner | -owner) >> 31;
-        state = ((cell[at + 1] as number) & ~miss) | ((rootNext[cls] as number) & miss);
-        // A separator's position is written where the next code unit's goes, and overwritten by it.
-        ring[consumed & ringMask] = i;
-        consumed += -cls >>> 31;
+        state = ((word >>> classBits) & ~miss) | ((rootNext[cls] as number) & miss);
         if ((state & 1) === 0) continue;
         for (let r = reportOf[state >> 1] as number; r >= 0; r = dict[r] as number) {
+          // The start: `depth` code units back, one further for each skipped one on the way.
+          let start = i + 1 - (depth[r] as number);
+          for (let k = skipLen - 1; k >= 0 && (skips[k] as number) >= start; k--) start--;
           if (foundLen + 3 > found.length) found = doubled(found);
-          found[foundLen++] = ring[(consumed - (depth[r] as number)) & ringMask] as number;
+          found[foundLen++] = start;
           found[foundLen++] = i + 1;
           found[foundLen++] = out[r] as number;
         }
       }
       scratch = found;
+      skipScratch = skips;
       // Most posts of a thread name nothing: no view allocated for them.
       return foundLen === 0 ? NO_MATCHES : found.subarray(0, foundLen);
     },

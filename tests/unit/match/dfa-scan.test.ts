@@ -12,23 +12,15 @@ import { SKIP_CLASS } from '../../../lib/match/automaton.ts';
 import { foldWith } from '../../../lib/match/fold-table.ts';
 import { getFoldTable } from '../../../lib/match/fold.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
+import { randomNamesInText } from '../../support/random-names.ts';
 
 const NOISE = [' ', '\u200b', '\u00ad', '\u{1F600}', '★', '—', '·', '\uFE0F', '，', '。', 'x', '\uD83D', '\uDE00', '\u{1F600}\u{1F600}', '\uD83C'];
 
 function randomCase(seed: number, alphabet: string, patternCount: number): { patterns: number[][]; text: string } {
-  const rnd = seededRandom(seed);
-  const chars = [...alphabet];
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const words = Array.from({ length: patternCount }, () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => pick(chars)).join(''));
-  let text = '';
-  while (text.length < 2000) {
-    const roll = rnd();
-    if (roll < 0.5) for (const ch of pick(words)) text += rnd() < 0.1 ? pick(NOISE) + ch : ch;
-    else if (roll < 0.8) text += pick(chars);
-    else text += pick(NOISE);
-  }
+  const options = { maxLength: 6, length: 2000, nameShare: 0.5, charShare: 0.3, noiseInside: 0.1, noise: NOISE };
+  const { names, text } = randomNamesInText(seededRandom(seed), alphabet, patternCount, options);
   const fold = getFoldTable();
-  return { patterns: words.map((w) => foldWith(fold, w)), text };
+  return { patterns: names.map((w) => foldWith(fold, w)), text };
 }
 
 function bothScans(patterns: number[][], text: string): { dfa: number[] | undefined; failureLinks: number[] } {
@@ -53,10 +45,11 @@ describe('the DFA scan finds what following failure links finds', () => {
     expect(dfa).toEqual(failureLinks);
   });
 
-  it('a text that starts with an emoji lead, ends on one, or is only separators', () => {
+  it('a text that starts with an emoji lead, ends on one, is only separators, or spreads a name over 300 of them', () => {
     const fold = getFoldTable();
     const patterns = ['澜江', '江市', '澜江市', '市'].map((w) => foldWith(fold, w));
-    for (const text of ['\uD83C澜江市', '澜江市\uD83C', ' ★ ', '', '澜 江\u200b市', '澜\u{1F600}江市市']) {
+    const spread = `澜${' \u200b'.repeat(150)}江${'\u{1F600}'.repeat(100)}市`;
+    for (const text of ['\uD83C澜江市', '澜江市\uD83C', ' ★ ', '', '澜 江\u200b市', '澜\u{1F600}江市市', spread, spread + spread]) {
       const { dfa, failureLinks } = bothScans(patterns, text);
       expect(dfa).toEqual(failureLinks);
     }
