@@ -16,9 +16,12 @@
 # failures are reported. Each lane's output goes to reports/<lane>.log and is
 # printed whole as soon as the lane ends (no interleaved lines), then one line
 # per lane with its status and wall time. Exits 1 if any lane failed.
+# reports/checks.json records the exit status of the build and of typecheck →
+# lint, which write no test report, so scripts/ci-summary.ts counts them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p reports
+rm -f reports/checks.json
 
 now() { date +%s; }
 started=$(now)
@@ -67,6 +70,7 @@ while [ "$ended" -lt "${#lanes[@]}" ]; do
   [ "$ended" -lt "${#lanes[@]}" ] && sleep 1
 done
 
+printf '{"build": %d, "typecheck and lint": %d}\n' "$build_status" "${status[static]}" >reports/checks.json
 failed=$build_status
 echo "== npm test: $(($(now) - started)) s in all"
 echo "   build: $([ "$build_status" -eq 0 ] && echo passed || echo FAILED)"
