@@ -3,7 +3,10 @@
  * summed over vitest's and Playwright's JSON reports. Neither runner prints
  * such a line itself (BROWSER-TESTING.md). A missing or unreadable report
  * counts as one failure of that runner, and says so, because a runner that
- * never wrote its report did not pass.
+ * never wrote its report did not pass. The checks that write no test report
+ * (the build, and typecheck → lint) run beside the tests (scripts/test-all.sh),
+ * so the tests' reports can be all green while one of them failed: each
+ * failed check in `checks.json` counts as one failure too.
  *
  * Usage: `npx tsx scripts/ci-summary.ts [reportsDir]` (default `reports`).
  * Exit code: 0 when nothing failed, 1 otherwise.
@@ -66,6 +69,17 @@ export function formatSummary(counts: TestCounts): string {
   return counts.skipped > 0 ? `${line}, ${counts.skipped} skipped` : line;
 }
 
+/**
+ * Failures of the checks without a test report, from scripts/test-all.sh's
+ * `checks.json` (check name → exit status): one failure per non-zero status.
+ */
+export function countChecks(checks: Record<string, unknown>): { counts: TestCounts; failedChecks: string[] } {
+  const failedChecks = Object.entries(checks)
+    .filter(([, status]) => status !== 0)
+    .map(([name, status]) => `${name} (exit status ${String(status)})`);
+  return { counts: { passed: 0, failed: failedChecks.length, skipped: 0 }, failedChecks };
+}
+
 /** A runner and where its report lives. */
 interface RunnerReport {
   name: string;
@@ -98,6 +112,18 @@ export function summarizeReports(reportsDir: string): { counts: TestCounts; note
     counts.passed += part.passed;
     counts.failed += part.failed;
     counts.skipped += part.skipped;
+  }
+  // Absent when the runners were run without scripts/test-all.sh: nothing to add then.
+  const checksFile = join(reportsDir, 'checks.json');
+  if (existsSync(checksFile)) {
+    let failedChecks: string[];
+    try {
+      failedChecks = countChecks(JSON.parse(readFileSync(checksFile, 'utf8')) as Record<string, unknown>).failedChecks;
+    } catch (error) {
+      failedChecks = [`${checksFile} is unreadable (${error instanceof Error ? error.message : String(error)})`];
+    }
+    for (const check of failedChecks) notes.push(`failed: ${check}; counted as 1 failed`);
+    counts.failed += failedChecks.length;
   }
   return { counts, notes };
 }

@@ -24,6 +24,9 @@ let hub: TestHub;
 let hubUrl: string;
 
 test.beforeAll(async () => {
+  // Starting the hub compiles lib/hub with tsx and opens PGlite: seconds on an idle machine, but over
+  // the default minute on two loaded cores while vitest runs beside Playwright (scripts/test-all.sh).
+  test.setTimeout(180_000);
   hub = await startTestHub();
   hubUrl = hub.url;
 });
