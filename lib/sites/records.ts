@@ -284,6 +284,7 @@ function testGroup(members: Element[], others: Set<Element>, now: Date): RecordG
   let chromeInBody = false;
   readings.forEach((r, k) => {
     const el = samples[k] as Element;
+    r.readBody();
     paths.push(r.contentChars > 0 ? pathTo(el, r.reading.body) : null);
     authorPaths.push(r.reading.authorElement ? pathTo(el, r.reading.authorElement) : null);
     // The fast id (generic.ts locateAll) reads author and body through the paths: it must read what the full reading reads.
@@ -351,9 +352,12 @@ export function followPath(record: Element, path: string[]): Element | null {
 }
 
 interface Analysis {
+  /** The fields; `body`, `text` and `bodyHasChrome` only once `readBody` ran. */
   reading: RecordReading;
   contentChars: number;
   linkChars: number;
+  /** Finds the body and reads its text: the costly part, left out for samples of a group that is rejected. */
+  readBody: () => void;
 }
 
 /**
@@ -361,7 +365,9 @@ interface Analysis {
  * records of other groups: their text belongs to them, not to this one.
  */
 export function readRecord(record: Element, now: Date, nested: Set<Element> = new Set()): RecordReading {
-  return analyze(record, nested, now).reading;
+  const analysis = analyze(record, nested, now);
+  analysis.readBody();
+  return analysis.reading;
 }
 
 function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
@@ -451,12 +457,14 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
   };
   visit(record, false, null);
 
-  const bodyChrome = { value: false };
   reading.publishedAt = attrTime ?? textTime ?? (inlineTime ? parseChineseTime(inlineTime, now) : undefined);
-  if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
-  reading.text = contentParents.length > 0 ? readBodyText(reading.body, [...skippedNested, ...chromeParents], bodyChrome) : '';
-  reading.bodyHasChrome = bodyChrome.value;
-  return { reading, contentChars, linkChars };
+  const readBody = () => {
+    const bodyChrome = { value: false };
+    if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
+    reading.text = contentParents.length > 0 ? readBodyText(reading.body, [...skippedNested, ...chromeParents], bodyChrome) : '';
+    reading.bodyHasChrome = bodyChrome.value;
+  };
+  return { reading, contentChars, linkChars, readBody };
 }
 
 /** An author name as printed (`张无极:`, `雪山人狼：` lose the colon). */
