@@ -73,7 +73,7 @@ export const genericAdapter: SiteAdapter = {
       if (fromPath && group?.authorPath) {
         // Read once: the flagger scans the same raw text (PostRef.bodyText).
         const raw = fromPath.textContent ?? '';
-        const text = cleanText(raw);
+        const text = idText(raw);
         const author = authorAt(followPath(record, group.authorPath));
         if (text !== '' && author) {
           out.push({ postId: contentId(author, undefined, text), kind: 'comment', element: record, bodyElement: fromPath, bodyText: raw });
@@ -175,6 +175,26 @@ function parentRecord(record: Element, mined: Mined): Element | null {
 function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
   const r = readRecord(parent, now, records);
   return recordId(parent, r.author, r.text);
+}
+
+/** Raw characters cleaned for a record's id: enough for `contentId`'s 80 characters after collapsing whitespace. */
+const ID_TEXT_WINDOW = 320;
+
+/**
+ * The start of a body's cleaned text, as far as `contentId` reads it (its
+ * first 80 characters), or '' for a body with no text. Collapsing whitespace
+ * maps a prefix of the raw text to a prefix of the cleaned text, so on a long
+ * body only a window is cleaned; a window that cleans to 80 characters or
+ * fewer (mostly whitespace, or the whole body) is not enough and the whole
+ * text is cleaned.
+ */
+function idText(raw: string): string {
+  if (raw.length > ID_TEXT_WINDOW) {
+    const start = cleanText(raw.slice(0, ID_TEXT_WINDOW));
+    // Longer than 80: the window's last character (maybe half a surrogate pair) is not among the 80.
+    if (start.length > 80) return start;
+  }
+  return cleanText(raw);
 }
 
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */

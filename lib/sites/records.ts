@@ -154,7 +154,7 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   for (const parent of parents) {
     for (const members of siblingGroups(parent)) {
       // Cheap test first: paragraphs and list items of a post body carry no time or name.
-      if (!members.slice(0, 3).some(looksLikeRecord)) continue;
+      if (!(looksLikeRecord(members[0] as Element) || looksLikeRecord(members[1] as Element) || (members.length > 2 && looksLikeRecord(members[2] as Element)))) continue;
       if (inChrome(parent, root.parentElement)) continue;
       const group = testGroup(members, recordSet, now);
       if (!group) continue;
@@ -185,13 +185,21 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
 
 /** The children of `parent` that share a record signature, two or more, in order of their first member. */
 function siblingGroups(parent: Element): Element[][] {
-  // Each child's tag and class are read once: on a long thread these reads, not the comparisons, are the cost.
+  // Runs for every parent with two children of one tag (thousands on a long thread: each record's
+  // header, footer and body lines), and nearly all of them hold no group: each child's tag and
+  // class are read once, and a row of one tag and one class (a list of records) is one group
+  // without keying each child.
   const children: Element[] = [];
   const tags: string[] = [];
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+  let uniform = true;
+  const first = parent.firstElementChild;
+  const firstClass = first ? first.className : '';
+  for (let child = first; child; child = child.nextElementSibling) {
     children.push(child);
     tags.push(child.tagName);
+    if (uniform && (child.tagName !== tags[0] || child.className !== firstClass)) uniform = false;
   }
+  if (uniform) return children.length >= 2 && !SKIPPED.has(tags[0] as string) ? [children] : [];
   const classes: (string | undefined)[] = [];
   const classOf = (k: number): string => (classes[k] ??= classShape(children[k] as Element));
   if (!hasRepeatedTag(tags, classOf)) return [];
@@ -209,10 +217,19 @@ function siblingGroups(parent: Element): Element[][] {
   return out;
 }
 
+/** Class shapes by class attribute: a template prints a handful of class names thousands of times. */
+const classShapes = new Map<string, string>();
+
 /** The class part of `recordSignature`: class tokens with digits removed. */
 function classShape(el: Element): string {
   const cls = typeof el.className === 'string' ? el.className : '';
-  return cls.replace(/\d+/g, '').trim();
+  let shape = classShapes.get(cls);
+  if (shape === undefined) {
+    shape = cls.replace(/\d+/g, '').trim();
+    // Bounded: a page printing a fresh class per element (`post_123`) must not grow it without end.
+    if (classShapes.size < 1024) classShapes.set(cls, shape);
+  }
+  return shape;
 }
 
 /**
@@ -242,27 +259,37 @@ const SAMPLES = 6;
 
 function testGroup(members: Element[], others: Set<Element>, now: Date): RecordGroup | null {
   const samples = members.length <= SAMPLES ? members : [...members.slice(0, SAMPLES - 2), ...members.slice(-2)];
+  const n = samples.length;
   let withBody = 0;
   let withMeta = 0;
   let linky = 0;
   let chars = 0;
-  const paths: (string[] | null)[] = [];
-  const authorPaths: (string[] | null)[] = [];
-  let chromeInBody = false;
-  for (const el of samples) {
-    const r = analyze(el, others, now);
+  const readings: Analysis[] = [];
+  for (let k = 0; k < n; k++) {
+    const r = analyze(samples[k] as Element, others, now);
+    readings.push(r);
     chars += r.contentChars;
     if (r.contentChars >= 2) withBody++;
     if (r.reading.publishedAt || r.reading.author) withMeta++;
     if (r.linkChars > r.contentChars) linky++;
+    // Each record carries its own non-link text; most carry a time or an author; few are link lists.
+    // The counts only grow: once the samples left cannot save the group, they are not read (a post
+    // body's paragraphs, one of which names a day, are a pair of siblings tested on every floor).
+    const left = n - k - 1;
+    if (withBody + left < n * 0.8 || withMeta + left < n * 0.6 || linky > n * 0.3) return null;
+  }
+  if (chars / n < 4) return null;
+  const paths: (string[] | null)[] = [];
+  const authorPaths: (string[] | null)[] = [];
+  let chromeInBody = false;
+  readings.forEach((r, k) => {
+    const el = samples[k] as Element;
+    r.readBody();
     paths.push(r.contentChars > 0 ? pathTo(el, r.reading.body) : null);
     authorPaths.push(r.reading.authorElement ? pathTo(el, r.reading.authorElement) : null);
     // The fast id (generic.ts locateAll) reads author and body through the paths: it must read what the full reading reads.
     if (r.reading.bodyHasChrome || authorAt(r.reading.authorElement ?? null) !== r.reading.author || cleanText(r.reading.body.textContent) !== r.reading.text) chromeInBody = true;
-  }
-  const n = samples.length;
-  // Each record carries its own non-link text; most carry a time or an author; few are link lists.
-  if (withBody < n * 0.8 || withMeta < n * 0.6 || linky > n * 0.3 || chars / n < 4) return null;
+  });
   const first = paths[0] ?? null;
   const same = first && paths.every((p) => p && p.join('>') === first.join('>'));
   const firstAuthor = authorPaths[0] ?? null;
@@ -325,9 +352,12 @@ export function followPath(record: Element, path: string[]): Element | null {
 }
 
 interface Analysis {
+  /** The fields; `body`, `text` and `bodyHasChrome` only once `readBody` ran. */
   reading: RecordReading;
   contentChars: number;
   linkChars: number;
+  /** Finds the body and reads its text: the costly part, left out for samples of a group that is rejected. */
+  readBody: () => void;
 }
 
 /**
@@ -335,7 +365,9 @@ interface Analysis {
  * records of other groups: their text belongs to them, not to this one.
  */
 export function readRecord(record: Element, now: Date, nested: Set<Element> = new Set()): RecordReading {
-  return analyze(record, nested, now).reading;
+  const analysis = analyze(record, nested, now);
+  analysis.readBody();
+  return analysis.reading;
 }
 
 function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
@@ -425,12 +457,14 @@ function analyze(record: Element, nested: Set<Element>, now: Date): Analysis {
   };
   visit(record, false, null);
 
-  const bodyChrome = { value: false };
   reading.publishedAt = attrTime ?? textTime ?? (inlineTime ? parseChineseTime(inlineTime, now) : undefined);
-  if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
-  reading.text = contentParents.length > 0 ? readBodyText(reading.body, [...skippedNested, ...chromeParents], bodyChrome) : '';
-  reading.bodyHasChrome = bodyChrome.value;
-  return { reading, contentChars, linkChars };
+  const readBody = () => {
+    const bodyChrome = { value: false };
+    if (contentParents.length > 0) reading.body = bodyOf(record, contentParents);
+    reading.text = contentParents.length > 0 ? readBodyText(reading.body, [...skippedNested, ...chromeParents], bodyChrome) : '';
+    reading.bodyHasChrome = bodyChrome.value;
+  };
+  return { reading, contentChars, linkChars, readBody };
 }
 
 /** An author name as printed (`张无极:`, `雪山人狼：` lose the colon). */
