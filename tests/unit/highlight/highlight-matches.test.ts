@@ -5,7 +5,7 @@
  * own markup is never changed and no highlight registry the page can read
  * (`CSS.highlights`) is used.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createHighlightLayer, HIGHLIGHT_STYLE, matchRanges, paintLayers } from '../../../lib/highlight/index.ts';
 import { compileWatchlist, DEMO_WATCHLIST } from '../../../lib/match/index.ts';
 
@@ -82,6 +82,16 @@ describe('painting a long thread lays the page out once, not once per flagged po
   it('measures every layer before drawing any, and draws the same boxes as painting one by one', () => {
     const events: string[] = [];
     document.body.replaceChildren();
+    // A layer's element is made at its first draw: count every layer's drawing (a <div>'s children replaced) as a write.
+    const replace = Element.prototype.replaceChildren;
+    Object.defineProperty(HTMLDivElement.prototype, 'replaceChildren', {
+      configurable: true,
+      value(this: HTMLDivElement, ...nodes: (Node | string)[]) {
+        if (this.classList.contains('hl-layer')) events.push('write');
+        replace.apply(this, nodes);
+      },
+    });
+    onTestFinished(() => void delete (HTMLDivElement.prototype as { replaceChildren?: unknown }).replaceChildren);
     const layers = [0, 1, 2].map((k) => {
       const el = document.createElement('div');
       el.textContent = `第${k}楼：江北区白沙镇停水了`;
@@ -95,12 +105,6 @@ describe('painting a long thread lays the page out once, not once per flagged po
         return { left: 0, top: 0 } as DOMRect;
       };
       const layer = createHighlightLayer(root, host);
-      const drawn = root.lastElementChild as HTMLElement;
-      const replace = drawn.replaceChildren.bind(drawn);
-      drawn.replaceChildren = (...nodes) => {
-        events.push('write');
-        replace(...nodes);
-      };
       const ranges = rangesOf(el);
       ranges.forEach((range, i) => {
         range.getClientRects = () => [{ left: 10 * i, top: 5, width: 30, height: 16 }] as unknown as DOMRectList;
