@@ -3,7 +3,7 @@
  * Pure, so the stored projection can always be checked against (and rebuilt
  * from) the log.
  */
-import { deadlinesOf, mostUrgentDeadline, nextStepFrom, type CaseState, type DeadlineOptions, type RejectedEvent } from '../cases';
+import { deadlinesOf, mostUrgentDeadline, nextStepFrom, type CaseState, type Deadline, type DeadlineOptions, type NextStep, type RejectedEvent } from '../cases';
 import { caseFiguresFrom, type CaseFigures } from '../report/office-bulletin';
 import { conflictOfReport } from '../sync/conflicts';
 import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
@@ -35,12 +35,9 @@ export type ProjectedCase = CaseRow & { figures: CaseFigures };
  * row, its next step and its figures alike (this runs on every write).
  */
 export function projectCase(state: CaseState, context: ProjectionContext, now: number, rejected: readonly RejectedEvent[] = []): ProjectedCase {
-  // A case merged into another has nothing left to do itself: the survivor carries its deadlines.
-  const closed = state.status === 'closed' || state.mergedInto !== undefined;
   // The figures judge a closed case's deadlines too (its clock stopped at closing).
   const deadlines = deadlinesOf(state, context.policy, now, context.options);
-  const next = closed ? undefined : mostUrgentDeadline(deadlines);
-  const step = closed ? undefined : nextStepFrom(state, deadlines);
+  const { next, step } = nextOfCase(state, deadlines);
   const { capture } = state;
   const lastRecheck = state.rechecks[state.rechecks.length - 1];
   const department = state.department ?? state.claimedBy;
@@ -72,6 +69,18 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
     figures: caseFiguresFrom(state, deadlines, conflict !== undefined, now),
     ...(conflict ? { conflict } : {}),
   };
+}
+
+/**
+ * What a case's list row shows as coming next, from its deadlines
+ * (`deadlinesOf`): its most urgent open deadline and its next step by the
+ * procedure; neither for a closed case, nor for one merged into another
+ * (the survivor carries its deadlines). The office hub projects its case
+ * rows by the same rule (lib/hub/projection.ts).
+ */
+export function nextOfCase(state: CaseState, deadlines: readonly Deadline[]): { next?: Deadline; step?: NextStep } {
+  if (state.status === 'closed' || state.mergedInto !== undefined) return {};
+  return { next: mostUrgentDeadline(deadlines), step: nextStepFrom(state, deadlines) };
 }
 
 let memo: { key: string; calendar: Calendar } | undefined;

@@ -151,10 +151,18 @@ export interface HubDatabase {
  * COPY `statement` (`COPY t (…) FROM STDIN`, text or CSV format) with the
  * rows' text in `chunks`, on the connection of `trx` (a transaction or connection
  * from the same HubDatabase). `chunks` may be a generator: on PostgreSQL each
- * chunk is made while the server reads the one before. Throws on a database
+ * chunk is made while the server reads the one before. `backendPid`: the
+ * server process of `trx`'s session (`pg_backend_pid()`) when the caller has
+ * asked for it already, which saves a round trip to find the session's
+ * client on PostgreSQL's first COPY of a transaction. Throws on a database
  * error, like any statement.
  */
-export type CopyCsv = (trx: Kysely<HubSchema>, statement: string, chunks: Iterable<string | Uint8Array<ArrayBuffer>>) => Promise<void>;
+export type CopyCsv = (
+  trx: Kysely<HubSchema>,
+  statement: string,
+  chunks: Iterable<string | Uint8Array<ArrayBuffer>>,
+  backendPid?: number,
+) => Promise<void>;
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data folder, or in memory (tests). */
 export type HubDatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
@@ -187,12 +195,12 @@ export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: 
     });
     // The client of each transaction, found once (a WeakMap: it goes with the transaction object).
     const clientOf = new WeakMap<Kysely<HubSchema>, pg.PoolClient>();
-    const copyCsv: CopyCsv = async (trx, statement, chunks) => {
+    const copyCsv: CopyCsv = async (trx, statement, chunks, backendPid) => {
       let client = clientOf.get(trx);
       if (!client) {
-        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
-        client = clients.get(rows[0]!.pid);
-        if (!client) throw new Error(`COPY: no pooled client for backend ${String(rows[0]!.pid)}`);
+        const pid = backendPid ?? (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]!.pid;
+        client = clients.get(pid);
+        if (!client) throw new Error(`COPY: no pooled client for backend ${String(pid)}`);
         // Only a transaction keeps its client; a plain Kysely instance may take another one next time.
         if (trx.isTransaction) clientOf.set(trx, client);
       }

@@ -118,15 +118,10 @@ export function prepareSyncFile(text: string, policy: PolicyProfile, rawDigest =
     caseIds,
   };
   if (new Set(events.map((e) => e.id)).size === events.length) {
-    const lines: string[] = [];
-    for (const event of events) {
-      const body = eventBody(event);
-      lines.push(eventCopyLine(event, sha256Hex(body), body));
-    }
     const outcome: ProjectionOutcome = { refusedEventIds: new Set(), competingClaims: [], settledClaims: [] };
     const { caseRows, deadlineRows } = projectHistories(groupByCase(events), policy, outcome, replayed);
     prepared.asNew = {
-      events: utf8(lines.join(LEDGER_ID_PLACEHOLDER) + LEDGER_ID_PLACEHOLDER),
+      events: eventRowsBytes(events),
       cases: utf8(caseRowsCopyText(caseRows).join('')),
       deadlines: utf8(deadlineRowsCopyText(deadlineRows).join('')),
       refusedEventIds: [...outcome.refusedEventIds],
@@ -135,6 +130,96 @@ export function prepareSyncFile(text: string, policy: PolicyProfile, rawDigest =
     };
   }
   return { ok: true, file: prepared };
+}
+
+/**
+ * Events' rows as COPY text in UTF-8 ({@link EVENT_COPY_COLUMNS}, each row
+ * ending with the {@link LEDGER_ID_WIDTH} zeros {@link fillLedgerId}
+ * overwrites), the same bytes as the UTF-8 of their {@link eventCopyLine}s,
+ * written straight into one buffer: no string per row, no joined text to
+ * encode afterwards. A body with no backslash is stored as its own UTF-8
+ * bytes (COPY escapes nothing else in JSON, which has no raw tab or
+ * newline), so its content digest is taken over those bytes in place
+ * (the same SHA-256 as of the body's text).
+ */
+export function eventRowsBytes(events: readonly CaseEvent[]): Uint8Array<ArrayBuffer> {
+  // A first guess of a usual event's row (it grows when short).
+  const out = new ByteWriter(4096 + 512 * events.length);
+  for (const event of events) {
+    // The short fields as one string: one write instead of one per field.
+    out.text(
+      `${copyField(event.id)}\t${copyField(event.caseId)}\t${copyField(event.type)}\t${String(event.at)}\t` +
+        `${copyField(event.actor.officer)}\t${copyField(event.actor.department)}\t`,
+    );
+    const digestAt = out.reserve(DIGEST_HEX_LENGTH);
+    out.byte(TAB);
+    const body = eventBody(event);
+    if (body.includes('\\')) {
+      out.latin1(sha256Hex(body), digestAt);
+      out.text(copyField(body));
+    } else {
+      const bodyAt = out.length;
+      out.text(body);
+      out.latin1(sha256Hex(out.bytes(bodyAt)), digestAt);
+    }
+    out.byte(TAB);
+    out.latin1(LEDGER_ID_PLACEHOLDER);
+  }
+  return out.bytes(0);
+}
+
+const TAB = 0x09;
+const DIGEST_HEX_LENGTH = 64;
+
+/** A growing UTF-8 byte buffer whose bytes are handed over as they are (no copy to an exact size). */
+class ByteWriter {
+  private buffer: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafeSlow(capacity);
+  }
+
+  /** Appends `text` as UTF-8 (at most 3 bytes per UTF-16 code unit). */
+  text(text: string): void {
+    this.ensure(3 * text.length);
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** Writes `text` of Latin-1 characters (ASCII here: digits, hex) one byte each, appended or at `at`. */
+  latin1(text: string, at?: number): void {
+    if (at !== undefined) {
+      this.buffer.write(text, at, 'latin1');
+      return;
+    }
+    this.ensure(text.length);
+    this.length += this.buffer.write(text, this.length, 'latin1');
+  }
+
+  byte(value: number): void {
+    this.ensure(1);
+    this.buffer[this.length++] = value;
+  }
+
+  /** Skips `count` bytes to be written later (see latin1's `at`); returns where they start. */
+  reserve(count: number): number {
+    this.ensure(count);
+    const at = this.length;
+    this.length += count;
+    return at;
+  }
+
+  /** The bytes written from `start`, without a copy. */
+  bytes(start: number): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.buffer.buffer as ArrayBuffer, this.buffer.byteOffset + start, this.length - start);
+  }
+
+  private ensure(more: number): void {
+    if (this.length + more <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.buffer.length, this.length + more));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
 }
 
 /** Event lines ({@link eventCopyLine}) as COPY text, each row given the ledger id. */

@@ -10,7 +10,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { deadlinesOf, groupByCase, openConflicts, replayWithReport, type CaseEvent, type ReplayReport } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
-import { projectCase } from '../db/projection';
+import { nextOfCase } from '../db/projection';
 import { RESPONSE_STEPS } from '../report/quarterly';
 import { copyRows, type CopyCsv, type HubSchema } from './db';
 
@@ -149,9 +149,12 @@ export function projectHistories(
       }
     }
     if (!state) continue;
-    // The list fields exactly as the extension projects a case (next step, most urgent deadline, 暂定),
-    // so the console shows a hub case like the same case imported locally. Limits do not depend on now.
-    const listed = projectCase(state, { policy, options: {} }, Number.MAX_SAFE_INTEGER);
+    // Deadlines at +infinity: statuses are decided in SQL; the list itself does not depend on now.
+    // Computed once, for the deadline rows and for the list fields, which follow the extension's
+    // rule for a case row (lib/db/projection nextOfCase: next step, most urgent deadline, 暂定),
+    // so the console shows a hub case like the same case imported locally.
+    const deadlines = deadlinesOf(state, policy, Number.MAX_SAFE_INTEGER);
+    const { next, step } = nextOfCase(state, deadlines);
     caseRows.push({
       case_id: caseId,
       captured_at: state.steps.captured ?? state.capture.capturedAt,
@@ -170,14 +173,13 @@ export function projectHistories(
       event_count: state.eventCount,
       rejected_events: rejected.length,
       policy_id: policy.id,
-      next_step: listed.nextStep,
-      next_deadline_at: listed.nextDeadlineAt,
-      next_deadline_step: listed.nextDeadlineStep,
-      provisional: listed.provisional,
-      author: listed.author ?? null,
+      next_step: step?.step ?? null,
+      next_deadline_at: next?.limit ?? null,
+      next_deadline_step: next?.step ?? null,
+      provisional: next?.provisional ?? false,
+      author: state.capture.author ?? null,
     });
-    // Deadlines at +infinity: statuses are decided in SQL; the list itself does not depend on now.
-    for (const d of deadlinesOf(state, policy, Number.MAX_SAFE_INTEGER)) {
+    for (const d of deadlines) {
       deadlineRows.push({
         case_id: caseId,
         rule_id: d.ruleId,
