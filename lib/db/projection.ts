@@ -3,7 +3,7 @@
  * Pure, so the stored projection can always be checked against (and rebuilt
  * from) the log.
  */
-import { deadlinesOf, mostUrgentDeadline, nextStepFrom, type CaseState, type Deadline, type DeadlineOptions, type NextStep, type RejectedEvent } from '../cases';
+import { deadlinesOf, mostUrgentDeadline, nextStepFrom, type CaseState, type Deadline, type DeadlineOptions, type RejectedEvent } from '../cases';
 import { caseFiguresFrom, type CaseFigures } from '../report/office-bulletin';
 import { conflictOfReport } from '../sync/conflicts';
 import { createCalendar, getDefaultCalendar, type Calendar } from '../calendar';
@@ -37,7 +37,7 @@ export type ProjectedCase = CaseRow & { figures: CaseFigures };
 export function projectCase(state: CaseState, context: ProjectionContext, now: number, rejected: readonly RejectedEvent[] = []): ProjectedCase {
   // The figures judge a closed case's deadlines too (its clock stopped at closing).
   const deadlines = deadlinesOf(state, context.policy, now, context.options);
-  const { next, step } = nextOfCase(state, deadlines);
+  const listed = nextOfCase(state, deadlines);
   const { capture } = state;
   const lastRecheck = state.rechecks[state.rechecks.length - 1];
   const department = state.department ?? state.claimedBy;
@@ -56,11 +56,8 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
     ...(state.claimedBy !== undefined ? { claimedBy: state.claimedBy } : {}),
     capturedAt: capture.capturedAt,
     lastEventAt: state.lastAt,
-    nextDeadlineAt: next?.limit ?? null,
-    nextDeadlineStep: next?.step ?? null,
-    nextStep: step?.step ?? null,
-    overdue: next !== undefined && next.limit < now ? 1 : 0,
-    provisional: next?.provisional ?? false,
+    ...listed,
+    overdue: listed.nextDeadlineAt !== null && listed.nextDeadlineAt < now ? 1 : 0,
     threadUrls: [...state.sources],
     evidenceIds: [...new Set(state.evidence.map((item) => item.evidenceId))],
     evidenceCount: state.evidence.length,
@@ -71,16 +68,21 @@ export function projectCase(state: CaseState, context: ProjectionContext, now: n
   };
 }
 
+/** The fields of a case row that say what comes next. */
+export type NextOfCase = Pick<CaseRow, 'nextDeadlineAt' | 'nextDeadlineStep' | 'nextStep' | 'provisional'>;
+
 /**
  * What a case's list row shows as coming next, from its deadlines
- * (`deadlinesOf`): its most urgent open deadline and its next step by the
- * procedure; neither for a closed case, nor for one merged into another
- * (the survivor carries its deadlines). The office hub projects its case
- * rows by the same rule (lib/hub/projection.ts).
+ * (`deadlinesOf`): its most urgent open deadline (limit in ms, step, 暂定)
+ * and its next step by the procedure; none for a closed case, nor for one
+ * merged into another (the survivor carries its deadlines). The office hub
+ * projects its case rows by the same rule (lib/hub/projection.ts).
  */
-export function nextOfCase(state: CaseState, deadlines: readonly Deadline[]): { next?: Deadline; step?: NextStep } {
-  if (state.status === 'closed' || state.mergedInto !== undefined) return {};
-  return { next: mostUrgentDeadline(deadlines), step: nextStepFrom(state, deadlines) };
+export function nextOfCase(state: CaseState, deadlines: readonly Deadline[]): NextOfCase {
+  const closed = state.status === 'closed' || state.mergedInto !== undefined;
+  const next = closed ? undefined : mostUrgentDeadline(deadlines);
+  const step = closed ? undefined : nextStepFrom(state, deadlines);
+  return { nextDeadlineAt: next?.limit ?? null, nextDeadlineStep: next?.step ?? null, nextStep: step?.step ?? null, provisional: next?.provisional ?? false };
 }
 
 let memo: { key: string; calendar: Calendar } | undefined;

@@ -154,7 +154,7 @@ export function projectHistories(
     // rule for a case row (lib/db/projection nextOfCase: next step, most urgent deadline, 暂定),
     // so the console shows a hub case like the same case imported locally.
     const deadlines = deadlinesOf(state, policy, Number.MAX_SAFE_INTEGER);
-    const { next, step } = nextOfCase(state, deadlines);
+    const listed = nextOfCase(state, deadlines);
     caseRows.push({
       case_id: caseId,
       captured_at: state.steps.captured ?? state.capture.capturedAt,
@@ -173,10 +173,10 @@ export function projectHistories(
       event_count: state.eventCount,
       rejected_events: rejected.length,
       policy_id: policy.id,
-      next_step: step?.step ?? null,
-      next_deadline_at: next?.limit ?? null,
-      next_deadline_step: next?.step ?? null,
-      provisional: next?.provisional ?? false,
+      next_step: listed.nextStep,
+      next_deadline_at: listed.nextDeadlineAt,
+      next_deadline_step: listed.nextDeadlineStep,
+      provisional: listed.provisional,
       author: state.capture.author ?? null,
     });
     for (const d of deadlines) {
