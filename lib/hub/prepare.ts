@@ -82,9 +82,14 @@ const ZERO = 0x30;
  * (see eventBody) and `digest` its SHA-256.
  */
 export function eventCopyLine(event: CaseEvent, digest: string, body: string): string {
+  return `${eventCopyHead(event)}${digest}\t${copyField(body)}\t`;
+}
+
+/** The fields of an event's line before its digest (id … department), each followed by its tab. */
+function eventCopyHead(event: CaseEvent): string {
   return (
     `${copyField(event.id)}\t${copyField(event.caseId)}\t${copyField(event.type)}\t${String(event.at)}\t` +
-    `${copyField(event.actor.officer)}\t${copyField(event.actor.department)}\t${digest}\t${copyField(body)}\t`
+    `${copyField(event.actor.officer)}\t${copyField(event.actor.department)}\t`
   );
 }
 
@@ -147,10 +152,7 @@ export function eventRowsBytes(events: readonly CaseEvent[]): Uint8Array<ArrayBu
   const out = new ByteWriter(4096 + 512 * events.length);
   for (const event of events) {
     // The short fields as one string: one write instead of one per field.
-    out.text(
-      `${copyField(event.id)}\t${copyField(event.caseId)}\t${copyField(event.type)}\t${String(event.at)}\t` +
-        `${copyField(event.actor.officer)}\t${copyField(event.actor.department)}\t`,
-    );
+    out.text(eventCopyHead(event));
     const digestAt = out.reserve(DIGEST_HEX_LENGTH);
     out.byte(TAB);
     const body = eventBody(event);
