@@ -154,7 +154,7 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   for (const parent of parents) {
     for (const members of siblingGroups(parent)) {
       // Cheap test first: paragraphs and list items of a post body carry no time or name.
-      if (!(looksLikeRecord(members[0] as Element) || looksLikeRecord(members[1] as Element) || (members.length > 2 && looksLikeRecord(members[2] as Element)))) continue;
+      if (!members.slice(0, 3).some(looksLikeRecord)) continue;
       if (inChrome(parent, root.parentElement)) continue;
       const group = testGroup(members, recordSet, now);
       if (!group) continue;
