@@ -21,6 +21,7 @@ import { canonicalUrlOf } from '../extract/canonical-url';
 import { readPostFields } from '../sites';
 import { createFlagger } from './flagger';
 import { createSeenPosts, publishSeenPosts } from './seen-posts';
+import { idleRunner } from './idle';
 import type { BadgeState } from './post-badge';
 
 /** Starts flagging the page; resolves once the first scan is done. */
@@ -62,9 +63,8 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
       return states;
     },
     reportCount: (count) => void sendMessage('setFlaggedCount', { count }),
-    whenIdle: (task) => {
-      ctx.requestIdleCallback(task, { timeout: 300 });
-    },
+    // Not ctx.requestIdleCallback: it adds an abort listener per call, and this runs for every batch of added posts.
+    whenIdle: idleRunner(ctx, (callback, options) => window.requestIdleCallback(callback, options), 300),
   });
   // The first scan waits for a quiet moment after load (the page's own scripts, layout and the
   // garbage collection of a freshly parsed document), so it neither delays them nor is slowed by them.
