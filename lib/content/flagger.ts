@@ -29,7 +29,14 @@ import { isOwnElement, mountHighlightHost, mountPostBadge, type BadgeLabels, typ
 export interface FlaggedPost {
   post: PostRef;
   terms: string[];
-  badge: PostBadge;
+  /**
+   * The post's badge. A flagged post far from the viewport gets it in idle
+   * time after the scan (see `mountNearFirst`); reading it before then mounts
+   * it at once, so whoever needs the badge always has it.
+   */
+  readonly badge: PostBadge;
+  /** Whether the badge is in the post yet (false only while it waits for its idle chunk). */
+  readonly mounted: boolean;
   /**
    * The matches' ranges in the post body, drawn by the badge's highlight
    * layer. Made when first read — the first paint, in idle time: DOM Ranges
@@ -73,6 +80,20 @@ export interface FlaggerDeps {
 /** Batches up to this size have their fields read at once (rows a recycling list adds); larger ones only on capture. */
 const FIELDS_BATCH = 100;
 
+/**
+ * Badges mounted per idle task for the flagged posts far from the viewport:
+ * some 6 µs each idle, so a chunk stays well inside one idle period (50 ms).
+ */
+export const MOUNT_CHUNK = 50;
+
+/**
+ * How far from the viewport a flagged post gets its badge with the first
+ * frame after the scan, as an IntersectionObserver root margin (viewport
+ * heights above and below): what the officer sees at once or after a flick
+ * of the wheel. The others get theirs in idle chunks, the nearest first.
+ */
+const NEAR_VIEWPORT_MARGIN = '100% 0px 200% 0px';
+
 /** A running flagger. */
 export interface Flagger {
   /** Scans the whole page (on load). */
@@ -98,7 +119,13 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     return threadAnchored;
   };
 
-  const flagPosts = (posts: PostRef[]): FlaggedPost[] => {
+  /**
+   * Flags `posts`; `nearFirst` (the page's first scan, whose layout the page
+   * has done) mounts the badges far from the viewport in idle time. Added
+   * posts get theirs at once: measuring them would make the browser lay out
+   * what was just added, for a batch of a few badges.
+   */
+  const flagPosts = (posts: PostRef[], nearFirst = false): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
     const unseen: PostRef[] = [];
@@ -106,7 +133,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     for (const post of posts) {
       // A flagged post re-rendered (a recycling list's new row, a clone put in its place) is flagged again.
       const known = flagged.get(post.postId);
-      if (seen.has(post.bodyElement) || (known?.badge.host.isConnected && known.post.bodyElement.isConnected)) continue;
+      if (seen.has(post.bodyElement) || (known && (!known.mounted || known.badge.host.isConnected) && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
       unseen.push(post);
       // Raw textContent, so the offsets line up with the highlighter's.
@@ -126,12 +153,21 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       const verdict = flagPost(text, deps.watchlist, options);
       if (!verdict.flagged) return;
       const terms = [...new Set(verdict.matches.map((m) => m.term))];
-      const badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
+      let badge: PostBadge | undefined;
       let ranges: Range[] | undefined;
       const entry: FlaggedPost = {
         post,
         terms,
-        badge,
+        get badge() {
+          if (!badge) {
+            badge = mountPostBadge(post.bodyElement, terms, deps.labels, () => void captureOne(entry), deps.openDesk);
+            resizes?.observe(post.bodyElement);
+          }
+          return badge;
+        },
+        get mounted() {
+          return badge !== undefined;
+        },
         get ranges() {
           ranges ??= post.bodyElement.textContent === text ? matchRanges(post.bodyElement, verdict.matches, deps.doc) : [];
           return ranges;
@@ -139,21 +175,96 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       };
       flagged.set(post.postId, entry);
       byBody.set(post.bodyElement, entry);
-      resizes?.observe(post.bodyElement);
       fresh.push(entry);
     });
-    if (fresh.length > 0) {
-      // Drawing needs layout and messaging the background is not part of flagging: let the page paint first.
-      deps.whenIdle(() => {
-        // All layers measured, then all drawn: one layout for the batch, not one per post.
-        const start = performance.now();
-        paintLayers(fresh.map((entry) => [entry.badge.highlights, entry.ranges] as const));
-        logScanTime({ name: 'paint', ms: performance.now() - start, flagged: fresh.length });
-        deps.reportCount(flagged.size);
-        void showKnownStates(fresh);
-      });
+    if (nearFirst) mountNearFirst(fresh);
+    else {
+      fresh.forEach(mountBadge);
+      afterMount(fresh);
     }
     return fresh;
+  };
+
+  /**
+   * Mounts the badges of `entries` near the viewport with the next frame and
+   * the others in idle chunks of `MOUNT_CHUNK`, nearest first; each mount is
+   * logged as `mount`. A thread of 1,000 floors shows a screenful: mounting
+   * every badge before the page may paint again would make the officer wait
+   * for badges of floors he has not scrolled to. Where the posts are comes
+   * from an IntersectionObserver, which the browser answers from the layout
+   * of its next frame: reading each post's box here would make it lay the
+   * page out on the spot (3–6 ms for 50 posts of the 1,000-floor thread).
+   * Every badge is mounted a few idle periods later all the same, and one
+   * read before (a state to show, a capture) is mounted at once. Without
+   * IntersectionObserver (a detached document) all are mounted now.
+   */
+  const mountNearFirst = (entries: FlaggedPost[]) => {
+    const Observer = deps.doc.defaultView?.IntersectionObserver;
+    if (!Observer) {
+      entries.forEach(mountBadge);
+      afterMount(entries);
+      return;
+    }
+    const mountLogged = (chunk: FlaggedPost[]) => {
+      const start = performance.now();
+      const mounted: FlaggedPost[] = [];
+      for (const entry of chunk) {
+        // A post forgotten meanwhile (its body re-rendered) needs no badge; one read meanwhile is mounted already.
+        if (flagged.get(entry.post.postId) !== entry || !entry.post.bodyElement.isConnected) continue;
+        mountBadge(entry);
+        mounted.push(entry);
+      }
+      logScanTime({ name: 'mount', ms: performance.now() - start, flagged: mounted.length });
+      afterMount(mounted);
+    };
+    const byBody = new Map(entries.map((entry) => [entry.post.bodyElement, entry] as const));
+    const placed = new Observer(
+      (records) => {
+        // The first delivery holds every observed post; one is enough.
+        placed.disconnect();
+        const near: FlaggedPost[] = [];
+        const far: { entry: FlaggedPost; distance: number }[] = [];
+        const viewport = records[0]?.rootBounds?.height ?? 0;
+        for (const record of records) {
+          const entry = byBody.get(record.target);
+          if (!entry) continue;
+          byBody.delete(record.target);
+          const box = record.boundingClientRect;
+          if (record.isIntersecting) near.push(entry);
+          else far.push({ entry, distance: box.bottom < 0 ? -box.bottom : box.top - viewport });
+        }
+        // Posts the observer did not report (none, as specified) are mounted with the far ones.
+        for (const entry of byBody.values()) far.push({ entry, distance: Number.POSITIVE_INFINITY });
+        mountLogged(near);
+        far.sort((a, b) => a.distance - b.distance);
+        const mountChunk = (from: number) => {
+          mountLogged(far.slice(from, from + MOUNT_CHUNK).map(({ entry }) => entry));
+          if (from + MOUNT_CHUNK < far.length) deps.whenIdle(() => mountChunk(from + MOUNT_CHUNK));
+        };
+        if (far.length > 0) deps.whenIdle(() => mountChunk(0));
+      },
+      { rootMargin: NEAR_VIEWPORT_MARGIN },
+    );
+    for (const entry of entries) placed.observe(entry.post.bodyElement);
+    // The toolbar count does not wait for the badges (a background tab lays nothing out until shown).
+    deps.whenIdle(() => deps.reportCount(flagged.size));
+  };
+
+  /** Puts the badge of `entry` in its post (reading it mounts it; once mounted, reading it does nothing more). */
+  const mountBadge = (entry: FlaggedPost): PostBadge => entry.badge;
+
+  /** Draws the highlights of freshly mounted badges and shows their known states, in idle time. */
+  const afterMount = (entries: FlaggedPost[]) => {
+    if (entries.length === 0) return;
+    // Drawing needs layout and messaging the background is not part of flagging: let the page paint first.
+    deps.whenIdle(() => {
+      // All layers measured, then all drawn: one layout for the batch, not one per post.
+      const start = performance.now();
+      paintLayers(entries.map((entry) => [entry.badge.highlights, entry.ranges] as const));
+      logScanTime({ name: 'paint', ms: performance.now() - start, flagged: entries.length });
+      deps.reportCount(flagged.size);
+      void showKnownStates(entries);
+    });
   };
 
   // Highlight boxes sit relative to the badge: redraw them when the post's box changes (window resize, images, fonts).
@@ -167,7 +278,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
           const layers: [HighlightLayer][] = [];
           for (const record of records) {
             const entry = byBody.get(record.target);
-            if (entry && flagged.get(entry.post.postId) === entry) layers.push([entry.badge.highlights]);
+            if (entry?.mounted && flagged.get(entry.post.postId) === entry) layers.push([entry.badge.highlights]);
           }
           paintLayers(layers);
         })
@@ -184,7 +295,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     entry.badge.setState({ kind: 'done' });
     // A capture can make the whole thread a case: every flagged floor shows it, the captured one with the note.
     const note = typeof answer === 'object' ? answer.note : undefined;
-    const others = [...flagged.values()].filter((other) => other !== entry);
+    // Badges still waiting for their idle chunk ask for their state when mounted.
+    const others = [...flagged.values()].filter((other) => other !== entry && other.mounted);
     await showKnownStates([entry, ...others], note ? { entry, note } : undefined);
   };
 
@@ -224,7 +336,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     measured('scan-page', () => {
       const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
       if (posts.length === 0) flagListedThreads();
-      const fresh = flagPosts(posts);
+      const fresh = flagPosts(posts, true);
       const first = posts[0];
       if (first) deps.whenIdle(() => warmIncrementalScan(first));
       return fresh;
@@ -263,7 +375,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   const reflagLost = (): FlaggedPost[] => {
     const stillThere: PostRef[] = [];
     for (const [postId, entry] of flagged) {
-      if (entry.badge.host.isConnected) continue;
+      // A badge waiting for its idle chunk is not lost: its chunk mounts it, or skips a post gone from the page.
+      if (!entry.mounted ? entry.post.bodyElement.isConnected : entry.badge.host.isConnected) continue;
       flagged.delete(postId);
       seen.delete(entry.post.bodyElement);
       if (entry.post.bodyElement.isConnected) stillThere.push(entry.post);
@@ -343,10 +456,12 @@ export const SCAN_LOG_KEY = Symbol.for('yq.scan-log');
  * `paint` is the idle-time work a scan leaves for later (its flagged posts'
  * match ranges and highlight boxes), `flagged` then the posts painted;
  * `warm-up` the idle-time run of the incremental scan's code after the
- * first scan (see `warmIncrementalScan`).
+ * first scan (see `warmIncrementalScan`); `mount` an idle chunk of badges
+ * of flagged posts far from the viewport (see `mountNearFirst`), `flagged`
+ * then the badges mounted.
  */
 export interface ScanRecord {
-  name: 'scan-page' | 'scan-added' | 'paint' | 'warm-up';
+  name: 'scan-page' | 'scan-added' | 'paint' | 'warm-up' | 'mount';
   ms: number;
   flagged: number;
 }

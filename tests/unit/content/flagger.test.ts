@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileWatchlist, DEMO_WATCHLIST } from '../../../lib/match';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFlagger, STATE_QUERY_BATCH, TEXT_BREAK, textsWithMatches, type Flagger, type FlaggerDeps } from '../../../lib/content/flagger';
+import { createFlagger, MOUNT_CHUNK, SCAN_LOG_KEY, STATE_QUERY_BATCH, TEXT_BREAK, type ScanRecord, textsWithMatches, type Flagger, type FlaggerDeps } from '../../../lib/content/flagger';
 import { unusableTermReason } from '../../../lib/match/schema';
 import { benchFloorMentionsCity, renderBenchThreadPage } from '../../demo-site/pages/bench-thread';
 import { FORUM_FLAGGED_PIDS, FORUM_MORE_FLAGGED_PIDS } from '../../demo-site/expected';
@@ -142,6 +142,121 @@ describe('flagging the posts of a forum thread', () => {
     const button = rootOf(flagger, FORUM_FLAGGED_PIDS[0]!)!.querySelector('button')!;
     button.click();
     expect(d.capture).not.toHaveBeenCalled();
+  });
+});
+
+describe('a long thread shows the badges in view first', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  // jsdom is slow: a thread long enough for floors out of view, not the bench's thousand.
+  const FLOORS = 60;
+  /**
+   * The bench thread in the window's own document, each floor 100 px below
+   * the last, the viewport at the top; the browser's IntersectionObserver
+   * (jsdom has none) answers with `placed()`, as the next frame would.
+   */
+  function longThreadInView() {
+    const parsed = new DOMParser().parseFromString(renderBenchThreadPage(FLOORS), 'text/html');
+    document.title = parsed.title;
+    document.head.innerHTML = parsed.head.innerHTML;
+    document.body.innerHTML = parsed.body.innerHTML;
+    const bodies = Array.from(document.querySelectorAll('td.t_f'));
+    const viewport = window.innerHeight;
+    const boxOf = (target: Element) => {
+      const top = 100 * bodies.indexOf(target) + 20;
+      return { top, bottom: top + 80, left: 0, right: 800, width: 800, height: 80, x: 0, y: top } as DOMRectReadOnly;
+    };
+    const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        private readonly mine: { callback: IntersectionObserverCallback; targets: Element[] };
+        constructor(callback: IntersectionObserverCallback, options: IntersectionObserverInit) {
+          // One viewport above, two below.
+          expect(options.rootMargin).toBe('100% 0px 200% 0px');
+          this.mine = { callback, targets: [] };
+          observers.push(this.mine);
+        }
+        observe(target: Element) {
+          this.mine.targets.push(target);
+        }
+        disconnect() {
+          this.mine.targets = [];
+        }
+      },
+    );
+    const placed = () => {
+      for (const observer of observers.splice(0)) {
+        const records = observer.targets.map((target) => {
+          const box = boxOf(target);
+          return { target, boundingClientRect: box, rootBounds: { height: viewport }, isIntersecting: box.bottom >= -viewport && box.top <= 3 * viewport };
+        });
+        observer.callback(records as unknown as IntersectionObserverEntry[], observer as unknown as IntersectionObserver);
+      }
+    };
+    const idle: (() => void)[] = [];
+    const flagger = createFlagger(deps(document, { url: () => `http://127.0.0.1:4173${DEMO_PATHS.benchThread}?n=${FLOORS}`, whenIdle: (task) => idle.push(task) }));
+    const runIdle = () => {
+      while (idle.length > 0) idle.shift()!();
+    };
+    const floorOf = (pid: string) => Number(pid) - 500_000;
+    return { flagger, placed, runIdle, floorOf };
+  }
+  const log = () => (globalThis as unknown as Record<symbol, ScanRecord[] | undefined>)[SCAN_LOG_KEY] ?? [];
+
+  it('mounts the badges of flagged floors within two screens below with the next frame, and every other one in idle time', () => {
+    const { flagger, placed, runIdle, floorOf } = longThreadInView();
+    const before = log().length;
+    const flagged = flagger.scanPage();
+    const expected = Array.from({ length: FLOORS }, (_, i) => i + 1).filter(benchFloorMentionsCity);
+    // Every flagged floor is flagged by the scan itself; its badge follows.
+    expect(flagged.map((f) => floorOf(f.post.postId)).sort((a, b) => a - b)).toEqual(expected);
+    expect(flagged.filter((f) => f.mounted)).toEqual([]);
+    placed();
+    // Floor k's body starts at 100(k-1)+20 px: near when it starts within three viewport heights.
+    const near = expected.filter((floor) => 100 * (floor - 1) + 20 <= 3 * window.innerHeight);
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.length).toBeLessThan(expected.length);
+    expect(flagged.filter((f) => f.mounted).map((f) => floorOf(f.post.postId)).sort((a, b) => a - b)).toEqual(near);
+    for (const entry of flagged.filter((f) => !f.mounted)) expect(entry.post.bodyElement.querySelector('span')).toBeNull();
+    runIdle();
+    for (const entry of flagged) {
+      expect(entry.mounted).toBe(true);
+      expect(entry.badge.host.parentElement).toBe(entry.post.bodyElement);
+    }
+    // The mounting is logged beside the scan, chunk by chunk: nothing is hidden from the benchmark.
+    const mounts = log().slice(before).filter((r) => r.name === 'mount');
+    expect(mounts.reduce((sum, r) => sum + r.flagged, 0)).toBe(expected.length);
+    expect(mounts.every((r) => r.flagged <= MOUNT_CHUNK)).toBe(true);
+    expect(log().slice(before).filter((r) => r.name === 'paint').reduce((sum, r) => sum + r.flagged, 0)).toBe(expected.length);
+  });
+
+  it('a badge needed before its idle chunk (its state to show) is mounted at once, and only once', () => {
+    const { flagger, placed, runIdle } = longThreadInView();
+    const scanned = flagger.scanPage();
+    placed();
+    const far = scanned.find((f) => !f.mounted)!;
+    const badge = far.badge;
+    expect(far.mounted).toBe(true);
+    expect(badge.host.parentElement).toBe(far.post.bodyElement);
+    runIdle();
+    expect(far.badge).toBe(badge);
+    expect(Array.from(far.post.bodyElement.children).filter((el) => el === badge.host || el.shadowRoot !== null)).toHaveLength(1);
+  });
+
+  it('a floor re-rendered before its badge was mounted is flagged again in its new element, the old one gets none', () => {
+    const { flagger, placed, runIdle } = longThreadInView();
+    const scanned = flagger.scanPage();
+    placed();
+    const far = scanned.find((f) => !f.mounted)!;
+    const old = far.post.element;
+    const clone = old.cloneNode(true) as Element;
+    old.replaceWith(clone);
+    flagger.scanAdded([clone]);
+    runIdle();
+    const again = flagger.flagged.get(far.post.postId)!;
+    expect(again.post.bodyElement.isConnected).toBe(true);
+    expect(again.badge.host.parentElement).toBe(again.post.bodyElement);
+    expect(far.mounted).toBe(false);
   });
 });
 
