@@ -120,12 +120,11 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   };
 
   /**
-   * Flags `posts`; `nearFirst` (the page's first scan, whose layout the page
-   * has done) mounts the badges far from the viewport in idle time. Added
-   * posts get theirs at once: measuring them would make the browser lay out
-   * what was just added, for a batch of a few badges.
+   * Flags `posts`; their badges are mounted as the page lays them out (see
+   * `mountNearFirst`), or at once with `mountNow` (posts whose badge the
+   * page took away: it is put back in the same batch).
    */
-  const flagPosts = (posts: PostRef[], nearFirst = false): FlaggedPost[] => {
+  const flagPosts = (posts: PostRef[], mountNow = false): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
     const unseen: PostRef[] = [];
@@ -177,7 +176,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       byBody.set(post.bodyElement, entry);
       fresh.push(entry);
     });
-    if (nearFirst) mountNearFirst(fresh);
+    if (!mountNow) mountNearFirst(fresh);
     else {
       fresh.forEach(mountBadge);
       afterMount(fresh);
@@ -193,13 +192,16 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
    * for badges of floors he has not scrolled to. Where the posts are comes
    * from an IntersectionObserver, which the browser answers from the layout
    * of its next frame: reading each post's box here would make it lay the
-   * page out on the spot (3–6 ms for 50 posts of the 1,000-floor thread).
-   * Every badge is mounted a few idle periods later all the same, and one
+   * page out on the spot (3–6 ms for 50 posts of the 1,000-floor thread;
+   * for floors a "load more" just added, their whole layout). The floors a
+   * batch adds get their badges the same way, one frame after their text
+   * was scanned. Every badge is mounted a few idle periods later all the same, and one
    * read before (a state to show, a capture) is mounted at once. Without
    * IntersectionObserver (a detached document) all are mounted now.
    */
   const mountNearFirst = (entries: FlaggedPost[]) => {
     const Observer = deps.doc.defaultView?.IntersectionObserver;
+    if (entries.length === 0) return;
     if (!Observer) {
       entries.forEach(mountBadge);
       afterMount(entries);
@@ -336,7 +338,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     measured('scan-page', () => {
       const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
       if (posts.length === 0) flagListedThreads();
-      const fresh = flagPosts(posts, true);
+      const fresh = flagPosts(posts);
       const first = posts[0];
       if (first) deps.whenIdle(() => warmIncrementalScan(first));
       return fresh;
@@ -381,7 +383,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       seen.delete(entry.post.bodyElement);
       if (entry.post.bodyElement.isConnected) stillThere.push(entry.post);
     }
-    return stillThere.length > 0 ? flagPosts(stillThere) : [];
+    return stillThere.length > 0 ? flagPosts(stillThere, true) : [];
   };
 
   const observe = () => {

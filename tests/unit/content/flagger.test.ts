@@ -252,9 +252,11 @@ describe('a long thread shows the badges in view first', () => {
     const clone = old.cloneNode(true) as Element;
     old.replaceWith(clone);
     flagger.scanAdded([clone]);
+    placed();
     runIdle();
     const again = flagger.flagged.get(far.post.postId)!;
     expect(again.post.bodyElement.isConnected).toBe(true);
+    expect(again.mounted).toBe(true);
     expect(again.badge.host.parentElement).toBe(again.post.bodyElement);
     expect(far.mounted).toBe(false);
   });
