@@ -94,6 +94,7 @@ async function scanTimes(): Promise<Figure[]> {
       paint.push(total('paint'));
       mount.push(total('mount'));
       warmUp.push(idleWork.find((r) => r.name === 'warm-up')?.ms ?? Number.NaN);
+      const before = (await scanLog(page)).length;
       // "Load more": 20 new floors, cloned from flagged and unflagged ones with fresh ids.
       await page.evaluate(() => {
         const list = document.querySelector('#postlist')!;
@@ -103,7 +104,6 @@ async function scanTimes(): Promise<Figure[]> {
           list.insertAdjacentHTML('beforeend', html);
         });
       });
-      const before = (await scanLog(page)).length;
       // The batch's scan, then its badges' mounting (the frame after), until every flagged floor of the batch has its badge.
       const batchLog = await waitForLog(page, (log) => {
         const scanned = log.slice(before).find((r) => r.name === 'scan-added' && r.flagged > 0);
