@@ -16,6 +16,12 @@
  * - alignment is done on a few sample records only: the body's path inside
  *   a record (tag + class at each step) is learned from them and followed in
  *   the others, falling back to a full reading when the path is missing.
+ * The tests of a candidate group run cheapest first, and a test that cannot
+ * be passed any more stops it (MDR's candidates pruned before comparison):
+ * a group whose samples are mostly textless fails the body test before any
+ * sample is read, and reading a sample element by element comes last. No
+ * step reads a subtree once per enclosing candidate, so the mining grows with
+ * the page, not with the page times its depth (tests/unit/sites/records-scale.test.ts).
  *
  * What makes a group of records posts rather than navigation, a related-news
  * list or a link list: each record carries text of its own that is not a
