@@ -157,10 +157,19 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
     const el = (repeated[k] as Element).parentElement;
     if (el && !SKIPPED.has(el.tagName)) parents.add(el);
   }
-  // Asked only of a member that holds elements and prints no time (see `holdersOf`).
+  // Asked only of a member that holds elements and prints no time: by its own query the first few
+  // times (a page with a handful of such candidates, a side list's items), then from one query for
+  // the whole page (see `holdersOf`), so no page pays for more than a few subtree walks.
   let timed: Set<Element> | undefined;
-  const looksLikeRecord = (el: Element): boolean =>
-    TIME_IN_TEXT.test(el.textContent ?? '') || (el.firstElementChild !== null && (timed ??= holdersOf(root, TIME_ELEMENTS)).has(el));
+  let ownQueries = 0;
+  const holdsTimeElement = (el: Element): boolean => {
+    if (timed === undefined && ownQueries < OWN_QUERIES) {
+      ownQueries++;
+      return el.querySelector(TIME_ELEMENTS) !== null;
+    }
+    return (timed ??= holdersOf(root, TIME_ELEMENTS)).has(el);
+  };
+  const looksLikeRecord = (el: Element): boolean => TIME_IN_TEXT.test(el.textContent ?? '') || (el.firstElementChild !== null && holdsTimeElement(el));
   // Whether a parent is navigation or a side list, each ancestor judged once: thousands of
   // parents share them (every record's header and body lines under one list).
   const chrome = new Map<Element, boolean>();
@@ -293,6 +302,9 @@ function hasRepeatedShape(count: number): boolean {
   }
   return false;
 }
+
+/** How many candidates are searched for a time element by a query of their own before the whole page is searched once. */
+const OWN_QUERIES = 16;
 
 /** Elements that mark a record by themselves: a time, a machine-readable date, a schema.org author or date. */
 const TIME_ELEMENTS = 'time, [datetime], [itemprop="author"], [itemprop="dateCreated"], [itemprop="datePublished"]';
