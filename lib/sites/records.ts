@@ -16,6 +16,12 @@
  * - alignment is done on a few sample records only: the body's path inside
  *   a record (tag + class at each step) is learned from them and followed in
  *   the others, falling back to a full reading when the path is missing.
+ * The tests of a candidate group run cheapest first, and a test that cannot
+ * be passed any more stops it (MDR's candidates pruned before comparison):
+ * a group whose samples are mostly textless fails the body test before any
+ * sample is read, and reading a sample element by element comes last. No
+ * step reads a subtree once per enclosing candidate, so the mining grows with
+ * the page, not with the page times its depth (tests/unit/sites/records-scale.test.ts).
  *
  * What makes a group of records posts rather than navigation, a related-news
  * list or a link list: each record carries text of its own that is not a
@@ -151,16 +157,49 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
     const el = (repeated[k] as Element).parentElement;
     if (el && !SKIPPED.has(el.tagName)) parents.add(el);
   }
-  for (const parent of parents) {
-    for (const members of siblingGroups(parent)) {
-      // Cheap test first: paragraphs and list items of a post body carry no time or name.
-      if (!members.slice(0, 3).some(looksLikeRecord)) continue;
-      if (inChrome(parent, root.parentElement)) continue;
-      const group = testGroup(members, recordSet, now);
-      if (!group) continue;
-      accepted.push(group);
-      for (const r of group.records) recordSet.add(r);
+  // Asked only of a member that holds elements and prints no time: by its own query the first few
+  // times (a page with a handful of such candidates, a side list's items), then from one query for
+  // the whole page (see `holdersOf`), so no page pays for more than a few subtree walks.
+  let timed: Set<Element> | undefined;
+  let ownQueries = 0;
+  const holdsTimeElement = (el: Element): boolean => {
+    if (timed === undefined && ownQueries < OWN_QUERIES) {
+      ownQueries++;
+      return el.querySelector(TIME_ELEMENTS) !== null;
     }
+    return (timed ??= holdersOf(root, TIME_ELEMENTS)).has(el);
+  };
+  const looksLikeRecord = (el: Element): boolean => TIME_IN_TEXT.test(el.textContent ?? '') || (el.firstElementChild !== null && holdsTimeElement(el));
+  // Whether a parent is navigation or a side list, each ancestor judged once: thousands of
+  // parents share them (every record's header and body lines under one list).
+  const chrome = new Map<Element, boolean>();
+  const stop = root.parentElement;
+  const inChromeBelow = (el: Element | null): boolean => {
+    if (!el || el === stop) return false;
+    let answer = chrome.get(el);
+    if (answer === undefined) {
+      answer = isChromeBlock(el) || inChromeBelow(el.parentElement);
+      chrome.set(el, answer);
+    }
+    return answer;
+  };
+  try {
+    for (const parent of parents) {
+      const groups = siblingGroups(parent);
+      for (let g = 0; g < groups.length; g++) {
+        const members = groups[g] as Element[];
+        // Cheap test first: paragraphs and list items of a post body carry no time or name.
+        if (!(looksLikeRecord(members[0] as Element) || looksLikeRecord(members[1] as Element) || (members.length > 2 && looksLikeRecord(members[2] as Element)))) continue;
+        if (inChromeBelow(parent)) continue;
+        const group = testGroup(members, recordSet, now);
+        if (!group) continue;
+        accepted.push(group);
+        for (const r of group.records) recordSet.add(r);
+      }
+    }
+  } finally {
+    // The scratch rows hold elements of this page: let them go.
+    rowElements.length = 0;
   }
   // A body path learned while the nested replies were not yet known may cover them: read those fully.
   const outer = new Set<Element>();
@@ -183,38 +222,53 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   return accepted;
 }
 
+/** No group: shared, never written. */
+const NO_GROUPS: readonly Element[][] = [];
+
+/** The children of the parent `siblingGroups` reads, their tags and class shapes: one row reused for every parent. */
+const rowElements: Element[] = [];
+const rowTags: string[] = [];
+const rowShapes: (string | undefined)[] = [];
+
 /** The children of `parent` that share a record signature, two or more, in order of their first member. */
-function siblingGroups(parent: Element): Element[][] {
+function siblingGroups(parent: Element): readonly Element[][] {
   // Runs for every parent with two children of one tag (thousands on a long thread: each record's
   // header, footer and body lines), and nearly all of them hold no group: each child's tag and
-  // class are read once, and a row of one tag and one class (a list of records) is one group
-  // without keying each child.
-  const children: Element[] = [];
-  const tags: string[] = [];
-  let uniform = true;
+  // class are read once into a reused row (no arrays made for a parent without a group), and a
+  // row of one tag and one class (a list of records) is one group without keying each child.
   const first = parent.firstElementChild;
-  const firstClass = first ? first.className : '';
-  for (let child = first; child; child = child.nextElementSibling) {
-    children.push(child);
-    tags.push(child.tagName);
-    if (uniform && (child.tagName !== tags[0] || child.className !== firstClass)) uniform = false;
+  if (!first) return NO_GROUPS;
+  const firstTag = first.tagName;
+  const firstClass = first.className;
+  let uniform = true;
+  let count = 0;
+  for (let child: Element | null = first; child; child = child.nextElementSibling) {
+    const tag = child.tagName;
+    rowElements[count] = child;
+    rowTags[count] = tag;
+    rowShapes[count] = undefined;
+    count++;
+    if (uniform && (tag !== firstTag || child.className !== firstClass)) uniform = false;
   }
-  if (uniform) return children.length >= 2 && !SKIPPED.has(tags[0] as string) ? [children] : [];
-  const classes: (string | undefined)[] = [];
-  const classOf = (k: number): string => (classes[k] ??= classShape(children[k] as Element));
-  if (!hasRepeatedTag(tags, classOf)) return [];
+  if (uniform) return count >= 2 && !SKIPPED.has(firstTag) ? [rowElements.slice(0, count)] : NO_GROUPS;
+  if (!hasRepeatedShape(count)) return NO_GROUPS;
   const bySignature = new Map<string, Element[]>();
-  for (let k = 0; k < children.length; k++) {
-    const tag = tags[k] as string;
+  for (let k = 0; k < count; k++) {
+    const tag = rowTags[k] as string;
     if (SKIPPED.has(tag)) continue;
-    const key = `${tag}|${classOf(k)}`;
+    const key = `${tag}|${rowShape(k)}`;
     const list = bySignature.get(key);
-    if (list) list.push(children[k] as Element);
-    else bySignature.set(key, [children[k] as Element]);
+    if (list) list.push(rowElements[k] as Element);
+    else bySignature.set(key, [rowElements[k] as Element]);
   }
   const out: Element[][] = [];
   for (const members of bySignature.values()) if (members.length >= 2) out.push(members);
   return out;
+}
+
+/** The class shape of the row's child `k`, read once. */
+function rowShape(k: number): string {
+  return (rowShapes[k] ??= classShape(rowElements[k] as Element));
 }
 
 /** Class shapes by class attribute: a template prints a handful of class names thousands of times. */
@@ -233,25 +287,44 @@ function classShape(el: Element): string {
 }
 
 /**
- * Whether two siblings may share a record signature: most parents print
- * children of different tags or classes (a header line: a, span.time,
- * span.ip), and no group can form there. Short rows are compared pairwise —
- * same tag, then the same class shape, read only for siblings of one tag; a
- * long row is assumed to repeat (it is where records are).
+ * Whether two children of the row may share a record signature: most
+ * parents print children of different tags or classes (a header line: a,
+ * span.time, span.ip), and no group can form there. Short rows are compared
+ * pairwise — same tag, then the same class shape, read only for siblings of
+ * one tag; a long row is assumed to repeat (it is where records are).
  */
-function hasRepeatedTag(tags: string[], classOf: (k: number) => string): boolean {
-  if (tags.length > 8) return true;
-  for (let a = 0; a < tags.length; a++) {
-    for (let b = a + 1; b < tags.length; b++) {
-      if (tags[b] === tags[a] && classOf(a) === classOf(b)) return true;
+function hasRepeatedShape(count: number): boolean {
+  if (count > 8) return true;
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      if (rowTags[b] === rowTags[a] && rowShape(a) === rowShape(b)) return true;
     }
   }
   return false;
 }
 
-function looksLikeRecord(el: Element): boolean {
-  if (el.firstElementChild && el.querySelector('time, [datetime], [itemprop="author"], [itemprop="dateCreated"], [itemprop="datePublished"]')) return true;
-  return TIME_IN_TEXT.test(el.textContent ?? '');
+/** How many candidates are searched for a time element by a query of their own before the whole page is searched once. */
+const OWN_QUERIES = 16;
+
+/** Elements that mark a record by themselves: a time, a machine-readable date, a schema.org author or date. */
+const TIME_ELEMENTS = 'time, [datetime], [itemprop="author"], [itemprop="dateCreated"], [itemprop="datePublished"]';
+
+/**
+ * The elements under `root` (`root` included) that hold an element matching
+ * `selector` below them: one native query, then each match's ancestors
+ * marked up to the first one already marked, so every element is marked
+ * once. Asking each candidate record with its own `querySelector` walked its
+ * whole subtree when it held none — every element once per enclosing
+ * candidate, the page's size times its depth (a 1,000-floor Discuz! page,
+ * which prints no `<time>`, was walked some fifteen times over).
+ */
+function holdersOf(root: Element, selector: string): Set<Element> {
+  const holders = new Set<Element>();
+  const found = root.querySelectorAll(selector);
+  for (let k = 0; k < found.length; k++) {
+    for (let at = (found[k] as Element).parentElement; at && !holders.has(at); at = at === root ? null : at.parentElement) holders.add(at);
+  }
+  return holders;
 }
 
 /** How many sample records are read fully to decide and to learn the body path. */
@@ -260,6 +333,14 @@ const SAMPLES = 6;
 function testGroup(members: Element[], others: Set<Element>, now: Date): RecordGroup | null {
   const samples = members.length <= SAMPLES ? members : [...members.slice(0, SAMPLES - 2), ...members.slice(-2)];
   const n = samples.length;
+  // A sample whose whole text is shorter than two characters has no body: when too many of them
+  // have none, the group fails the body test below, whatever the other samples hold, and none is
+  // read. A Discuz! floor's table rows are such a group: the first row holds the whole post, two
+  // of the three others are empty, and reading the first row element by element, on every floor,
+  // was most of the mining of a long Discuz! thread.
+  let mayHaveBody = 0;
+  for (const sample of samples) if (cleanText(sample.textContent).length >= 2) mayHaveBody++;
+  if (mayHaveBody < n * 0.8) return null;
   let withBody = 0;
   let withMeta = 0;
   let linky = 0;
