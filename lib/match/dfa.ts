@@ -29,11 +29,13 @@
  * never repeats a report, through the same table read as any code unit and
  * no branch. An emoji's lead (which takes its low half along) is checked on
  * the code unit itself, a branch that real text almost never takes. A
- * match's start is found when it ends, by reading the text back over its
- * length, noise not counted (`report`): a log of where noise was (what this
- * loop kept before) cost a branch on 10 % of the bench text's code units
- * and a store, a ring of where each code unit went (what the failure walk
- * keeps) a store on every step. A code unit in no pattern gets a class past
+ * match's start is found when it ends: its length back when no noise came
+ * since (each step keeps where the last noise-free run starts, with
+ * arithmetic), else by reading the text back over it, noise not counted
+ * (`report`). A log of where noise was (what this loop kept before) cost a
+ * branch on 10 % of the bench text's code units and a store, a ring of
+ * where each code unit went (what the failure walk keeps) a store on every
+ * step. A code unit in no pattern gets a class past
  * the alphabet that no row holds, so it takes the root's move: the root.
  *
  * A long text is scanned as two halves at once, the second starting at a
@@ -228,14 +230,22 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   /**
    * Records the matches the state `state` (reporting) names, ending at code
    * unit `i`: for each, the start is `depth` code units back, noise not
-   * counted. Noise is found by reading the text back from `i` (a match spans
-   * a few code units) rather than logged as the scan passes it: a log costs
-   * a store or a branch on every code unit, this a few reads per match.
+   * counted. `quiet` is where the scan last passed noise (just after it):
+   * a match starting there or later holds none. Else the noise is found by
+   * reading the text back from `i` (a match spans a few code units) rather
+   * than logged as the scan passes it: a log costs a store or a branch on
+   * every code unit, this a few reads for the few matches with noise inside.
    */
-  const report = (text: string, i: number, state: number, into: FoundTriples): void => {
+  const report = (text: string, i: number, state: number, quiet: number, into: FoundTriples): void => {
     for (let r = reportOf[state >> 1] as number; r >= 0; r = dict[r] as number) {
       const length = depth[r] as number;
-      let start = i;
+      let start = i + 1 - length;
+      // No noise since `quiet`: the match is its last `length` code units.
+      if (start >= quiet) {
+        into.push(start, i + 1, out[r] as number);
+        continue;
+      }
+      start = i;
       let lead = false;
       for (let need = length - 1; need > 0; ) {
         const unit = text.charCodeAt(--start);
@@ -278,8 +288,8 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
     return ((word >>> classBits) & ~miss) | ((rootNext[cls] as number) & miss);
   };
 
-  // Where each half's scan stands between blocks: [i, state of the first half, j, state of the second].
-  const at = new Int32Array(4);
+  // Where each half's scan stands between blocks: [i, state, quiet] of the first half, then of the second.
+  const at = new Int32Array(6);
 
   /**
    * `steps` steps of both halves at once: two independent chains of
@@ -295,44 +305,57 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   const bothHalves = (text: string, steps: number): void => {
     let i = at[0] as number;
     let a = at[1] as number;
-    let j = at[2] as number;
-    let b = at[3] as number;
+    let quietA = at[2] as number;
+    let j = at[3] as number;
+    let b = at[4] as number;
+    let quietB = at[5] as number;
     for (let k = 0; k < steps; k++) {
       const unitA = text.charCodeAt(i);
       const unitB = text.charCodeAt(j);
       if (((unitA - emojiFirst) >>> 0) <= emojiSpan) {
         // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
         i += 2;
+        quietA = i;
       } else {
-        a = move(a, classes[unitA] as number);
-        if ((a & 1) === 1) report(text, i, a, found);
+        const cls = classes[unitA] as number;
+        a = move(a, cls);
+        quietA = quietAfter(quietA, i, cls);
+        if ((a & 1) === 1) report(text, i, a, quietA, found);
         i++;
       }
       if (((unitB - emojiFirst) >>> 0) <= emojiSpan) {
         j += 2;
+        quietB = j;
       } else {
-        b = move(b, classes[unitB] as number);
-        if ((b & 1) === 1) report(text, j, b, later);
+        const cls = classes[unitB] as number;
+        b = move(b, cls);
+        quietB = quietAfter(quietB, j, cls);
+        if ((b & 1) === 1) report(text, j, b, quietB, later);
         j++;
       }
     }
     at[0] = i;
     at[1] = a;
-    at[2] = j;
-    at[3] = b;
+    at[2] = quietA;
+    at[3] = j;
+    at[4] = b;
+    at[5] = quietB;
   };
 
   /** One half's scan from `at[slot]` (state at `at[slot + 1]`) to `end`, into `into`. */
   const oneHalf = (text: string, slot: number, end: number, into: FoundTriples): void => {
     let state = at[slot + 1] as number;
+    let quiet = at[slot + 2] as number;
     for (let i = at[slot] as number; i < end; i++) {
       const unit = text.charCodeAt(i);
       if (((unit - emojiFirst) >>> 0) <= emojiSpan) {
-        i++;
+        quiet = ++i + 1;
         continue;
       }
-      state = move(state, classes[unit] as number);
-      if ((state & 1) === 1) report(text, i, state, into);
+      const cls = classes[unit] as number;
+      state = move(state, cls);
+      quiet = quietAfter(quiet, i, cls);
+      if ((state & 1) === 1) report(text, i, state, quiet, into);
     }
   };
 
@@ -351,15 +374,17 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
       }
       at[0] = 0;
       at[1] = root;
-      at[2] = half;
-      at[3] = root;
+      at[2] = 0;
+      at[3] = half;
+      at[4] = root;
+      at[5] = half;
       for (;;) {
-        const steps = Math.min(BLOCK_STEPS, (half - (at[0] as number)) >> 1, (n - (at[2] as number)) >> 1);
+        const steps = Math.min(BLOCK_STEPS, (half - (at[0] as number)) >> 1, (n - (at[3] as number)) >> 1);
         if (steps <= 0) break;
         bothHalves(text, steps);
       }
       oneHalf(text, 0, half, found);
-      oneHalf(text, 2, n, later);
+      oneHalf(text, 3, n, later);
       if (later.length > 0) found.append(later);
       // Most posts of a thread name nothing: no view allocated for them.
       return found.length === 0 ? NO_MATCHES : found.data.subarray(0, found.length);
@@ -369,6 +394,15 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
 
 /** Steps of both halves per call of the scan's inner function. */
 const BLOCK_STEPS = 4096;
+
+/**
+ * Where the last noise-free run of a scan starts after it takes code unit `i`
+ * of class `cls`: just after `i` when it is noise (class 0), else `quiet`.
+ * Arithmetic, not a branch: noise is 10 % of Chinese text, in no pattern.
+ */
+function quietAfter(quiet: number, i: number, cls: number): number {
+  return quiet + ((i + 1 - quiet) & ((cls - 1) >> 31));
+}
 
 /** Texts at least this long (UTF-16 code units) are scanned as two halves at once (see `dfaAutomaton`'s scan). */
 export const TWO_STREAMS_MIN = 256;
