@@ -24,16 +24,26 @@
  * ([owner, target]) halves what the steps touch: the rows of the root's
  * children, where 85 % of the steps start, fit in 15 kB.
  *
- * Noise (separators, and an emoji's lead, which takes its low half along)
- * takes class 0 and the step's one branch: the state stays, with its
- * "reports a match" bit cleared so that noise never repeats a report, and
- * its position goes to a log. A match's start is then found when it ends,
- * from its length and the noise logged inside it; a ring of where each code
- * unit went (what the failure walk keeps) cost a store on every step, about
- * 10–20 % of this loop. Every row still holds a cell for class 0 (never read):
- * it keeps rows non-empty and their bases unique. A code unit in no pattern
- * gets a class past the alphabet that no row holds, so it takes the root's
- * move: the root.
+ * Noise (separators) takes class 0, whose cell every row holds: the step
+ * stays in the state, with its "reports a match" bit cleared so that noise
+ * never repeats a report, through the same table read as any code unit and
+ * no branch. An emoji's lead (which takes its low half along) is checked on
+ * the code unit itself, a branch that real text almost never takes. A
+ * match's start is found when it ends: its length back when no noise came
+ * since (each step keeps where the last noise-free run starts, with
+ * arithmetic), else by reading the text back over it, noise not counted
+ * (`report`). A log of where noise was (what this loop kept before) cost a
+ * branch on 10 % of the bench text's code units and a store, a ring of
+ * where each code unit went (what the failure walk keeps) a store on every
+ * step. A code unit in no pattern gets a class past
+ * the alphabet that no row holds, so it takes the root's move: the root.
+ *
+ * A long text is scanned as two halves at once, the second starting at a
+ * code unit in no pattern (where one scan would be at the root anyway):
+ * each step waits on its table read, and two independent chains of steps
+ * let the processor overlap them. Measured on tests/bench/match.bench.ts'
+ * text against this loop with the noise branch, its log and one chain
+ * (same process, alternated rounds, CPU time, load 8–9): 1.15–1.4× faster.
  *
  * Building the rows costs about what 100–150 code units per slot of
  * scanning save (automaton.ts `DFA_AFTER_UNITS_PER_SLOT`), so the matcher
@@ -204,7 +214,7 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
     const t = (base[0] as number) + c;
     if (t < slots && check[t] === 0) rootNext[c] = nameOf(t);
   }
-  // Noise (separators and emoji leads) takes class 0, read on the one branch of the step.
+  // Noise (separators, and emoji leads: the step checks those on the code unit first) takes class 0.
   const classes = new Uint16Array(0x10000);
   for (let u = 0; u < 0x10000; u++) {
     const c = classOf[u] as number;
@@ -213,51 +223,207 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
 
   // Module constants copied into the closure: the hot loop then reads locals, not imported bindings.
   const emojiFirst = EMOJI_LEAD_FIRST;
-  const emojiLast = EMOJI_LEAD_LAST;
-  let scratch = new Int32Array(96);
-  let skipScratch = new Int32Array(96);
+  const emojiSpan = EMOJI_LEAD_LAST - EMOJI_LEAD_FIRST;
+  const found = new FoundTriples();
+  const later = new FoundTriples();
+
+  /**
+   * Records the matches the state `state` (reporting) names, ending at code
+   * unit `i`: for each, the start is `depth` code units back, noise not
+   * counted. `quiet` is where the scan last passed noise (just after it):
+   * a match starting there or later holds none. Else the noise is found by
+   * reading the text back from `i` (a match spans a few code units) rather
+   * than logged as the scan passes it: a log costs a store or a branch on
+   * every code unit, this a few reads for the few matches with noise inside.
+   */
+  const report = (text: string, i: number, state: number, quiet: number, into: FoundTriples): void => {
+    for (let r = reportOf[state >> 1] as number; r >= 0; r = dict[r] as number) {
+      const length = depth[r] as number;
+      let start = i + 1 - length;
+      // No noise since `quiet`: the match is its last `length` code units.
+      if (start >= quiet) {
+        into.push(start, i + 1, out[r] as number);
+        continue;
+      }
+      start = i;
+      let lead = false;
+      for (let need = length - 1; need > 0; ) {
+        const unit = text.charCodeAt(--start);
+        if (classes[unit] !== 0) need--;
+        else if (((unit - emojiFirst) >>> 0) <= emojiSpan) lead = true;
+      }
+      // Near an emoji's lead, the code unit it took along may look like any other: read exactly.
+      if (lead || (start > 0 && ((text.charCodeAt(start - 1) - emojiFirst) >>> 0) <= emojiSpan)) start = startNearEmoji(text, i, length);
+      into.push(start, i + 1, out[r] as number);
+    }
+  };
+  /** The start of a match of `length` code units ending at `i`, counting neither noise nor what emoji leads took along. */
+  const startNearEmoji = (text: string, i: number, length: number): number => {
+    let start = i;
+    for (let need = length - 1; need > 0; ) {
+      start--;
+      if (!isNoiseAt(text, start)) need--;
+    }
+    return start;
+  };
+  /** Whether the scan passed code unit `at` as noise: a separator, an emoji's lead, or the code unit an emoji's lead took along. */
+  const isNoiseAt = (text: string, at: number): boolean => {
+    if (classes[text.charCodeAt(at)] === 0) return true;
+    // Taken along when a run of an odd number of emoji leads comes just before it: leads and the
+    // code units they take alternate from the run's start (whatever came before the run was not a lead).
+    let leads = 0;
+    while (at - leads - 1 >= 0 && ((text.charCodeAt(at - leads - 1) - emojiFirst) >>> 0) <= emojiSpan) leads++;
+    return (leads & 1) === 1;
+  };
+
+  /**
+   * The state after `state` takes a code unit of class `cls`: the cell's
+   * target when the cell is the state's (it holds `cls`), else the root's
+   * move; picked with a mask (miss = -1 when the cell is another's), not a
+   * branch that would mispredict on half the steps.
+   */
+  const move = (state: number, cls: number): number => {
+    const word = cell[(state >> 1) + cls] as number;
+    const miss = -((word & classMask) ^ cls) >> 31;
+    return ((word >>> classBits) & ~miss) | ((rootNext[cls] as number) & miss);
+  };
+
+  // Where each half's scan stands between blocks: [i, state, quiet] of the first half, then of the second.
+  const at = new Int32Array(6);
+
+  /**
+   * `steps` steps of both halves at once: two independent chains of
+   * transitions, so the processor overlaps one's table read with the
+   * other's instead of waiting on each in turn. A step takes one code unit,
+   * or an emoji's two; the caller leaves each half at least 2 × `steps`
+   * code units. Kept to one small function called block by block rather
+   * than one loop over the whole text: it is then compiled after calls
+   * that ran every path of it, not on the stack mid-text (V8's on-stack
+   * replacement), whose code was seen to bail out at the loop's end on
+   * every scan.
+   */
+  const bothHalves = (text: string, steps: number): void => {
+    let i = at[0] as number;
+    let a = at[1] as number;
+    let quietA = at[2] as number;
+    let j = at[3] as number;
+    let b = at[4] as number;
+    let quietB = at[5] as number;
+    for (let k = 0; k < steps; k++) {
+      const unitA = text.charCodeAt(i);
+      const unitB = text.charCodeAt(j);
+      if (((unitA - emojiFirst) >>> 0) <= emojiSpan) {
+        // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
+        i += 2;
+        quietA = i;
+      } else {
+        const cls = classes[unitA] as number;
+        a = move(a, cls);
+        quietA = quietAfter(quietA, i, cls);
+        if ((a & 1) === 1) report(text, i, a, quietA, found);
+        i++;
+      }
+      if (((unitB - emojiFirst) >>> 0) <= emojiSpan) {
+        j += 2;
+        quietB = j;
+      } else {
+        const cls = classes[unitB] as number;
+        b = move(b, cls);
+        quietB = quietAfter(quietB, j, cls);
+        if ((b & 1) === 1) report(text, j, b, quietB, later);
+        j++;
+      }
+    }
+    at[0] = i;
+    at[1] = a;
+    at[2] = quietA;
+    at[3] = j;
+    at[4] = b;
+    at[5] = quietB;
+  };
+
+  /** One half's scan from `at[slot]` (state at `at[slot + 1]`) to `end`, into `into`. */
+  const oneHalf = (text: string, slot: number, end: number, into: FoundTriples): void => {
+    let state = at[slot + 1] as number;
+    let quiet = at[slot + 2] as number;
+    for (let i = at[slot] as number; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      if (((unit - emojiFirst) >>> 0) <= emojiSpan) {
+        quiet = ++i + 1;
+        continue;
+      }
+      const cls = classes[unit] as number;
+      state = move(state, cls);
+      quiet = quietAfter(quiet, i, cls);
+      if ((state & 1) === 1) report(text, i, state, quiet, into);
+    }
+  };
 
   return {
     scanRaw(text: string): Int32Array {
-      let found = scratch;
-      let foundLen = 0;
-      // Where noise was skipped, ascending: a match's start is found from its length when it ends.
-      let skips = skipScratch;
-      let skipLen = 0;
-      let state = root;
       const n = text.length;
-      for (let i = 0; i < n; i++) {
-        const unit = text.charCodeAt(i);
-        const cls = classes[unit] as number;
-        if (cls === 0) {
-          // Noise: the state stays, without its "reports" bit (a separator never repeats a report).
-          if (skipLen + 2 > skips.length) skips = doubled(skips);
-          skips[skipLen++] = i;
-          // An emoji is noise as a whole: its low surrogate goes with its lead (see isEmojiLead).
-          if (unit >= emojiFirst && unit <= emojiLast) skips[skipLen++] = ++i;
-          state &= ~1;
-          continue;
-        }
-        // miss = -1 when the cell is not this state's (then the root's move), else 0.
-        const word = cell[(state >> 1) + cls] as number;
-        const owner = (word & classMask) ^ cls;
-        const miss = (owner | -owner) >> 31;
-        state = ((word >>> classBits) & ~miss) | ((rootNext[cls] as number) & miss);
-        if ((state & 1) === 0) continue;
-        for (let r = reportOf[state >> 1] as number; r >= 0; r = dict[r] as number) {
-          // The start: `depth` code units back, one further for each skipped one on the way.
-          let start = i + 1 - (depth[r] as number);
-          for (let k = skipLen - 1; k >= 0 && (skips[k] as number) >= start; k--) start--;
-          if (foundLen + 3 > found.length) found = doubled(found);
-          found[foundLen++] = start;
-          found[foundLen++] = i + 1;
-          found[foundLen++] = out[r] as number;
-        }
+      found.length = 0;
+      later.length = 0;
+      // A long text is scanned as two halves at once (see `TWO_STREAMS_MIN`): the second starts
+      // at a code unit in no pattern (not an emoji's low half), where one scan would be at the
+      // root anyway, so no match crosses it and the halves' matches follow one another.
+      let half = n;
+      if (n >= TWO_STREAMS_MIN) {
+        half = n >> 1;
+        while (half < n && (classes[text.charCodeAt(half)] !== noneClass || ((text.charCodeAt(half - 1) - emojiFirst) >>> 0) <= emojiSpan)) half++;
       }
-      scratch = found;
-      skipScratch = skips;
+      at[0] = 0;
+      at[1] = root;
+      at[2] = 0;
+      at[3] = half;
+      at[4] = root;
+      at[5] = half;
+      for (;;) {
+        const steps = Math.min(BLOCK_STEPS, (half - (at[0] as number)) >> 1, (n - (at[3] as number)) >> 1);
+        if (steps <= 0) break;
+        bothHalves(text, steps);
+      }
+      oneHalf(text, 0, half, found);
+      oneHalf(text, 3, n, later);
+      if (later.length > 0) found.append(later);
       // Most posts of a thread name nothing: no view allocated for them.
-      return foundLen === 0 ? NO_MATCHES : found.subarray(0, foundLen);
+      return found.length === 0 ? NO_MATCHES : found.data.subarray(0, found.length);
     },
   };
+}
+
+/** Steps of both halves per call of the scan's inner function. */
+const BLOCK_STEPS = 4096;
+
+/**
+ * Where the last noise-free run of a scan starts after it takes code unit `i`
+ * of class `cls`: just after `i` when it is noise (class 0), else `quiet`.
+ * Arithmetic, not a branch: noise is 10 % of Chinese text, in no pattern.
+ */
+function quietAfter(quiet: number, i: number, cls: number): number {
+  return quiet + ((i + 1 - quiet) & ((cls - 1) >> 31));
+}
+
+/** Texts at least this long (UTF-16 code units) are scanned as two halves at once (see `dfaAutomaton`'s scan). */
+export const TWO_STREAMS_MIN = 256;
+
+/** (start, end, pattern) triples in a growing buffer the automaton reuses. */
+class FoundTriples {
+  data = new Int32Array(96);
+  length = 0;
+
+  push(start: number, end: number, pattern: number): void {
+    if (this.length + 3 > this.data.length) this.data = doubled(this.data);
+    const at = this.length;
+    this.data[at] = start;
+    this.data[at + 1] = end;
+    this.data[at + 2] = pattern;
+    this.length = at + 3;
+  }
+
+  append(other: FoundTriples): void {
+    while (this.length + other.length > this.data.length) this.data = doubled(this.data);
+    this.data.set(other.data.subarray(0, other.length), this.length);
+    this.length += other.length;
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { automatonFromClasses, buildAutomatonTables, classTableOf } from '../../../lib/match/automaton.ts';
-import { dfaAutomaton } from '../../../lib/match/dfa.ts';
+import { dfaAutomaton, TWO_STREAMS_MIN } from '../../../lib/match/dfa.ts';
 import { SKIP_CLASS } from '../../../lib/match/automaton.ts';
 import { foldWith } from '../../../lib/match/fold-table.ts';
 import { getFoldTable } from '../../../lib/match/fold.ts';
@@ -50,6 +50,27 @@ describe('the DFA scan finds what following failure links finds', () => {
     const patterns = ['澜江', '江市', '澜江市', '市'].map((w) => foldWith(fold, w));
     const spread = `澜${' \u200b'.repeat(150)}江${'\u{1F600}'.repeat(100)}市`;
     for (const text of ['\uD83C澜江市', '澜江市\uD83C', ' ★ ', '', '澜 江\u200b市', '澜\u{1F600}江市市', spread, spread + spread]) {
+      const { dfa, failureLinks } = bothScans(patterns, text);
+      expect(dfa).toEqual(failureLinks);
+    }
+  });
+
+  it('a long text scanned as two halves finds the same wherever the second half would start: after emoji leads, in a name, nowhere', () => {
+    const fold = getFoldTable();
+    const patterns = ['澜江', '江市', '澜江市', '市', '市澜'].map((w) => foldWith(fold, w));
+    const names = '澜江市'.repeat(Math.ceil(TWO_STREAMS_MIN / 3));
+    const texts = [
+      names + names, // no code unit in no pattern: one scan
+      names + 'x' + names,
+      names + '\uD83Cx' + names, // the candidate follows a lead, which takes it along
+      names + '\uD83C\uD83Cx' + names, // two leads: the second is taken along, x is read
+      names + '\uD83C\uD83C\uD83Cx澜江' + names,
+      names + '\uD83Cx\uD83C市x江市',
+      names + '澜 江\u200b市x' + names + '\uD83C',
+      'x'.repeat(TWO_STREAMS_MIN),
+      names.slice(0, TWO_STREAMS_MIN - 1) + 'x',
+    ];
+    for (const text of texts) {
       const { dfa, failureLinks } = bothScans(patterns, text);
       expect(dfa).toEqual(failureLinks);
     }
