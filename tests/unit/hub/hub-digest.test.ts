@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syncFileDigest } from '../../../lib/hub/canonical';
+import { canonicalJson, syncFileDigest } from '../../../lib/hub/canonical';
+import { canonicalJson as extractCanonicalJson } from '../../../lib/extract/digest';
 import { readHubSyncFile } from '../../../lib/hub/read-sync-file';
 import { parseSyncFile, syncDigestOf, withDigest, type SyncFile } from '../../../lib/sync';
 
@@ -29,6 +30,18 @@ describe('the sync file digest as the hub takes it', () => {
   it('is lib/sync’s digest even for content lib/sync orders its own way (integer-like keys)', () => {
     const content = { b: 1, a: { 10: 'ten', 2: 'two', '02': 'zero-two' }, digest: 'ignored' };
     expect(syncFileDigest(content)).toBe(syncDigestOf(content as unknown as SyncFile));
+  });
+
+  it('writes the canonical JSON lib/extract writes, for every kind of value a file can hold', () => {
+    const values: unknown[] = [
+      { b: 1, a: [3, { d: null, c: undefined, 'é': '中文', Z: true }, undefined, 'x'], '': {} },
+      { 10: 'ten', 2: 'two', '02': 'zero-two', b: [{ 1: 'one', a: 'a' }] },
+      [[], [[{ y: 1, x: [] }]], 'text\n"quoted"', -0.5, 1e21],
+      { kind: 'yuqing-sync', events: [{ id: 'e1', payload: { tags: ['b', 'a'], nested: { z: 1, y: { x: 2 } } } }] },
+      'plain',
+      null,
+    ];
+    for (const value of values) expect(canonicalJson(value)).toBe(extractCanonicalJson(value));
   });
 
   it('lets parseSyncFile accept the same files and refuse the same tampered one, with the same problems', () => {
