@@ -87,10 +87,17 @@ export function eventCopyLine(event: CaseEvent, digest: string, body: string): s
 
 /** The fields of an event's line before its digest (id … department), each followed by its tab. */
 function eventCopyHead(event: CaseEvent): string {
-  return (
-    `${copyField(event.id)}\t${copyField(event.caseId)}\t${copyField(event.type)}\t${String(event.at)}\t` +
-    `${copyField(event.actor.officer)}\t${copyField(event.actor.department)}\t`
-  );
+  return eventCopyKey(event) + actorCopyFields(event.actor);
+}
+
+/** The fields id, case, type and time of an event's line, each followed by its tab. */
+function eventCopyKey(event: CaseEvent): string {
+  return `${copyField(event.id)}\t${copyField(event.caseId)}\t${copyField(event.type)}\t${String(event.at)}\t`;
+}
+
+/** The officer and department fields of an event's line, each followed by its tab. */
+function actorCopyFields(actor: CaseEvent['actor']): string {
+  return `${copyField(actor.officer)}\t${copyField(actor.department)}\t`;
 }
 
 /**
@@ -142,26 +149,40 @@ export function prepareSyncFile(text: string, policy: PolicyProfile, rawDigest =
  * ending with the {@link LEDGER_ID_WIDTH} zeros {@link fillLedgerId}
  * overwrites), the same bytes as the UTF-8 of their {@link eventCopyLine}s,
  * written straight into one buffer: no string per row, no joined text to
- * encode afterwards. A body with no backslash is stored as its own UTF-8
- * bytes (COPY escapes nothing else in JSON, which has no raw tab or
- * newline), so its content digest is taken over those bytes in place
- * (the same SHA-256 as of the body's text).
+ * encode afterwards. The bodies come from one JSON.stringify of the whole
+ * array, encoded once (see {@link eventBodiesUtf8}); a body with no
+ * backslash is stored as its own UTF-8 bytes (COPY escapes nothing else in
+ * JSON, which has no raw tab or newline), so its content digest is taken
+ * over those bytes in place (the same SHA-256 as of the body's text).
  */
 export function eventRowsBytes(events: readonly CaseEvent[]): Uint8Array<ArrayBuffer> {
-  // A first guess of a usual event's row (it grows when short).
-  const out = new ByteWriter(4096 + 512 * events.length);
-  for (const event of events) {
+  const bodies = eventBodiesUtf8(events);
+  const out = new ByteWriter(4096 + bodies.json.length + 160 * events.length);
+  // One search for a backslash in all the bodies: usually none, and then none needs escaping.
+  const backslashes = bodies.json.indexOf(BACKSLASH) !== -1;
+  // An officer's file is one actor's events: their fields are written as UTF-8 once and copied after.
+  let actor: CaseEvent['actor'] | undefined;
+  let actorBytes = Buffer.alloc(0);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     // The short fields as one string: one write instead of one per field.
-    out.text(eventCopyHead(event));
+    out.text(eventCopyKey(event));
+    if (actor?.officer !== event.actor.officer || actor.department !== event.actor.department) {
+      actor = event.actor;
+      actorBytes = Buffer.from(actorCopyFields(actor));
+    }
+    out.copy(actorBytes, 0, actorBytes.length);
     const digestAt = out.reserve(DIGEST_HEX_LENGTH);
     out.byte(TAB);
-    const body = eventBody(event);
-    if (body.includes('\\')) {
+    const start = bodies.starts[i]!;
+    const end = bodies.starts[i + 1]! - 1;
+    if (backslashes && bodies.json.indexOf(BACKSLASH, start) < end) {
+      const body = bodies.json.toString('utf8', start, end);
       out.latin1(sha256Hex(body), digestAt);
       out.text(copyField(body));
     } else {
       const bodyAt = out.length;
-      out.text(body);
+      out.copy(bodies.json, start, end);
       out.latin1(sha256Hex(out.bytes(bodyAt)), digestAt);
     }
     out.byte(TAB);
@@ -170,6 +191,42 @@ export function eventRowsBytes(events: readonly CaseEvent[]): Uint8Array<ArrayBu
   return out.bytes(0);
 }
 
+/**
+ * Every event's body ({@link eventBody}) as UTF-8 in one buffer, event `i`'s
+ * bytes from `starts[i]` to `starts[i + 1] - 1`: JSON.stringify of the
+ * array writes each element exactly as JSON.stringify of that element, one
+ * call instead of one per event. Each element's text starts with `{"id":`
+ * (the schema's first key, always present), so the elements after the first
+ * start after `,{"id":`; that text can stand elsewhere only inside an array
+ * of objects in a payload (in a string its quotes would be escaped), so when
+ * more are found than there are events, the bodies are written one by one.
+ */
+export function eventBodiesUtf8(events: readonly CaseEvent[]): { json: Buffer; starts: number[] } {
+  const json = Buffer.from(JSON.stringify(events));
+  // Element i's first byte; one more entry: one past the array's closing bracket's position, as for a next element.
+  const starts: number[] = [1];
+  for (let at = json.indexOf(NEXT_EVENT, 1); at !== -1 && starts.length <= events.length; at = json.indexOf(NEXT_EVENT, at + 1)) starts.push(at + 1);
+  if (starts.length === events.length) {
+    starts.push(json.length);
+    return { json, starts };
+  }
+  const texts = events.map(eventBody);
+  const parts = [Buffer.from('[')];
+  const each: number[] = [];
+  let length = 1;
+  for (const text of texts) {
+    const bytes = Buffer.from(text);
+    each.push(length);
+    parts.push(bytes, COMMA);
+    length += bytes.length + 1;
+  }
+  each.push(length);
+  return { json: Buffer.concat(parts), starts: each };
+}
+
+const NEXT_EVENT = Buffer.from(',{"id":');
+const COMMA = Buffer.from(',');
+const BACKSLASH = 0x5c;
 const TAB = 0x09;
 const DIGEST_HEX_LENGTH = 64;
 
@@ -196,6 +253,13 @@ class ByteWriter {
     }
     this.ensure(text.length);
     this.length += this.buffer.write(text, this.length, 'latin1');
+  }
+
+  /** Appends `source`'s bytes from `start` to `end`. */
+  copy(source: Uint8Array, start: number, end: number): void {
+    this.ensure(end - start);
+    this.buffer.set(source.subarray(start, end), this.length);
+    this.length += end - start;
   }
 
   byte(value: number): void {

@@ -8,7 +8,8 @@
  * Chinese the event's text holds.
  */
 import { describe, expect, it } from 'vitest';
-import { eventBody, fillLedgerId, LEDGER_ID_WIDTH, prepareSyncFile } from '../../../lib/hub/prepare';
+import { eventBodiesUtf8, eventBody, eventRowsBytes, fillLedgerId, LEDGER_ID_WIDTH, prepareSyncFile } from '../../../lib/hub/prepare';
+import type { CaseEvent } from '../../../lib/cases';
 import { sha256Hex } from '../../../lib/hub/canonical';
 import { makeInterimSyncFile } from '../../../lib/hub/interim-sync-file';
 import { getBuiltInProfile } from '../../../lib/policy';
@@ -60,5 +61,27 @@ describe('the event rows prepared for a file of new cases', () => {
     for (const row of rows) expect(Number(row[8])).toBe(Number.MAX_SAFE_INTEGER);
     expect(() => fillLedgerId(prepared.file.asNew!.events, 0)).toThrow(/not a ledger id/);
     expect(() => fillLedgerId(prepared.file.asNew!.events, 1.5)).toThrow(/not a ledger id/);
+  });
+});
+
+describe('the bodies of a file’s events, written from one JSON text', () => {
+  const { lisi } = twoOfficersFiles();
+  const bodiesOf = (events: readonly CaseEvent[]) => {
+    const { json, starts } = eventBodiesUtf8(events);
+    return events.map((_, i) => json.toString('utf8', starts[i], starts[i + 1]! - 1));
+  };
+
+  it('gives each event exactly the JSON the hub stores for it alone', () => {
+    expect(bodiesOf(lisi.events)).toEqual(lisi.events.map(eventBody));
+    expect(bodiesOf([])).toEqual([]);
+  });
+
+  it('still does when a payload holds objects that begin like an event (a list of {"id": …})', () => {
+    // Not in today's schema, but the split must not depend on it.
+    const odd = { ...lisi.events[1]!, payload: { items: [{ id: 'a' }, { id: 'b' }] } } as unknown as CaseEvent;
+    const events = [lisi.events[0]!, odd, ...lisi.events.slice(2)];
+    expect(bodiesOf(events)).toEqual(events.map(eventBody));
+    const rows = readCopyText(fillLedgerId(eventRowsBytes(events), 7));
+    expect(rows.map((row) => row[7])).toEqual(events.map(eventBody));
   });
 });
