@@ -177,11 +177,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       byBody.set(post.bodyElement, entry);
       fresh.push(entry);
     });
-    if (!mountNow) mountNearFirst(fresh);
-    else {
-      fresh.forEach(mountBadge);
-      afterMount(fresh);
-    }
+    if (mountNow) mountAll(fresh);
+    else mountNearFirst(fresh);
     return fresh;
   };
 
@@ -204,8 +201,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     const Observer = deps.doc.defaultView?.IntersectionObserver;
     if (entries.length === 0) return;
     if (!Observer) {
-      entries.forEach(mountBadge);
-      afterMount(entries);
+      mountAll(entries);
       return;
     }
     const mountLogged = (chunk: FlaggedPost[]) => {
@@ -220,7 +216,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       logScanTime({ name: 'mount', ms: performance.now() - start, flagged: mounted.length });
       return mounted;
     };
-    const byBody = new Map(entries.map((entry) => [entry.post.bodyElement, entry] as const));
+    // The entries the observer has not reported yet, by body (not the flagger's `byBody`: these only).
+    const unplaced = new Map(entries.map((entry) => [entry.post.bodyElement, entry] as const));
     const placed = new Observer(
       (records) => {
         // The first delivery holds every observed post; one is enough.
@@ -229,15 +226,15 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
         const far: { entry: FlaggedPost; distance: number }[] = [];
         const viewport = records[0]?.rootBounds?.height ?? 0;
         for (const record of records) {
-          const entry = byBody.get(record.target);
+          const entry = unplaced.get(record.target);
           if (!entry) continue;
-          byBody.delete(record.target);
+          unplaced.delete(record.target);
           const box = record.boundingClientRect;
           if (record.isIntersecting) near.push(entry);
           else far.push({ entry, distance: box.bottom < 0 ? -box.bottom : box.top - viewport });
         }
         // Posts the observer did not report (none, as specified) are mounted with the far ones.
-        for (const entry of byBody.values()) far.push({ entry, distance: Number.POSITIVE_INFINITY });
+        for (const entry of unplaced.values()) far.push({ entry, distance: Number.POSITIVE_INFINITY });
         afterMount(mountLogged(near));
         far.sort((a, b) => a.distance - b.distance);
         // Far badges are drawn and asked for their states up to `STATE_QUERY_BATCH` at a time: drawing
@@ -263,6 +260,12 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
 
   /** Puts the badge of `entry` in its post (reading it mounts it; once mounted, reading it does nothing more). */
   const mountBadge = (entry: FlaggedPost): PostBadge => entry.badge;
+
+  /** Mounts every badge of `entries` now, then draws them and shows their states in idle time. */
+  const mountAll = (entries: FlaggedPost[]) => {
+    entries.forEach(mountBadge);
+    afterMount(entries);
+  };
 
   /** Draws the highlights of freshly mounted badges and shows their known states, in idle time. */
   const afterMount = (entries: FlaggedPost[]) => {
