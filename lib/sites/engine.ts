@@ -144,13 +144,16 @@ export function locationIn(text: string | null | undefined): string | undefined 
 /** An IP-location label: where the writer's IP is, not what the post is about. Group 1 is the place. */
 export const LOCATION_LABEL = /(?:IP\s*属地|IP\s*归属地|来自)\s*[:：]?\s*([\u4e00-\u9fa5A-Za-z·]{2,16})/;
 
+/** How many characters of a post's cleaned text `contentId` digests. */
+export const CONTENT_ID_TEXT_CHARS = 80;
+
 /**
  * An id for a post the page gives none: a digest of author, time and the
- * start of the text, the same each time the post is shown (a recycling list
- * re-renders it with the same id).
+ * start of the text (its first `CONTENT_ID_TEXT_CHARS` characters), the same
+ * each time the post is shown (a recycling list re-renders it with the same id).
  */
 export function contentId(author: string | undefined, time: string | undefined, text: string): string {
-  return `r-${fnv1a32(`${author ?? ''}|${time ?? ''}|${text.slice(0, 80)}`).toString(36)}`;
+  return `r-${fnv1a32(`${author ?? ''}|${time ?? ''}|${text.slice(0, CONTENT_ID_TEXT_CHARS)}`).toString(36)}`;
 }
 
 /** Digits of an attribute value (`post-123` → `123`). */

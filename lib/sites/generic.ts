@@ -14,7 +14,7 @@
  * comment's.
  */
 import { cleanText, metaContent, readText } from './dom.ts';
-import { contentId } from './engine.ts';
+import { CONTENT_ID_TEXT_CHARS, contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
 import { authorAt, followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
@@ -177,22 +177,22 @@ function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
   return recordId(parent, r.author, r.text);
 }
 
-/** Raw characters cleaned for a record's id: enough for `contentId`'s 80 characters after collapsing whitespace. */
-const ID_TEXT_WINDOW = 320;
+/** Raw characters cleaned for a record's id: enough for `contentId`'s `CONTENT_ID_TEXT_CHARS` (80) after collapsing whitespace. */
+const ID_TEXT_WINDOW = 4 * CONTENT_ID_TEXT_CHARS;
 
 /**
  * The start of a body's cleaned text, as far as `contentId` reads it (its
- * first 80 characters), or '' for a body with no text. Collapsing whitespace
- * maps a prefix of the raw text to a prefix of the cleaned text, so on a long
- * body only a window is cleaned; a window that cleans to 80 characters or
- * fewer (mostly whitespace, or the whole body) is not enough and the whole
- * text is cleaned.
+ * first `CONTENT_ID_TEXT_CHARS` characters), or '' for a body with no text.
+ * Collapsing whitespace maps a prefix of the raw text to a prefix of the
+ * cleaned text, so on a long body only a window is cleaned; a window that
+ * cleans to that many characters or fewer (mostly whitespace, or the whole
+ * body) is not enough and the whole text is cleaned.
  */
 function idText(raw: string): string {
   if (raw.length > ID_TEXT_WINDOW) {
     const start = cleanText(raw.slice(0, ID_TEXT_WINDOW));
-    // Longer than 80: the window's last character (maybe half a surrogate pair) is not among the 80.
-    if (start.length > 80) return start;
+    // Longer than contentId reads: the window's last character (maybe half a surrogate pair) is not among those read.
+    if (start.length > CONTENT_ID_TEXT_CHARS) return start;
   }
   return cleanText(raw);
 }
