@@ -76,6 +76,22 @@ describe('the DFA scan finds what following failure links finds', () => {
     }
   });
 
+  it('names of 31, 32 and 40 characters, whole or with noise inside, are found where they are, in either half of a long text', () => {
+    const fold = getFoldTable();
+    const han = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i * 11)).join('');
+    const names = [han.slice(0, 31), han.slice(0, 32), han];
+    const patterns = [...names, han.slice(30, 33)].map((w) => foldWith(fold, w));
+    const noisy = (name: string): string => [...name].join(' ');
+    const withEmoji = (name: string): string => name.slice(0, 20) + '\u{1F600}' + name.slice(20);
+    const parts = names.flatMap((name) => [name, noisy(name), withEmoji(name), ' ' + name]);
+    const half = parts.join('x');
+    for (const text of [half, half + 'x'.repeat(TWO_STREAMS_MIN) + half, 'x'.repeat(TWO_STREAMS_MIN) + half]) {
+      const { dfa, failureLinks } = bothScans(patterns, text);
+      expect(failureLinks.length).toBeGreaterThan(0);
+      expect(dfa).toEqual(failureLinks);
+    }
+  });
+
   it('the matcher switches to the DFA after enough text, and finds the same', () => {
     const alphabet = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join('');
     const { patterns, text } = randomCase(77, alphabet, 200);
