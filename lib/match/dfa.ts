@@ -14,8 +14,8 @@
  *
  * Rows sit in a double array (double-array.ts) with one base per state,
  * so a cell names its owner by the class it was placed for (its base is the
- * cell's index minus that class): one step reads one 32-bit word, [target
- * | class], and the root's move for the same class, and picks one with
+ * cell's index minus that class): one step reads one 32-bit word, [class
+ * | target], and the root's move for the same class, and picks one with
  * masks, not a branch. Measured on tests/bench/match.bench.ts' text (CPU
  * time, minimum over 80 runs, same matches checked): the failure walk's
  * branches mispredicted on about half the code units (453,000 failure steps
@@ -189,7 +189,7 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   }
 
   // One base per state. A state's name is its base, plus `reportBit` (a power of two past every
-  // cell) when it reports a match: a step's index is the name plus the class, masked.
+  // cell) when it reports a match.
   const placer = new RowPlacer(cells * 2, true);
   const baseOf = new Int32Array(slots);
   for (const s of order) baseOf[s] = placer.place(rowClass, rowFrom[s] as number, rowTo[s] as number);
@@ -198,26 +198,35 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   const cellMask = reportBit - 1;
   const reports = (s: number): boolean => (out[s] as number) >= 0 || (dict[s] as number) >= 0;
   const nameOf = (s: number): number => (baseOf[s] as number) + (reports(s) ? reportBit : 0);
-  // One 32-bit word per cell: the target's name above `classBits` bits holding the class the
-  // cell was placed for. Bases are unique, so the cell at b + c holding class c is the row of
-  // the state with base b (Aoe's check, by class rather than by owner). Empty cells hold -1,
-  // whose class bits (all ones) no code unit's class reaches.
-  // A const, not a counted-up let: the step reads it as an immediate, not from the closure's
-  // context behind a check that it is initialised.
+  // One 32-bit word per cell: the class the cell was placed for, above `nameBits` bits holding
+  // the target's name. Bases are unique, so the cell at b + c holding class c is the row of the
+  // state with base b (Aoe's check, by class rather than by owner). Empty cells hold the class
+  // field's largest value, which no code unit's class reaches. The sign bit stays clear, so that
+  // a step tells its own cell (the word, its class field cleared, below 2^nameBits) by a
+  // subtraction's sign.
+  // Consts, not counted-up lets: the step reads them as immediates, not from the closure's
+  // context behind a check that they are initialised.
+  const nameBits = bitsFor(2 * reportBit);
   const classBits = bitsFor(noneClass + 2);
-  if (2 * reportBit > 2 ** (32 - classBits)) return undefined;
-  const classMask = (1 << classBits) - 1;
-  const cell = new Int32Array(reportBit).fill(-1);
+  if (nameBits + classBits > 31) return undefined;
+  const nameLimit = 2 ** nameBits;
+  // The cells twice over: a reporting state's name (base + reportBit) indexes the second copy,
+  // so the step adds the class to the name as it is, with no mask on the way to its table read
+  // (tests/bench/match.bench.ts, CPU time, alternated processes at load 7: 3.8–4.0 ms a megabyte
+  // against 4.0–4.3 with the mask). A state's row is read through one copy only, whichever its
+  // name points to.
+  const cell = new Int32Array(2 * reportBit).fill(((1 << classBits) - 1) << nameBits);
   // First pattern slot to report for a state's base (then dictionary links), -1 if none.
   const reportOf = new Int32Array(bases).fill(-1);
   for (const s of order) {
     const b = baseOf[s] as number;
     for (let k = rowFrom[s] as number; k < (rowTo[s] as number); k++) {
       const c = rowClass[k] as number;
-      cell[b + c] = ((c === 0 ? b : nameOf(rowTarget[k] as number)) << classBits) | c;
+      cell[b + c] = (c << nameBits) + (c === 0 ? b : nameOf(rowTarget[k] as number));
     }
     reportOf[b] = (out[s] as number) >= 0 ? s : (dict[s] as number);
   }
+  cell.copyWithin(reportBit, 0, reportBit);
   const root = nameOf(0);
   // The root's moves by class; a code unit in no pattern, or without an edge, stays at the root.
   const rootNext = new Int32Array(noneClass + 1).fill(root);
@@ -295,13 +304,17 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   /**
    * The state after `state` takes a code unit of class `cls`: the cell's
    * target when the cell is the state's (it holds `cls`), else the root's
-   * move; picked with a mask (miss = -1 when the cell is another's), not a
-   * branch that would mispredict on half the steps.
+   * move; picked with a mask (hit = -1 when the cell is the state's), not a
+   * branch that would mispredict on half the steps. What waits on the
+   * table read is four operations: an exclusive or that clears the class
+   * field (leaving the target) when it holds `cls`, a subtraction and a
+   * shift that make the mask from its sign, and the pick.
    */
   const move = (state: number, cls: number): number => {
-    const word = cell[(state + cls) & cellMask] as number;
-    const miss = -((word & classMask) ^ cls) >> 31;
-    return ((word >>> classBits) & ~miss) | ((rootNext[cls] as number) & miss);
+    const own = (cell[state + cls] as number) ^ (cls << nameBits);
+    const root = rootNext[cls] as number;
+    const hit = (own - nameLimit) >> 31;
+    return root ^ ((own ^ root) & hit);
   };
 
   // Where each half's scan stands between blocks: [i, state, noise bits] of the first half, then
