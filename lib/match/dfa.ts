@@ -338,7 +338,10 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
    * mid-text (V8's on-stack replacement), whose code was seen to bail out
    * at the loop's end on every scan.
    */
-  const bothHalves = (text: string, steps: number): number => {
+  const bothHalves = (given: string, steps: number): number => {
+    // The same string; through String() V8 knows it is one once, at entry, instead of checking
+    // it at every step's charCodeAt (3.7–3.8 ms a megabyte against 3.9–4.0, CPU time).
+    const text = String(given);
     let i = at[0] as number;
     let a = at[1] as number;
     let noiseA = at[2] as number;
