@@ -95,8 +95,9 @@ export function doubled(found: Int32Array): Int32Array<ArrayBuffer> {
  * with the class table `classOf` (`classTableOf`, where separators have the
  * class `separatorClass`); `undefined` when its rows would take more than
  * `cellLimit` cells, or its states' names would not fit in a cell's word
- * beside the class (2 × bases < 2^(32 − class bits): 2^21 for the bench's
- * 1,331 classes, 20 times what its 2,000 terms take). Finds exactly what
+ * beside the class (names are below twice the power of two past bases and
+ * classes, 2^18 for the bench's 2,000 terms; with its 1,331 classes they
+ * may reach 2^21). Finds exactly what
  * the automaton with failure links finds, in the same order.
  */
 export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, separatorClass: number, cellLimit?: number): Automaton | undefined {
@@ -201,15 +202,12 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
   // One 32-bit word per cell: the class the cell was placed for, above `nameBits` bits holding
   // the target's name. Bases are unique, so the cell at b + c holding class c is the row of the
   // state with base b (Aoe's check, by class rather than by owner). Empty cells hold the class
-  // field's largest value, which no code unit's class reaches. The sign bit stays clear, so that
-  // a step tells its own cell (the word, its class field cleared, below 2^nameBits) by a
-  // subtraction's sign.
+  // field's largest value, which no code unit's class reaches.
   // Consts, not counted-up lets: the step reads them as immediates, not from the closure's
   // context behind a check that they are initialised.
   const nameBits = bitsFor(2 * reportBit);
   const classBits = bitsFor(noneClass + 2);
-  if (nameBits + classBits > 31) return undefined;
-  const nameLimit = 2 ** nameBits;
+  if (nameBits + classBits > 32) return undefined;
   // The cells twice over: a reporting state's name (base + reportBit) indexes the second copy,
   // so the step adds the class to the name as it is, with no mask on the way to its table read
   // (tests/bench/match.bench.ts, CPU time, alternated processes at load 7: 3.8–4.0 ms a megabyte
@@ -222,7 +220,7 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
     const b = baseOf[s] as number;
     for (let k = rowFrom[s] as number; k < (rowTo[s] as number); k++) {
       const c = rowClass[k] as number;
-      cell[b + c] = (c << nameBits) + (c === 0 ? b : nameOf(rowTarget[k] as number));
+      cell[b + c] = (c << nameBits) | (c === 0 ? b : nameOf(rowTarget[k] as number));
     }
     reportOf[b] = (out[s] as number) >= 0 ? s : (dict[s] as number);
   }
@@ -306,14 +304,17 @@ export function dfaAutomaton(tables: AutomatonTables, classOf: Uint16Array, sepa
    * target when the cell is the state's (it holds `cls`), else the root's
    * move; picked with a mask (hit = -1 when the cell is the state's), not a
    * branch that would mispredict on half the steps. What waits on the
-   * table read is four operations: an exclusive or that clears the class
-   * field (leaving the target) when it holds `cls`, a subtraction and a
-   * shift that make the mask from its sign, and the pick.
+   * table read is an exclusive or that clears the class field (leaving the
+   * target) when it holds `cls`, three operations that make the mask from
+   * whether the field is clear, and the pick. (Telling it from the word's
+   * sign, one operation less, leaves the class field 31 bits, not 32: no
+   * faster measured, and a list of 6,000 names over 4,500 characters lost
+   * its DFA.)
    */
   const move = (state: number, cls: number): number => {
     const own = (cell[state + cls] as number) ^ (cls << nameBits);
     const root = rootNext[cls] as number;
-    const hit = (own - nameLimit) >> 31;
+    const hit = ((own >>> nameBits) - 1) >> 31;
     return root ^ ((own ^ root) & hit);
   };
 

@@ -104,6 +104,20 @@ describe('the DFA scan finds what following failure links finds', () => {
     expect(before).toEqual([...dfaAutomaton(tables, classOf, SKIP_CLASS)!.scanRaw(text)]);
   });
 
+  it('a list of 6,000 names over 4,500 characters still gets a DFA (its states and classes fit in a cell)', () => {
+    const rnd = seededRandom(7);
+    const chars = Array.from({ length: 4500 }, (_, i) => String.fromCharCode(0x4e00 + i * 3)).join('');
+    const names = new Set<string>();
+    while (names.size < 6000) {
+      let name = '';
+      for (let k = 2 + Math.floor(rnd() * 5); k > 0; k--) name += chars[Math.floor(rnd() * chars.length)];
+      names.add(name);
+    }
+    const fold = getFoldTable();
+    const tables = buildAutomatonTables([...names].map((w) => foldWith(fold, w)));
+    expect(dfaAutomaton(tables, classTableOf(tables.alphabet, fold), SKIP_CLASS)).toBeDefined();
+  });
+
   it('a list whose DFA rows outgrow the limit keeps failure links', () => {
     const { patterns } = randomCase(5, '澜江市区', 400);
     const tables = buildAutomatonTables(patterns);
