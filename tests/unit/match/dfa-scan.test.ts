@@ -76,6 +76,22 @@ describe('the DFA scan finds what following failure links finds', () => {
     }
   });
 
+  it('names of 31, 32 and 40 characters, whole or with noise inside, are found where they are, in either half of a long text', () => {
+    const fold = getFoldTable();
+    const han = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i * 11)).join('');
+    const names = [han.slice(0, 31), han.slice(0, 32), han];
+    const patterns = [...names, han.slice(30, 33)].map((w) => foldWith(fold, w));
+    const noisy = (name: string): string => [...name].join(' ');
+    const withEmoji = (name: string): string => name.slice(0, 20) + '\u{1F600}' + name.slice(20);
+    const parts = names.flatMap((name) => [name, noisy(name), withEmoji(name), ' ' + name]);
+    const half = parts.join('x');
+    for (const text of [half, half + 'x'.repeat(TWO_STREAMS_MIN) + half, 'x'.repeat(TWO_STREAMS_MIN) + half]) {
+      const { dfa, failureLinks } = bothScans(patterns, text);
+      expect(failureLinks.length).toBeGreaterThan(0);
+      expect(dfa).toEqual(failureLinks);
+    }
+  });
+
   it('the matcher switches to the DFA after enough text, and finds the same', () => {
     const alphabet = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join('');
     const { patterns, text } = randomCase(77, alphabet, 200);
@@ -86,6 +102,20 @@ describe('the DFA scan finds what following failure links finds', () => {
     const after = [...switching.scanRaw(text)];
     expect(after).toEqual(before);
     expect(before).toEqual([...dfaAutomaton(tables, classOf, SKIP_CLASS)!.scanRaw(text)]);
+  });
+
+  it('a list of 6,000 names over 4,500 characters still gets a DFA (its states and classes fit in a cell)', () => {
+    const rnd = seededRandom(7);
+    const chars = Array.from({ length: 4500 }, (_, i) => String.fromCharCode(0x4e00 + i * 3)).join('');
+    const names = new Set<string>();
+    while (names.size < 6000) {
+      let name = '';
+      for (let k = 2 + Math.floor(rnd() * 5); k > 0; k--) name += chars[Math.floor(rnd() * chars.length)];
+      names.add(name);
+    }
+    const fold = getFoldTable();
+    const tables = buildAutomatonTables([...names].map((w) => foldWith(fold, w)));
+    expect(dfaAutomaton(tables, classTableOf(tables.alphabet, fold), SKIP_CLASS)).toBeDefined();
   });
 
   it('a list whose DFA rows outgrow the limit keeps failure links', () => {
