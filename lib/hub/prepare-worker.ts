@@ -1,17 +1,14 @@
 /**
  * Worker thread of lib/hub/preparer.ts: prepares the sync files it is sent
  * (lib/hub/prepare.ts) and answers with the plain-data result. The hub's
- * policy profile comes once, as `workerData.policy`, with the nice increment
- * its thread takes (`workerData.nice`).
+ * policy profile comes once, as `workerData.policy`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PolicyProfile } from '../policy/schema';
 import { prepareSyncFile } from './prepare';
-import { lowerThreadPriority, type PrepareRequest, type PrepareResponse } from './preparer';
+import type { PrepareRequest, PrepareResponse } from './preparer';
 
-const { policy, nice } = workerData as { policy: PolicyProfile; nice: number };
-// Below the import's thread and the database (see PREPARER_NICE).
-lowerThreadPriority(nice);
+const policy = (workerData as { policy: PolicyProfile }).policy;
 
 parentPort!.on('message', ({ id, text, rawDigest }: PrepareRequest) => {
   let response: PrepareResponse;

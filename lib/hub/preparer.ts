@@ -7,10 +7,8 @@
  * The hub's files arrive one by one (pushes) or as a folder; either way each
  * is still stored in its own transaction, in order, by lib/hub/import.ts.
  */
-import { readlinkSync } from 'node:fs';
-import { availableParallelism, getPriority, setPriority } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PolicyProfile } from '../policy/schema';
@@ -51,38 +49,6 @@ export type PrepareResponse = { id: number; result: PrepareResult } | { id: numb
 export const PREPARER_YOUNG_GENERATION_MB = 128;
 
 /**
- * How much lower than the hub's own the preparing workers' scheduling
- * priority is (a nice increment, Linux only: see {@link lowerThreadPriority}).
- * Preparing runs files ahead of their transaction, so it can wait; the
- * import's thread and the database server storing the current file are what
- * an import waits on, and on a machine of few cores the three compete: given
- * the cores first, they store while the worker uses what they leave. Mild, so
- * that other processes' load does not starve the workers (then the import
- * would wait on them). Measured on 2 cores, 1,000,000-event import on
- * PostgreSQL, load 6–7 from other processes, alternated: 27.2 / 28.0 / 27.5 s
- * at the same priority, 19.0 / 19.6 / 24.2 s at +3.
- */
-export const PREPARER_NICE = 3;
-
-/**
- * Lowers the calling thread's scheduling priority by `increment` (nice,
- * at most 19). Only on Linux, where nice is a thread's own (the thread found
- * by /proc/thread-self); elsewhere it is the process's, and the whole hub
- * would yield, so nothing is done. Lowering needs no privilege; a refusal
- * leaves the priority as it was. Returns whether it was lowered.
- */
-export function lowerThreadPriority(increment: number): boolean {
-  if (process.platform !== 'linux') return false;
-  try {
-    const thread = Number(basename(readlinkSync('/proc/thread-self')));
-    setPriority(thread, Math.min(19, getPriority(thread) + increment));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Worker threads for the hub: by default one fewer than the machine's cores
  * (the main thread and the database need one), at least 1, at most 4.
  */
@@ -99,7 +65,7 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
   const threads = Array.from({ length: Math.max(1, workers) }, () => {
     const worker = new Worker(bootstrap(), {
       eval: true,
-      workerData: { policy, nice: PREPARER_NICE },
+      workerData: { policy },
       resourceLimits: { maxYoungGenerationSizeMb: PREPARER_YOUNG_GENERATION_MB },
     });
     let loaded = () => {};

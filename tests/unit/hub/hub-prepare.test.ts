@@ -7,15 +7,12 @@
  * digest, body, and the ledger id — whatever newlines, tabs, backslashes or
  * Chinese the event's text holds.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { eventBodiesUtf8, eventBody, eventRowsBytes, fillLedgerId, LEDGER_ID_WIDTH, prepareSyncFile } from '../../../lib/hub/prepare';
 import type { CaseEvent } from '../../../lib/cases';
 import { sha256Hex } from '../../../lib/hub/canonical';
 import { makeInterimSyncFile } from '../../../lib/hub/interim-sync-file';
 import { getBuiltInProfile } from '../../../lib/policy';
-import { PREPARER_NICE, startSyncFilePreparer } from '../../../lib/hub/preparer';
 import { twoOfficersFiles } from './support';
 
 const policy = getBuiltInProfile('xuancheng-2015')!;
@@ -86,33 +83,5 @@ describe('the bodies of a file’s events, written from one JSON text', () => {
     expect(bodiesOf(events)).toEqual(events.map(eventBody));
     const rows = readCopyText(fillLedgerId(eventRowsBytes(events), 7));
     expect(rows.map((row) => row[7])).toEqual(events.map(eventBody));
-  });
-});
-
-/** Each thread of this process with its nice value (Linux's /proc: field 19 of a task's stat). */
-function threadNices(): { thread: number; nice: number }[] {
-  return readdirSync('/proc/self/task').map((thread) => {
-    const stat = readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
-    return { thread: Number(thread), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
-  });
-}
-
-describe('the preparing workers', () => {
-  // Nice is a thread's own only on Linux; elsewhere the workers keep the hub's priority.
-  it.skipIf(process.platform !== 'linux')('run a little below the importing thread, which keeps its priority', async () => {
-    const own = getPriority();
-    const before = new Set(threadNices().map((t) => t.thread));
-    const preparer = startSyncFilePreparer(policy, { workers: 2 });
-    try {
-      await preparer.ready;
-      const lowered = threadNices().filter((t) => !before.has(t.thread) && t.nice === Math.min(19, own + PREPARER_NICE));
-      expect(lowered).toHaveLength(2);
-      expect(getPriority()).toBe(own);
-      // Still preparing files as before.
-      const text = JSON.stringify(twoOfficersFiles().lisi);
-      expect((await preparer.prepare(text, sha256Hex(text))).ok).toBe(true);
-    } finally {
-      await preparer.close();
-    }
   });
 });
