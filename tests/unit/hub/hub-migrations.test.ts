@@ -139,6 +139,12 @@ describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
         'events.case_id: C',
         'events.id: C',
       ]);
+      // Their statistics, which the change of type dropped, are there again for the planner.
+      const analysed = await sql<{ column: string }>`
+        SELECT tablename || '.' || attname AS column FROM pg_stats
+        WHERE (tablename, attname) IN (('events', 'id'), ('events', 'case_id'), ('cases', 'case_id'), ('case_deadlines', 'case_id'), ('case_deadlines', 'rule_id'))
+        ORDER BY 1`.execute(old.db);
+      expect(analysed.rows.map((row) => row.column)).toEqual(['case_deadlines.case_id', 'case_deadlines.rule_id', 'cases.case_id', 'events.case_id', 'events.id']);
       // Still one event per id, found by its id and by its case as before.
       await expect(storeCapture(old.db, 11, '菜市场噪音扰民', 2)).rejects.toMatchObject({ code: '23505' });
       expect((await sql`SELECT id FROM events WHERE id = ${capture.id}`.execute(old.db)).rows).toHaveLength(1);
