@@ -15,6 +15,12 @@ import { HUB_ENGINES, openTestHub } from './support';
 
 const policy = getBuiltInProfile('xuancheng-2015')!;
 
+/** A ledger row of a folder import as 001's hub wrote it (digests: 64 times the given digit). */
+async function storeFolderImport(db: HubDatabase['db'], raw: string, file: string) {
+  await sql`INSERT INTO imports (raw_digest, file_digest, officer_id, officer, department, via, events_new, imported_at)
+    VALUES (${raw.repeat(64)}, ${file.repeat(64)}, NULL, '李四', '市信息办', 'folder', 1, 1795000000000)`.execute(db);
+}
+
 /** A capture event as 001's hub stored it (body, envelope columns, a made-up content digest). */
 async function storeCapture(db: HubDatabase['db'], n: number, title: string, importId: number) {
   const capture = {
@@ -51,7 +57,7 @@ describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
   it('records each migration once; running the migrations again changes nothing', async () => {
     await migrateHubDatabase(hub.db);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(hub.db);
-    expect(applied.rows.map((row) => row.name)).toEqual(['001-initial', '002-case-next-step']);
+    expect(applied.rows.map((row) => row.name)).toEqual(['001-initial', '002-case-next-step', '003-key-collation-c']);
   });
 
   it('reads an officer, a ledger row and events stored under 001 (stored-data fixture)', async () => {
@@ -75,8 +81,7 @@ describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
     // Only 001 applied, one capture stored and its case projected as 001's hub wrote it.
     const old = await openTestHub(engine, { migrateTo: '001-initial' });
     try {
-      await sql`INSERT INTO imports (raw_digest, file_digest, officer_id, officer, department, via, events_new, imported_at)
-        VALUES (${'4'.repeat(64)}, ${'5'.repeat(64)}, NULL, '李四', '市信息办', 'folder', 1, 1795000000000)`.execute(old.db);
+      await storeFolderImport(old.db, '4', '5');
       const capture = await storeCapture(old.db, 10, '学校门口交通拥堵', 1);
       await sql`INSERT INTO cases (case_id, captured_at, last_at, title, url, site, tier, department, claimed_by, claimed_at,
           assigned, responded_at, status, closed_at, event_count, rejected_events, policy_id)
@@ -89,6 +94,65 @@ describe.each(HUB_ENGINES)('hub migrations on %s', (engine) => {
       const row = await old.db.selectFrom('cases').selectAll().where('case_id', '=', capture.caseId).executeTakeFirstOrThrow();
       // A captured, unclaimed case: the next step is to claim it (认领); the policy's clocks start at the 研判 tier, so none runs yet.
       expect(row).toMatchObject({ policy_id: policy.id, next_step: 'claim', next_deadline_at: null, next_deadline_step: null, provisional: false, author: null });
+    } finally {
+      await old.close();
+    }
+  }, 120_000);
+
+  it('events, case rows and deadlines stored before 003 read the same with their keys compared by code point (stored-data fixture)', async () => {
+    // Up to 002: a capture, a claim and an assessment stored and their case projected (row and deadlines) as 002's hub wrote them.
+    const old = await openTestHub(engine, { migrateTo: '002-case-next-step' });
+    try {
+      await storeFolderImport(old.db, '6', '7');
+      const capture = await storeCapture(old.db, 11, '菜市场噪音扰民', 1);
+      // Claimed and assessed: the policy's clocks run, so the case has deadline rows.
+      const later = [
+        { id: 'fx11-e02', type: 'claimed', payload: { department: '市信息办' } },
+        { id: 'fx11-e03', type: 'assessed', payload: { tier: 'general', category: 'other', department: '市信息办', flags: [], mustRespondCriteria: [], reasons: [] } },
+      ];
+      for (const [n, event] of later.entries()) {
+        const at = capture.at + (n + 1) * 60_000;
+        const body = { id: event.id, caseId: capture.caseId, at, actor: capture.actor, type: event.type, payload: event.payload };
+        await sql`INSERT INTO events (id, case_id, type, at, officer, department, content_digest, body, import_id)
+          VALUES (${event.id}, ${capture.caseId}, ${event.type}, ${at}, '李四', '市信息办', ${'3'.repeat(64)}, CAST(${JSON.stringify(body)} AS jsonb), 1)`.execute(old.db);
+      }
+      expect(await rebuildAllCases(old.db, policy)).toBe(1);
+      const snapshot = async () => ({
+        events: (await sql`SELECT * FROM events ORDER BY id`.execute(old.db)).rows,
+        cases: await old.db.selectFrom('cases').selectAll().execute(),
+        deadlines: await old.db.selectFrom('case_deadlines').selectAll().orderBy('rule_id').execute(),
+      });
+      const before = await snapshot();
+      expect(before.cases).toHaveLength(1);
+      expect(before.deadlines.length).toBeGreaterThan(0);
+
+      await migrateHubDatabase(old.db);
+      expect(await snapshot()).toEqual(before);
+      const collations = await sql<{ table_name: string; column_name: string; collation_name: string | null }>`
+        SELECT table_name, column_name, collation_name FROM information_schema.columns
+        WHERE (table_name, column_name) IN (('events', 'id'), ('events', 'case_id'), ('cases', 'case_id'), ('case_deadlines', 'case_id'), ('case_deadlines', 'rule_id'))
+        ORDER BY table_name, column_name`.execute(old.db);
+      expect(collations.rows.map((row) => `${row.table_name}.${row.column_name}: ${String(row.collation_name)}`)).toEqual([
+        'case_deadlines.case_id: C',
+        'case_deadlines.rule_id: C',
+        'cases.case_id: C',
+        'events.case_id: C',
+        'events.id: C',
+      ]);
+      // Their statistics, which the change of type dropped, are there again for the planner.
+      const analysed = await sql<{ column: string }>`
+        SELECT tablename || '.' || attname AS column FROM pg_stats
+        WHERE (tablename, attname) IN (('events', 'id'), ('events', 'case_id'), ('cases', 'case_id'), ('case_deadlines', 'case_id'), ('case_deadlines', 'rule_id'))
+        ORDER BY 1`.execute(old.db);
+      expect(analysed.rows.map((row) => row.column)).toEqual(['case_deadlines.case_id', 'case_deadlines.rule_id', 'cases.case_id', 'events.case_id', 'events.id']);
+      // Still one event per id, found by its id and by its case as before.
+      await expect(storeCapture(old.db, 11, '菜市场噪音扰民', 2)).rejects.toMatchObject({ code: '23505' });
+      expect((await sql`SELECT id FROM events WHERE id = ${capture.id}`.execute(old.db)).rows).toHaveLength(1);
+      expect((await sql`SELECT id FROM events WHERE case_id = ANY(${[capture.caseId]}::text[])`.execute(old.db)).rows).toHaveLength(3);
+      // The projection is rebuilt from the stored events as before.
+      await sql`UPDATE cases SET policy_id = 'other'`.execute(old.db);
+      expect(await rebuildAllCases(old.db, policy)).toBe(1);
+      expect(await snapshot()).toEqual(before);
     } finally {
       await old.close();
     }
