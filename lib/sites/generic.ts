@@ -57,10 +57,12 @@ export const genericAdapter: SiteAdapter = {
     const { mined, records, groupOf } = recordsUnder(root, doc, now);
     const out: PostRef[] = [];
     if (root === doc) {
-      const main = findMain(doc, mined.records);
+      const main = findMain(doc, mined);
       if (main) out.push({ postId: articleIdOf(ctx), kind: 'article', element: main, bodyElement: main });
     }
-    for (const record of records) {
+    // Indexed: on a long thread this runs once per record while the code is still cold, where for…of allocates per step.
+    for (let k = 0; k < records.length; k++) {
+      const record = records[k] as Element;
       const group = groupOf.get(record);
       const fromPath = group?.bodyPath ? followPath(record, group.bodyPath) : null;
       // The id: the page's own, else a digest of author and body read through the learned paths
@@ -239,7 +241,7 @@ function articleIdOf(ctx: AdapterContext): string {
 }
 
 function readArticle(ctx: AdapterContext, mined: Mined): FoundPost | null {
-  const main = findMain(ctx.doc, mined.records) ?? (mined.records.size === 0 ? ctx.doc.body : null);
+  const main = findMain(ctx.doc, mined) ?? (mined.records.size === 0 ? ctx.doc.body : null);
   if (!main) return null;
   const publishedAt = articleTime(ctx, main, mined.records);
   const author = metaContent(ctx.doc, 'author') ?? metaContent(ctx.doc, 'article:author');
@@ -292,10 +294,11 @@ function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>):
  * and side list; else the largest main-content candidate. Null when neither
  * has 15 characters.
  */
-function findMain(doc: Document, records: Set<Element>): Element | null {
+function findMain(doc: Document, mined: Mined): Element | null {
+  const records = mined.records;
   const scores = new Map<Element, number>();
   // Paragraphs and blocks of records (comments) never make the article: their subtrees are not even walked.
-  const outside = outsideRecords(doc, records);
+  const outside = outsideRecords(doc, mined);
   for (const p of outside) {
     if (p.localName !== 'p') continue;
     const parent = p.parentElement;
@@ -336,13 +339,21 @@ function findMain(doc: Document, records: Set<Element>): Element | null {
 }
 
 /** The body's elements outside every record, in document order (records' subtrees skipped whole). */
-function outsideRecords(doc: Document, records: Set<Element>): Element[] {
+function outsideRecords(doc: Document, mined: Mined): Element[] {
   const body = doc.body;
   if (!body) return [];
+  const records = mined.records;
   const out: Element[] = [];
+  // A list whose children are all one group's records (a thread's floors) is not walked child by child.
+  const allRecords = new Set<Element>();
+  for (const g of mined.groups) {
+    const parent = g.records[0]?.parentElement;
+    if (parent && parent.childElementCount === g.records.length) allRecords.add(parent);
+  }
   // Walked by hand, not by a TreeWalker with a filter: the browser calling a script filter for
   // every element (a thousand records among them) cost more than the walk.
   const visit = (parent: Element) => {
+    if (allRecords.has(parent)) return;
     for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
       if (records.has(el)) continue;
       out.push(el);
