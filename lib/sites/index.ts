@@ -151,8 +151,9 @@ export function findPost(doc: Document, url: string, postId: string, options: Fi
 export function takeBodyText(post: PostRef): string {
   const text = post.bodyText;
   if (text === undefined) return post.bodyElement.textContent ?? '';
-  // Only refs that carry the text lose it: deleting a property changes an object's shape.
-  delete post.bodyText;
+  // Let go, not deleted: deleting a property turns each object into a slow dictionary (a
+  // thousand of them on a long thread, each allocated and read from more slowly afterwards).
+  post.bodyText = undefined;
   return text;
 }
 
