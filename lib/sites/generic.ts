@@ -13,10 +13,10 @@
  * (meta, `<time datetime>`, a dated line outside every record), never a
  * comment's.
  */
-import { cleanText, metaContent, readText } from './dom.ts';
+import { cleanText, hasText, metaContent, readText } from './dom.ts';
 import { CONTENT_ID_TEXT_CHARS, contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { authorAt, followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import { authorName, authorTextAt, followPath, inChrome, namesAnAuthor, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
@@ -75,10 +75,9 @@ export const genericAdapter: SiteAdapter = {
       if (fromPath && group?.authorPath) {
         // Read once: the flagger scans the same raw text (PostRef.bodyText).
         const raw = fromPath.textContent ?? '';
-        const text = idText(raw);
-        const author = authorAt(followPath(record, group.authorPath));
-        if (text !== '' && author) {
-          out.push({ postId: contentId(author, undefined, text), kind: 'comment', element: record, bodyElement: fromPath, bodyText: raw });
+        const author = authorTextAt(followPath(record, group.authorPath));
+        if (hasText(raw) && namesAnAuthor(author)) {
+          out.push(new DigestedRef(record, fromPath, raw, author));
           continue;
         }
       }
@@ -197,6 +196,45 @@ function idText(raw: string): string {
     if (start.length > CONTENT_ID_TEXT_CHARS) return start;
   }
   return cleanText(raw);
+}
+
+/**
+ * A record located through the learned paths, whose id is the digest of its
+ * author and body (`contentId`), computed when first read: the flagger reads
+ * only the ids of posts with a match on the page's first scan, and on a long
+ * thread digesting every record cost as much as matching them all. The id
+ * depends only on the strings read when the record was located, so it is the
+ * same whenever it is read, even after the page has recycled the row.
+ */
+class DigestedRef implements PostRef {
+  readonly kind = 'comment';
+  readonly idFits = true;
+  bodyText: string | undefined;
+  /** The author's and body's raw text as located: what the id digests ('' once it is). */
+  private authorText: string;
+  private rawText: string;
+  private id: string | undefined = undefined;
+
+  constructor(
+    readonly element: Element,
+    readonly bodyElement: Element,
+    raw: string,
+    author: string,
+  ) {
+    this.bodyText = raw;
+    this.rawText = raw;
+    this.authorText = author;
+  }
+
+  get postId(): string {
+    if (this.id === undefined) {
+      this.id = contentId(authorName(cleanText(this.authorText)), undefined, idText(this.rawText));
+      // The body's text may be long: kept only until digested.
+      this.rawText = '';
+      this.authorText = '';
+    }
+    return this.id;
+  }
 }
 
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */

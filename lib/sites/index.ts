@@ -209,8 +209,9 @@ function collect(adapter: SiteAdapter, root: Document | Element, ctx: AdapterCon
 }
 
 /** The posts with every id (and reply parent) within the protocol's length (post-id.ts); untouched when all fit, as nearly always. */
-function withBoundedIds<T extends { postId: string; parentId?: string }>(posts: T[]): T[] {
-  if (posts.every((p) => p.postId.length <= MAX_POST_ID_LENGTH && (p.parentId ?? '').length <= MAX_POST_ID_LENGTH)) return posts;
+function withBoundedIds<T extends { postId: string; parentId?: string; idFits?: true }>(posts: T[]): T[] {
+  // A digest id fits: not read here, where reading it would compute it.
+  if (posts.every((p) => p.idFits === true || (p.postId.length <= MAX_POST_ID_LENGTH && (p.parentId ?? '').length <= MAX_POST_ID_LENGTH))) return posts;
   return posts.map((p) => ({
     ...p,
     postId: boundedPostId(p.postId),

@@ -583,10 +583,28 @@ export function authorName(text: string): string {
 
 /** The author read through a learned path: a meta's `content`, else the element's text. */
 export function authorAt(el: Element | null): string | undefined {
-  if (!el) return undefined;
-  const raw = el.tagName === 'META' ? el.getAttribute('content') : el.textContent;
-  return authorName(cleanText(raw)) || undefined;
+  return authorName(cleanText(authorTextAt(el))) || undefined;
 }
+
+/** What `authorAt` reads, as the page has it (whitespace not collapsed): '' without an element. */
+export function authorTextAt(el: Element | null): string {
+  if (!el) return '';
+  return (el.tagName === 'META' ? el.getAttribute('content') : el.textContent) ?? '';
+}
+
+/**
+ * Whether `authorAt` finds a name in `raw` (an `authorTextAt` text), without
+ * building it: collapsed and trimmed, the text is not empty and not a lone
+ * colon (`authorName` strips the one after a name). So: a character other
+ * than a space or a colon, or two colons.
+ */
+export function namesAnAuthor(raw: string): boolean {
+  return NAME_CHAR.test(raw) || TWO_COLONS.test(raw);
+}
+
+/** Neither a space `cleanText` collapses nor a colon. */
+const NAME_CHAR = /[^\s\u00a0\u3000\u200b\ufeff:：]/;
+const TWO_COLONS = /[:：][^]*[:：]/;
 
 /** Sina's `date="1715854484000"`: epoch milliseconds or seconds. */
 function epochAttr(value: string | null): string | null {

@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { locatePosts, takeBodyText } from '../../../lib/sites/index.ts';
 import { renderCommunityBenchPage } from '../../demo-site/pages/community.ts';
 import { countReads } from '../../support/dom-reads.ts';
+import { authorAt, authorTextAt, namesAnAuthor } from '../../../lib/sites/records.ts';
+import { cleanText, hasText } from '../../../lib/sites/dom.ts';
 
 const NOW = new Date('2026-11-23T12:00:00+08:00');
 const URL_OF_THREAD = 'http://127.0.0.1/community/t/1000-posts';
@@ -59,5 +61,18 @@ describe('the body text read while locating', () => {
     post.bodyElement.textContent = '楼主已编辑';
     expect(takeBodyText(post)).toBe('楼主已编辑');
     expect(takeBodyText(post)).toBe('楼主已编辑');
+  });
+});
+
+describe('what the generic detector checks before digesting an id', () => {
+  it('finds an author name exactly where authorAt would, and text exactly where cleanText would', () => {
+    const samples = ['', ' ', '\u3000\u00a0', '：', ' : ', '::', '：：', '网友131', ' 网友131： ', '\u200b', 'a:', ':a', '\ufeff:\u200b'];
+    for (const raw of samples) {
+      const el = document.createElement('span');
+      el.textContent = raw;
+      expect(namesAnAuthor(authorTextAt(el)), JSON.stringify(raw)).toBe(authorAt(el) !== undefined);
+      expect(hasText(raw), JSON.stringify(raw)).toBe(cleanText(raw) !== '');
+    }
+    expect(namesAnAuthor(authorTextAt(null))).toBe(false);
   });
 });
