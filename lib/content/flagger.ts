@@ -132,7 +132,8 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     const texts: string[] = [];
     for (const post of posts) {
       // A flagged post re-rendered (a recycling list's new row, a clone put in its place) is flagged again.
-      const known = flagged.get(post.postId);
+      // Not looked up while nothing is flagged (the page's first scan): a generic post's id is digested when read.
+      const known = flagged.size > 0 ? flagged.get(post.postId) : undefined;
       if (seen.has(post.bodyElement) || (known && (!known.mounted || known.badge.host.isConnected) && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
       unseen.push(post);
@@ -145,6 +146,9 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     if (deps.seen && deps.readFields && posts.length <= FIELDS_BATCH && unseen.length > 0) {
       for (const data of deps.readFields(unseen)) if (data) deps.seen.rememberFields(data);
     }
+    // The posts remembered get their ids when the page is idle, not during the scan (see SeenPosts.settle).
+    const registry = deps.seen;
+    if (registry && unseen.length > 0) deps.whenIdle(() => registry.settle());
     const matched = textsWithMatches(texts, deps.watchlist);
     unseen.forEach((post, k) => {
       // A post without a single match is not flagged (flagPost decides on matches): only the others are decided.

@@ -33,8 +33,14 @@ export interface SeenPost {
 
 /** The registry of one page. */
 export interface SeenPosts {
-  /** Records a post the flagger located; `rawText` is its body's textContent. Later sightings keep the first. */
+  /**
+   * Records a post the flagger located; `rawText` is its body's textContent.
+   * Later sightings keep the first. Its id is read at the next `settle` or
+   * read of the registry, not now (a generic post's id is digested when read).
+   */
   remember(ref: PostRef, rawText: string): void;
+  /** Reads the ids of the posts remembered since the last read (the flagger calls it when the page is idle). */
+  settle(): void;
   /** Adds the fields read from the page to a remembered post. */
   rememberFields(data: PostData): void;
   /** A remembered post by id. */
@@ -56,23 +62,46 @@ export function createSeenPosts(): SeenPosts {
     if (raw.delete(post)) post.text = post.text.replace(/\s+/g, ' ').trim();
     return post;
   };
+  // Posts remembered but not yet keyed by id, in the order shown: reading a
+  // generic post's id digests its text, and the first scan of a long thread
+  // remembers a thousand posts. Their refs (and elements) are held only until
+  // the next settle, which the flagger asks for when the page is idle.
+  let pending: { ref: PostRef; rawText: string }[] = [];
+  const settle = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    for (const { ref, rawText } of batch) {
+      const postId = ref.postId;
+      if (posts.has(postId) || posts.size >= MAX_POSTS) continue;
+      const post: SeenPost = { postId, kind: ref.kind, text: rawText };
+      posts.set(postId, post);
+      raw.add(post);
+    }
+  };
   return {
     remember(ref, rawText) {
-      if (posts.has(ref.postId) || posts.size >= MAX_POSTS) return;
-      const post: SeenPost = { postId: ref.postId, kind: ref.kind, text: rawText };
-      posts.set(ref.postId, post);
-      raw.add(post);
+      // Beyond the cap nothing more is kept; settled first, so the cap counts posts, not sightings.
+      if (posts.size + pending.length >= MAX_POSTS) settle();
+      if (posts.size < MAX_POSTS) pending.push({ ref, rawText });
     },
+    settle,
     rememberFields(data) {
+      settle();
       const seen = posts.get(data.postId);
       if (seen && !seen.data) seen.data = data;
     },
     get: (postId) => {
+      settle();
       const post = posts.get(postId);
       return post && settled(post);
     },
-    all: () => Array.from(posts.values(), settled),
+    all: () => {
+      settle();
+      return Array.from(posts.values(), settled);
+    },
     get size() {
+      settle();
       return posts.size;
     },
   };

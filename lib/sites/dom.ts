@@ -8,6 +8,13 @@ export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
+/** Whether `cleanText(text)` is not empty: `text` has a character other than a space it collapses. */
+export function hasText(text: string): boolean {
+  return NOT_SPACE.test(text);
+}
+
+const NOT_SPACE = /[^\s\u00a0\u3000\u200b\ufeff]/;
+
 /**
  * The readable text of an element: its textContent without <script>/<style>
  * contents, whitespace collapsed.

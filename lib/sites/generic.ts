@@ -13,10 +13,10 @@
  * (meta, `<time datetime>`, a dated line outside every record), never a
  * comment's.
  */
-import { cleanText, metaContent, readText } from './dom.ts';
+import { cleanText, hasText, metaContent, readText } from './dom.ts';
 import { CONTENT_ID_TEXT_CHARS, contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { authorAt, followPath, inChrome, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import { authorName, authorTextAt, followPath, inChrome, namesAnAuthor, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
@@ -57,10 +57,12 @@ export const genericAdapter: SiteAdapter = {
     const { mined, records, groupOf } = recordsUnder(root, doc, now);
     const out: PostRef[] = [];
     if (root === doc) {
-      const main = findMain(doc, mined.records);
+      const main = findMain(doc, mined);
       if (main) out.push({ postId: articleIdOf(ctx), kind: 'article', element: main, bodyElement: main });
     }
-    for (const record of records) {
+    // Indexed: on a long thread this runs once per record while the code is still cold, where for…of allocates per step.
+    for (let k = 0; k < records.length; k++) {
+      const record = records[k] as Element;
       const group = groupOf.get(record);
       const fromPath = group?.bodyPath ? followPath(record, group.bodyPath) : null;
       // The id: the page's own, else a digest of author and body read through the learned paths
@@ -73,10 +75,9 @@ export const genericAdapter: SiteAdapter = {
       if (fromPath && group?.authorPath) {
         // Read once: the flagger scans the same raw text (PostRef.bodyText).
         const raw = fromPath.textContent ?? '';
-        const text = idText(raw);
-        const author = authorAt(followPath(record, group.authorPath));
-        if (text !== '' && author) {
-          out.push({ postId: contentId(author, undefined, text), kind: 'comment', element: record, bodyElement: fromPath, bodyText: raw });
+        const author = authorTextAt(followPath(record, group.authorPath));
+        if (hasText(raw) && namesAnAuthor(author)) {
+          out.push(new DigestedRef(record, fromPath, raw, author));
           continue;
         }
       }
@@ -197,6 +198,45 @@ function idText(raw: string): string {
   return cleanText(raw);
 }
 
+/**
+ * A record located through the learned paths, whose id is the digest of its
+ * author and body (`contentId`), computed when first read: the flagger reads
+ * only the ids of posts with a match on the page's first scan, and on a long
+ * thread digesting every record cost as much as matching them all. The id
+ * depends only on the strings read when the record was located, so it is the
+ * same whenever it is read, even after the page has recycled the row.
+ */
+class DigestedRef implements PostRef {
+  readonly kind = 'comment';
+  readonly idFits = true;
+  bodyText: string | undefined;
+  /** The author's and body's raw text as located: what the id digests ('' once it is). */
+  private authorText: string;
+  private rawText: string;
+  private id: string | undefined = undefined;
+
+  constructor(
+    readonly element: Element,
+    readonly bodyElement: Element,
+    raw: string,
+    author: string,
+  ) {
+    this.bodyText = raw;
+    this.rawText = raw;
+    this.authorText = author;
+  }
+
+  get postId(): string {
+    if (this.id === undefined) {
+      this.id = contentId(authorName(cleanText(this.authorText)), undefined, idText(this.rawText));
+      // The body's text may be long: kept only until digested.
+      this.rawText = '';
+      this.authorText = '';
+    }
+    return this.id;
+  }
+}
+
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */
 function directId(record: Element): string | undefined {
   // data-id, data-pid, data-post-id, data-comment-id, data-aid, data-rpid… By name, then value:
@@ -239,7 +279,7 @@ function articleIdOf(ctx: AdapterContext): string {
 }
 
 function readArticle(ctx: AdapterContext, mined: Mined): FoundPost | null {
-  const main = findMain(ctx.doc, mined.records) ?? (mined.records.size === 0 ? ctx.doc.body : null);
+  const main = findMain(ctx.doc, mined) ?? (mined.records.size === 0 ? ctx.doc.body : null);
   if (!main) return null;
   const publishedAt = articleTime(ctx, main, mined.records);
   const author = metaContent(ctx.doc, 'author') ?? metaContent(ctx.doc, 'article:author');
@@ -292,10 +332,11 @@ function articleTime(ctx: AdapterContext, main: Element, records: Set<Element>):
  * and side list; else the largest main-content candidate. Null when neither
  * has 15 characters.
  */
-function findMain(doc: Document, records: Set<Element>): Element | null {
+function findMain(doc: Document, mined: Mined): Element | null {
+  const records = mined.records;
   const scores = new Map<Element, number>();
   // Paragraphs and blocks of records (comments) never make the article: their subtrees are not even walked.
-  const outside = outsideRecords(doc, records);
+  const outside = outsideRecords(doc, mined);
   for (const p of outside) {
     if (p.localName !== 'p') continue;
     const parent = p.parentElement;
@@ -336,13 +377,21 @@ function findMain(doc: Document, records: Set<Element>): Element | null {
 }
 
 /** The body's elements outside every record, in document order (records' subtrees skipped whole). */
-function outsideRecords(doc: Document, records: Set<Element>): Element[] {
+function outsideRecords(doc: Document, mined: Mined): Element[] {
   const body = doc.body;
   if (!body) return [];
+  const records = mined.records;
   const out: Element[] = [];
+  // A list whose children are all one group's records (a thread's floors) is not walked child by child.
+  const allRecords = new Set<Element>();
+  for (const g of mined.groups) {
+    const parent = g.records[0]?.parentElement;
+    if (parent && parent.childElementCount === g.records.length) allRecords.add(parent);
+  }
   // Walked by hand, not by a TreeWalker with a filter: the browser calling a script filter for
   // every element (a thousand records among them) cost more than the walk.
   const visit = (parent: Element) => {
+    if (allRecords.has(parent)) return;
     for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
       if (records.has(el)) continue;
       out.push(el);

@@ -151,11 +151,16 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   // A parent comes at its first such child: a subtree met before it lies inside a child of a tag
   // no sibling shares, which is in none of the parent's groups, so no group found there holds or
   // lies inside one of the parent's records, and the order between them changes nothing.
-  const parents = new Set<Element>([root]);
+  // An array walked by index, the set only to meet each parent once: iterating a set allocates a
+  // result per step while this code is still cold, for thousands of parents.
+  const parents: Element[] = [root];
+  const met = new Set<Element>(parents);
   const repeated = root.querySelectorAll(':first-of-type:not(:last-of-type)');
-  for (let k = 0; k < repeated.length; k++) {
+  for (let k = 0, n = repeated.length; k < n; k++) {
     const el = (repeated[k] as Element).parentElement;
-    if (el && !SKIPPED.has(el.tagName)) parents.add(el);
+    if (!el || met.has(el)) continue;
+    met.add(el);
+    if (!SKIPPED.has(el.tagName)) parents.push(el);
   }
   // Asked only of a member that holds elements and prints no time: by its own query the first few
   // times (a page with a handful of such candidates, a side list's items), then from one query for
@@ -184,7 +189,8 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
     return answer;
   };
   try {
-    for (const parent of parents) {
+    for (let p = 0; p < parents.length; p++) {
+      const parent = parents[p] as Element;
       const groups = siblingGroups(parent);
       for (let g = 0; g < groups.length; g++) {
         const members = groups[g] as Element[];
@@ -202,9 +208,10 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
     rowElements.length = 0;
   }
   // A body path learned while the nested replies were not yet known may cover them: read those fully.
+  // The records of a group are siblings: the record enclosing one encloses all, found once per group.
   const outer = new Set<Element>();
-  for (const r of recordSet) {
-    for (let at = r.parentElement; at; at = at.parentElement) {
+  for (const group of accepted) {
+    for (let at = group.records[0]?.parentElement ?? null; at; at = at.parentElement) {
       if (recordSet.has(at)) {
         outer.add(at);
         break;
@@ -213,10 +220,13 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
   }
   for (const group of accepted) {
     if (group.bodyPath && group.records.some((r) => outer.has(r))) group.bodyPath = null;
-    const own = new Set(group.records);
+    // The group's own records are keyed only for a group whose records each follow a record.
+    let own: Set<Element> | undefined;
     group.attached = group.records.every((r) => {
       const prev = r.previousElementSibling;
-      return prev !== null && recordSet.has(prev) && !own.has(prev);
+      if (prev === null || !recordSet.has(prev)) return false;
+      own ??= new Set(group.records);
+      return !own.has(prev);
     });
   }
   return accepted;
@@ -225,9 +235,10 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
 /** No group: shared, never written. */
 const NO_GROUPS: readonly Element[][] = [];
 
-/** The children of the parent `siblingGroups` reads, their tags and class shapes: one row reused for every parent. */
+/** The children of the parent `siblingGroups` reads, their tags, class attributes and class shapes: one row reused for every parent. */
 const rowElements: Element[] = [];
 const rowTags: string[] = [];
+const rowClasses: string[] = [];
 const rowShapes: (string | undefined)[] = [];
 
 /** The children of `parent` that share a record signature, two or more, in order of their first member. */
@@ -239,16 +250,20 @@ function siblingGroups(parent: Element): readonly Element[][] {
   const first = parent.firstElementChild;
   if (!first) return NO_GROUPS;
   const firstTag = first.tagName;
-  const firstClass = first.className;
+  const firstClass = classOf(first);
   let uniform = true;
   let count = 0;
   for (let child: Element | null = first; child; child = child.nextElementSibling) {
     const tag = child.tagName;
+    // `classOf`, written out: a call per child of thousands of rows while the code is still cold.
+    const className = child.className;
+    const cls = typeof className === 'string' ? className : '';
     rowElements[count] = child;
     rowTags[count] = tag;
+    rowClasses[count] = cls;
     rowShapes[count] = undefined;
     count++;
-    if (uniform && (tag !== firstTag || child.className !== firstClass)) uniform = false;
+    if (tag !== firstTag || cls !== firstClass) uniform = false;
   }
   if (uniform) return count >= 2 && !SKIPPED.has(firstTag) ? [rowElements.slice(0, count)] : NO_GROUPS;
   if (!hasRepeatedShape(count)) return NO_GROUPS;
@@ -266,9 +281,16 @@ function siblingGroups(parent: Element): readonly Element[][] {
   return out;
 }
 
-/** The class shape of the row's child `k`, read once. */
+/** The class shape of the row's child `k`, from the class attribute the row read. */
 function rowShape(k: number): string {
-  return (rowShapes[k] ??= classShape(rowElements[k] as Element));
+  return (rowShapes[k] ??= shapeOfClass(rowClasses[k] as string));
+}
+
+/** An element's class attribute as a string ('' for an SVG element's animated class). */
+function classOf(el: Element): string {
+  // Read once: each read of `className` is a call into the browser.
+  const cls = el.className;
+  return typeof cls === 'string' ? cls : '';
 }
 
 /** Class shapes by class attribute: a template prints a handful of class names thousands of times. */
@@ -276,7 +298,10 @@ const classShapes = new Map<string, string>();
 
 /** The class part of `recordSignature`: class tokens with digits removed. */
 function classShape(el: Element): string {
-  const cls = typeof el.className === 'string' ? el.className : '';
+  return shapeOfClass(classOf(el));
+}
+
+function shapeOfClass(cls: string): string {
   let shape = classShapes.get(cls);
   if (shape === undefined) {
     shape = cls.replace(/\d+/g, '').trim();
@@ -418,7 +443,10 @@ function parsePath(path: string[]): PathStep[] {
 export function followPath(record: Element, path: string[]): Element | null {
   // Walked by hand: a selector engine per record costs more than the whole scan on long threads.
   let at: Element | null = record;
-  for (const { tag, cls } of parsePath(path)) {
+  const steps = parsePath(path);
+  // Indexed, not for…of: the loop runs per record while the code is still cold, and an iterator allocates.
+  for (let s = 0; s < steps.length; s++) {
+    const { tag, cls } = steps[s] as PathStep;
     let next: Element | null = null;
     for (let child: Element | null = at.firstElementChild; child; child = child.nextElementSibling) {
       if (child.tagName === tag && (cls === '' || hasClass(child, cls))) {
@@ -555,10 +583,28 @@ export function authorName(text: string): string {
 
 /** The author read through a learned path: a meta's `content`, else the element's text. */
 export function authorAt(el: Element | null): string | undefined {
-  if (!el) return undefined;
-  const raw = el.tagName === 'META' ? el.getAttribute('content') : el.textContent;
-  return authorName(cleanText(raw)) || undefined;
+  return authorName(cleanText(authorTextAt(el))) || undefined;
 }
+
+/** What `authorAt` reads, as the page has it (whitespace not collapsed): '' without an element. */
+export function authorTextAt(el: Element | null): string {
+  if (!el) return '';
+  return (el.tagName === 'META' ? el.getAttribute('content') : el.textContent) ?? '';
+}
+
+/**
+ * Whether `authorAt` finds a name in `raw` (an `authorTextAt` text), without
+ * building it: collapsed and trimmed, the text is not empty and not a lone
+ * colon (`authorName` strips the one after a name). So: a character other
+ * than a space or a colon, or two colons.
+ */
+export function namesAnAuthor(raw: string): boolean {
+  return NAME_CHAR.test(raw) || TWO_COLONS.test(raw);
+}
+
+/** Neither a space `cleanText` collapses nor a colon. */
+const NAME_CHAR = /[^\s\u00a0\u3000\u200b\ufeff:：]/;
+const TWO_COLONS = /[:：][^]*[:：]/;
 
 /** Sina's `date="1715854484000"`: epoch milliseconds or seconds. */
 function epochAttr(value: string | null): string | null {

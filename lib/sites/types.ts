@@ -105,6 +105,11 @@ export interface PostRef {
    * Use `takeBodyText`.
    */
   bodyText?: string;
+  /**
+   * Set when `postId` is a digest (always within `MAX_POST_ID_LENGTH`)
+   * computed when first read: code that only bounds ids need not read it.
+   */
+  idFits?: true;
 }
 
 /** A thread listed on a list page (forum board, Tieba front page, message-board list). */

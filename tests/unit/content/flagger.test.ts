@@ -12,6 +12,7 @@ import { THREAD_1001_MORE_FLOORS } from '../../demo-site/data/forum-thread-1001'
 import { renderDiscuzPost } from '../../demo-site/pages/discuz';
 import { createSeenPosts } from '../../../lib/content/seen-posts';
 import { findPostsIn, toPostData, type PostRef } from '../../../lib/sites';
+import { flaggerDeps } from '../../support/flagger-deps';
 
 const URL_1001 = `http://127.0.0.1:4173${DEMO_PATHS.forumThread}`;
 
@@ -21,19 +22,7 @@ function loadForum(): Document {
 }
 
 function deps(doc: Document, overrides: Partial<FlaggerDeps> = {}): FlaggerDeps {
-  return {
-    doc,
-    url: () => URL_1001,
-    now: () => new Date('2026-11-23T12:00:00+08:00'),
-    watchlist: compileWatchlist(DEMO_WATCHLIST),
-    labels: { capture: '采集', capturing: '采集中…', captured: '已采集 ✓', flaggedTitle: '命中关注词：$1', openDesk: '打开工作台' },
-    openDesk: vi.fn(),
-    capture: vi.fn(async () => undefined),
-    knownStates: vi.fn(async () => new Map()),
-    reportCount: vi.fn(),
-    whenIdle: (task) => task(),
-    ...overrides,
-  };
+  return flaggerDeps(doc, URL_1001, overrides);
 }
 
 /** The badge's closed shadow root, as only the content script holds it. */

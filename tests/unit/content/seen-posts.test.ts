@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
-import { compileWatchlist, DEMO_WATCHLIST } from '../../../lib/match';
+import { describe, expect, it } from 'vitest';
 import { createFlagger } from '../../../lib/content/flagger';
 import { createSeenPosts, publishSeenPosts, seenPostsOf } from '../../../lib/content/seen-posts';
 import { findPostsIn, toPostData } from '../../../lib/sites';
 import { COMMUNITY_VIRTUAL_FLAGGED_FLOORS, COMMUNITY_VIRTUAL_POST_COUNT } from '../../demo-site/expected';
 import { communityPostHtml, communityVirtualPosts } from '../../demo-site/pages/community';
+import { flaggerDeps } from '../../support/flagger-deps';
 
 /**
  * A comment list that recycles its rows (only 12 in the DOM at a time, as
@@ -27,24 +27,16 @@ function page(): { doc: Document; list: Element } {
 
 function flaggerOn(doc: Document) {
   const seen = createSeenPosts();
-  const flagger = createFlagger({
-    doc,
-    url: () => URL,
-    now: () => new Date('2026-11-23T12:00:00+08:00'),
-    watchlist: compileWatchlist(DEMO_WATCHLIST),
-    labels: { capture: '采集', capturing: '采集中…', captured: '已采集 ✓', flaggedTitle: '命中关注词：$1', openDesk: '打开工作台' },
-    openDesk: vi.fn(),
-    capture: vi.fn(async () => undefined),
-    knownStates: vi.fn(async () => new Map()),
-    reportCount: vi.fn(),
-    whenIdle: (task) => task(),
-    seen,
-    readFields: (refs) =>
-      refs.map((ref) => {
-        const found = findPostsIn(ref.element, doc, URL).find((p) => p.postId === ref.postId);
-        return found ? toPostData(found) : undefined;
-      }),
-  });
+  const flagger = createFlagger(
+    flaggerDeps(doc, URL, {
+      seen,
+      readFields: (refs) =>
+        refs.map((ref) => {
+          const found = findPostsIn(ref.element, doc, URL).find((p) => p.postId === ref.postId);
+          return found ? toPostData(found) : undefined;
+        }),
+    }),
+  );
   return { flagger, seen };
 }
 
@@ -90,5 +82,34 @@ describe('a recycling comment list', () => {
     const seen = createSeenPosts();
     publishSeenPosts(seen, scope);
     expect(seenPostsOf(scope)).toBe(seen);
+  });
+});
+
+describe('the registry of posts shown, before their ids are read', () => {
+  it('keys the posts remembered since the last read by id, in the order shown, the first sighting kept', () => {
+    const registry = createSeenPosts();
+    const reads: string[] = [];
+    const ref = (postId: string) => ({
+      get postId() {
+        reads.push(postId);
+        return postId;
+      },
+      kind: 'comment' as const,
+      element: document.body,
+      bodyElement: document.body,
+    });
+    registry.remember(ref('a'), '  第一条 ');
+    registry.remember(ref('b'), '第二条');
+    registry.remember(ref('a'), '第一条，再次显示');
+    // Nothing is read until the registry is read or settled.
+    expect(reads).toEqual([]);
+    registry.settle();
+    expect(reads).toEqual(['a', 'b', 'a']);
+    expect(registry.all().map((p) => [p.postId, p.text])).toEqual([
+      ['a', '第一条'],
+      ['b', '第二条'],
+    ]);
+    registry.remember(ref('c'), '第三条');
+    expect(registry.size).toBe(3);
   });
 });

@@ -11,6 +11,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mineRecordGroups } from '../../../lib/sites/records.ts';
 import { renderBenchThreadPage } from '../../demo-site/pages/bench-thread.ts';
+import { countReads } from '../../support/dom-reads.ts';
 
 interface Reads {
   /** `firstChild` reads: a record read element by element (`readRecord`'s walk) reads it once per element. */
@@ -30,21 +31,14 @@ afterEach(() => {
 function mine(floors: number): Reads {
   const page = new DOMParser().parseFromString(renderBenchThreadPage(floors), 'text/html');
   const reads = { childWalks: 0, subtreeQueries: 0 };
-  const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')!;
-  Object.defineProperty(Node.prototype, 'firstChild', {
-    ...firstChild,
-    get(this: Node) {
-      reads.childWalks++;
-      return firstChild.get!.call(this);
-    },
-  });
+  const undoFirstChild = countReads(Node.prototype, 'firstChild', () => reads.childWalks++);
   const querySelector = Element.prototype.querySelector;
   Element.prototype.querySelector = function (this: Element, selector: string) {
     reads.subtreeQueries++;
     return querySelector.call(this, selector);
   } as typeof querySelector;
   restore.push(() => {
-    Object.defineProperty(Node.prototype, 'firstChild', firstChild);
+    undoFirstChild();
     Element.prototype.querySelector = querySelector;
   });
   try {
