@@ -5,15 +5,23 @@
 
 /** Collapses whitespace (incl. NBSP and the ideographic space) and trims. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return (text ?? '').replace(SPACE_RUN, ' ').trim();
 }
+
+/**
+ * The characters `cleanText` collapses, as a regex character-class body: one
+ * set for it, `hasText` and the author test in records.ts, so that the cheap
+ * tests always agree with the text they stand in for.
+ */
+export const COLLAPSED_SPACES = '\\s\\u00a0\\u3000\\u200b\\ufeff';
+const SPACE_RUN = new RegExp(`[${COLLAPSED_SPACES}]+`, 'g');
 
 /** Whether `cleanText(text)` is not empty: `text` has a character other than a space it collapses. */
 export function hasText(text: string): boolean {
   return NOT_SPACE.test(text);
 }
 
-const NOT_SPACE = /[^\s\u00a0\u3000\u200b\ufeff]/;
+const NOT_SPACE = new RegExp(`[^${COLLAPSED_SPACES}]`);
 
 /**
  * The readable text of an element: its textContent without <script>/<style>

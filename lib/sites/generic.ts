@@ -16,7 +16,7 @@
 import { cleanText, hasText, metaContent, readText } from './dom.ts';
 import { CONTENT_ID_TEXT_CHARS, contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { authorName, authorTextAt, followPath, inChrome, namesAnAuthor, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import { authorOfText, authorTextAt, followPath, inChrome, namesAnAuthor, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
@@ -228,7 +228,7 @@ class DigestedRef implements PostRef {
 
   get postId(): string {
     if (this.id === undefined) {
-      this.id = contentId(authorName(cleanText(this.authorText)), undefined, idText(this.rawText));
+      this.id = contentId(authorOfText(this.authorText), undefined, idText(this.rawText));
       // The body's text may be long: kept only until digested.
       this.rawText = '';
       this.authorText = '';

@@ -36,7 +36,7 @@
  * the smallest element holding the rest. Names, times, labels and counts
  * become fields, never text to match.
  */
-import { cleanText, hasClass } from './dom.ts';
+import { cleanText, COLLAPSED_SPACES, hasClass } from './dom.ts';
 import { parseChineseTime } from './parse-time.ts';
 import { readFloor } from './discuz.ts';
 import { LOCATION_LABEL as LOCATION } from './engine.ts';
@@ -583,7 +583,12 @@ export function authorName(text: string): string {
 
 /** The author read through a learned path: a meta's `content`, else the element's text. */
 export function authorAt(el: Element | null): string | undefined {
-  return authorName(cleanText(authorTextAt(el))) || undefined;
+  return authorOfText(authorTextAt(el)) || undefined;
+}
+
+/** The author's name in an `authorTextAt` text ('' when none): what `authorAt` gives, from text already read. */
+export function authorOfText(raw: string): string {
+  return authorName(cleanText(raw));
 }
 
 /** What `authorAt` reads, as the page has it (whitespace not collapsed): '' without an element. */
@@ -603,7 +608,7 @@ export function namesAnAuthor(raw: string): boolean {
 }
 
 /** Neither a space `cleanText` collapses nor a colon. */
-const NAME_CHAR = /[^\s\u00a0\u3000\u200b\ufeff:：]/;
+const NAME_CHAR = new RegExp(`[^${COLLAPSED_SPACES}:：]`);
 const TWO_COLONS = /[:：][^]*[:：]/;
 
 /** Sina's `date="1715854484000"`: epoch milliseconds or seconds. */
