@@ -88,6 +88,23 @@ describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
 
+  it('writes the same ledger row when it goes with the COPYs in one message, whatever quotes or backslashes the names hold', async () => {
+    const { lisi } = twoOfficersFiles();
+    const officer = { officer: "O'Brien \\' 李四 \\n", department: `${lisi.officer.department}\\'s "desk"` };
+    const events = lisi.events.map((e) => ({ ...e, id: `quoted-${e.id}`, caseId: `quoted-${e.caseId}`, actor: { ...e.actor, ...officer } }));
+    const text = JSON.stringify(makeInterimSyncFile({ officer, range: lisi.range, exportedAt: lisi.exportedAt, events, evidence: [] }));
+    const a = await importSyncFile(plain.db, text, { via: 'push' }, { policy, now: NOW });
+    const b = await importSyncFile(copied.db, text, { via: 'push' }, { policy, now: NOW, copyCsv: copied.copyCsv });
+    expect(b).toEqual(a);
+    expect(b.ok && b.record).toMatchObject({ officer: officer.officer, department: officer.department, new: events.length });
+    const ledger = (hub: HubDatabase) =>
+      sql`SELECT raw_digest, file_digest, officer_id, officer, department, via, imported_at, events_new, events_duplicate, events_conflict, events_refused
+        FROM imports WHERE officer = ${officer.officer}`.execute(hub.db).then((result) => result.rows);
+    const stored = await ledger(copied);
+    expect(stored).toHaveLength(1);
+    expect(stored).toEqual(await ledger(plain));
+  });
+
   it('stores a folder of files, read and checked in worker threads meanwhile, as one file after the other', async () => {
     const [pipelined, oneByOne] = await Promise.all([openTestHub(engine), openTestHub(engine)]);
     const preparer = startSyncFilePreparer(policy, { workers: 1 });
