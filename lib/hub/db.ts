@@ -282,6 +282,8 @@ function copyBatch(client: pg.PoolClient, copies: NonNullable<CopyAlso['copies']
     let failed = false;
     const batch: pg.Submittable & Record<string, unknown> = {
       submit(connection) {
+        // The whole message in one writev: the query and each COPY's framing are a few bytes each.
+        connection.stream.cork();
         connection.query(text);
         for (const copy of copies) {
           for (const chunk of copy.chunks) {
@@ -295,6 +297,7 @@ function copyBatch(client: pg.PoolClient, copies: NonNullable<CopyAlso['copies']
           }
           connection.stream.write(COPY_DONE);
         }
+        connection.stream.uncork();
       },
       // pg's client calls these as the server answers; only the end and an error matter here.
       callback() {},
