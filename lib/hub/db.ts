@@ -178,7 +178,7 @@ export type CopyCsv = (
 export interface CopyAlso {
   /** More `COPY t (…) FROM STDIN` statements with their rows' text, run in order after the first. */
   copies?: readonly { statement: string; chunks: Iterable<string | Uint8Array<ArrayBuffer>> }[];
-  /** A statement run last; its values written as literals (no parameters), e.g. by pg's `escapeLiteral`. */
+  /** Statements run last (`;`-separated, e.g. an INSERT and COMMIT); values written as literals (no parameters), e.g. by pg's `escapeLiteral`. */
   then?: string;
 }
 
@@ -278,6 +278,8 @@ const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
  */
 function copyBatch(client: pg.PoolClient, copies: NonNullable<CopyAlso['copies']>, then: string | undefined): Promise<void> {
   const text = [...copies.map((copy) => copy.statement), ...(then ? [then] : [])].join(';\n');
+  // The protocol ends a query's text at a NUL: what follows one would never reach the server as meant.
+  if (text.includes('\0')) return Promise.reject(new Error('COPY: a statement holds a NUL character'));
   return new Promise<void>((resolve, reject) => {
     let failed = false;
     const batch: pg.Submittable & Record<string, unknown> = {

@@ -228,7 +228,7 @@ async function storePreparedSyncFile(
   try {
     // First optimistic (see storeEvents); again, asking for every id, if one of the file's ids
     // turned out to be stored already under a case the file brings as new (nothing was kept of the first try).
-    const tryImport = (retry?: StoredIdInNewCase) => db.transaction().execute(async (trx): Promise<ImportResult> => {
+    const tryImport = (retry?: StoredIdInNewCase) => inTransaction(db, async (trx, transaction): Promise<ImportResult> => {
       // One round trip: the lock, the file's own digest against the ledger, the ledger id the
       // file's rows carry (none taken for a known file), and the session's server process (for
       // COPY to find its client without asking, see HubDatabase.copyCsv). The retry keeps the id the first try took
@@ -255,7 +255,7 @@ async function storePreparedSyncFile(
       }
       // The ledger row is written by storeEvents with its counts, last or with the file's last COPY.
       const copy: CopyCsv | undefined = copyCsv && ((t, statement, chunks, _pid, also) => copyCsv(t, statement, chunks, pid, also));
-      const counts = await storeEvents(trx, id, text, file, policy, copy, retry !== undefined, ledger);
+      const counts = await storeEvents(trx, id, text, file, policy, copy, retry !== undefined, ledger, transaction);
       return { ok: true, record: { id, fileDigest: file.digest, officer, department, via: source.via, importedAt: now, ...counts } };
     });
     return await tryImport().catch((error: unknown) => {
@@ -271,6 +271,35 @@ async function storePreparedSyncFile(
 }
 
 const EVENT_CHUNK = 5000;
+
+/** An open transaction of {@link inTransaction}: `committed` once its work has sent COMMIT itself. */
+interface OpenTransaction {
+  committed: boolean;
+}
+
+/**
+ * Runs `work` in one transaction on one connection of `db`, as Kysely's
+ * `transaction()` does (BEGIN; then COMMIT, or ROLLBACK when it throws),
+ * except that `work` may send the COMMIT itself with its last statements
+ * and then set `committed`: a file of new cases commits in the message that
+ * carries its rows (CopyAlso), one round trip fewer per file.
+ */
+async function inTransaction<T>(db: Kysely<HubSchema>, work: (trx: Kysely<HubSchema>, transaction: OpenTransaction) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`BEGIN`.execute(connection);
+    const transaction: OpenTransaction = { committed: false };
+    try {
+      const result = await work(connection, transaction);
+      if (!transaction.committed) await sql`COMMIT`.execute(connection);
+      return result;
+    } catch (error) {
+      // The connection goes back to the pool: never inside a failed transaction. A failing
+      // ROLLBACK means a broken connection, which the pool drops; the first error is the one to report.
+      if (!transaction.committed) await sql`ROLLBACK`.execute(connection).catch(() => {});
+      throw error;
+    }
+  });
+}
 
 /** Thrown (and caught in importSyncFile, which tries again) when the optimistic COPY meets a stored id. */
 class StoredIdInNewCase extends Error {
@@ -305,6 +334,7 @@ async function storeEvents(
   copyCsv: CopyCsv | undefined,
   careful: boolean,
   ledger: LedgerEntry,
+  transaction: OpenTransaction,
 ): Promise<ImportCounts> {
   // What the database holds already, asked once before writing (imports hold the lock, so
   // no import stores anything meanwhile): the file's cases that have anything stored
@@ -321,7 +351,7 @@ async function storeEvents(
     WHERE EXISTS (SELECT 1 FROM events WHERE case_id = c OFFSET 0) OR EXISTS (SELECT 1 FROM cases WHERE case_id = c OFFSET 0)`.execute(trx);
   for (const row of casesKnown.rows) knownCases.add(row.case_id);
   const optimistic = !careful && knownCases.size === 0;
-  if (optimistic && file.asNew && copyCsv) return storeNewCases(trx, importId, file.eventCount, file.asNew, copyCsv, ledger);
+  if (optimistic && file.asNew && copyCsv) return storeNewCases(trx, importId, file.eventCount, file.asNew, copyCsv, ledger, transaction);
   // The file was checked before its transaction; its events are read again only on this rarer path.
   const read = readHubSyncFile(text);
   if (!read.ok) throw new Error(`import #${String(importId)}: the file read differently the second time`);
@@ -429,8 +459,10 @@ async function storeEvents(
 /**
  * A file all of whose cases are new to the hub (no event, no projection row;
  * its ids unique): the rows {@link prepareSyncFile} made go straight in by
- * COPY. A stored id (reused under a new case) fails the COPY on the unique
- * key and the import is tried again the careful way.
+ * COPY, followed in the same message by the ledger row and the COMMIT. A
+ * stored id (reused under a new case) fails the COPY on the unique key
+ * (the server then skips the rest, COMMIT included) and the import is
+ * tried again the careful way.
  */
 async function storeNewCases(
   trx: Kysely<HubSchema>,
@@ -439,16 +471,19 @@ async function storeNewCases(
   asNew: NonNullable<PreparedSyncFile['asNew']>,
   copyCsv: CopyCsv,
   ledger: LedgerEntry,
+  transaction: OpenTransaction,
 ): Promise<ImportCounts> {
   const outcome: ProjectionOutcome = {
     refusedEventIds: new Set(asNew.refusedEventIds),
     competingClaims: asNew.competingClaims,
     settledClaims: asNew.settledClaims,
   };
-  // Every count is known before writing: the three COPYs and the ledger row go in one round trip.
+  // Every count is known before writing: the three COPYs, the ledger row and the COMMIT go in one round trip.
   const counts: ImportCounts = { new: eventCount, duplicate: 0, conflict: 0, refused: 0 };
   const pendingConflicts: Insertable<ConflictsTable>[] = [];
   countOutcome(importId, counts, () => true, outcome, pendingConflicts);
+  // Before the rows (they come with the COMMIT); undone with everything else if the COPY meets a stored id.
+  await recordConflicts(trx, outcome, pendingConflicts);
   const copies = [
     ...(asNew.cases.length > 0 ? [{ statement: CASES_COPY, chunks: [asNew.cases] }] : []),
     ...(asNew.deadlines.length > 0 ? [{ statement: DEADLINES_COPY, chunks: [asNew.deadlines] }] : []),
@@ -456,14 +491,14 @@ async function storeNewCases(
   try {
     await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, [fillLedgerId(asNew.events, importId)], undefined, {
       copies,
-      then: ledgerInsertSql(importId, ledger, counts),
+      then: `${ledgerInsertSql(importId, ledger, counts)};\nCOMMIT`,
     });
   } catch (error) {
     // Only the events can meet a stored key: the cases are known new (the probe before), their deadlines with them.
     if (isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
     throw error;
   }
-  await recordConflicts(trx, outcome, pendingConflicts);
+  transaction.committed = true;
   return counts;
 }
 
