@@ -494,8 +494,9 @@ async function storeNewCases(
       then: `${ledgerInsertSql(importId, ledger, counts)};\nCOMMIT`,
     });
   } catch (error) {
-    // Only the events can meet a stored key: the cases are known new (the probe before), their deadlines with them.
-    if (isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
+    // The cases are known new (the probe before), their deadlines with them: a stored key is an event's id, or
+    // the ledger's (the same file pushed twice at once: refused by the caller, no retry).
+    if (isUniqueViolation(error) && (error as { table?: unknown }).table !== 'imports') throw new StoredIdInNewCase(importId);
     throw error;
   }
   transaction.committed = true;

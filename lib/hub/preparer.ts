@@ -132,19 +132,20 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
     prepareUnlessKnown<T>(text: string, known: (rawDigest: string) => Promise<T | undefined>) {
       return new Promise<PrepareResult | T>((resolve, reject) => {
         const prepared = send(text, undefined, (thread, id, rawDigest) => {
+          // Known, or the probe failed: the worker forgets the text and this file's wait ends here.
+          const forget = () => {
+            thread.worker.postMessage({ id, go: false } satisfies PrepareRequest);
+            thread.waiting.delete(id);
+            if (thread.waiting.size === 0) thread.worker.unref();
+          };
           known(rawDigest).then(
             (answer) => {
               if (answer === undefined) return thread.worker.postMessage({ id, go: true } satisfies PrepareRequest);
-              // Known: the worker forgets the text; this file's wait ends here.
-              thread.worker.postMessage({ id, go: false } satisfies PrepareRequest);
-              thread.waiting.delete(id);
-              if (thread.waiting.size === 0) thread.worker.unref();
+              forget();
               resolve(answer);
             },
             (error: unknown) => {
-              thread.worker.postMessage({ id, go: false } satisfies PrepareRequest);
-              thread.waiting.delete(id);
-              if (thread.waiting.size === 0) thread.worker.unref();
+              forget();
               reject(error instanceof Error ? error : new Error(String(error)));
             },
           );

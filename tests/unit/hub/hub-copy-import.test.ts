@@ -6,7 +6,10 @@
  * ledger counts and conflicts, including a file that repeats known events,
  * one that reuses an id with other content, and one whose new case reuses a
  * stored id (the straight COPY meets the stored id and the file is imported
- * again the careful way, under the same ledger number). A folder of files
+ * again the careful way, under the same ledger number). A file of new cases
+ * sends its COPYs, ledger row and COMMIT in one message: the ledger row is
+ * the one the parameterised insert writes, and the same file pushed twice at
+ * once is still stored once and refused once. A folder of files
  * imported in order while the next ones are read and checked in worker
  * threads (importSyncFiles) stores the same as one file after the other.
  */
@@ -103,6 +106,18 @@ describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
     const stored = await ledger(copied);
     expect(stored).toHaveLength(1);
     expect(stored).toEqual(await ledger(plain));
+  });
+
+  it('stores a file pushed twice at once only once, and refuses the other push as already imported', async () => {
+    const { wangwu } = twoOfficersFiles();
+    const events = wangwu.events.map((e) => ({ ...e, id: `twice-${e.id}`, caseId: `twice-${e.caseId}` }));
+    const text = JSON.stringify(makeInterimSyncFile({ ...wangwu, events }));
+    const results = await Promise.all([1, 2].map(() => importSyncFile(copied.db, text, { via: 'folder' }, { policy, now: NOW, copyCsv: copied.copyCsv })));
+    expect(results.map((r) => (r.ok ? 'stored' : r.refusal.code)).sort()).toEqual(['already-imported', 'stored']);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE id LIKE 'twice-%'`.execute(copied.db);
+    expect(rows[0]!.n).toBe(events.length);
+    const ledger = await sql<{ n: number }>`SELECT count(*)::int AS n FROM imports WHERE file_digest = ${JSON.parse(text).digest}`.execute(copied.db);
+    expect(ledger.rows[0]!.n).toBe(1);
   });
 
   it('stores a folder of files, read and checked in worker threads meanwhile, as one file after the other', async () => {
