@@ -162,7 +162,25 @@ export type CopyCsv = (
   statement: string,
   chunks: Iterable<string | Uint8Array<ArrayBuffer>>,
   backendPid?: number,
+  also?: CopyAlso,
 ) => Promise<void>;
+
+/**
+ * Work sent with a COPY (see {@link CopyCsv}) when nothing has to be read
+ * back in between: further COPYs, then one statement with only literal
+ * values. On PostgreSQL all of it goes as one message (one simple query of
+ * several statements, every COPY's rows written behind it without waiting
+ * for the server's go-ahead: one round trip instead of two per COPY and one
+ * per statement); PGlite runs them one after the other. The first failing
+ * statement fails the whole (the server drops the rows still coming, and
+ * the transaction is aborted).
+ */
+export interface CopyAlso {
+  /** More `COPY t (…) FROM STDIN` statements with their rows' text, run in order after the first. */
+  copies?: readonly { statement: string; chunks: Iterable<string | Uint8Array<ArrayBuffer>> }[];
+  /** Statements run last (`;`-separated, e.g. an INSERT and COMMIT); values written as literals (no parameters), e.g. by pg's `escapeLiteral`. */
+  then?: string;
+}
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data folder, or in memory (tests). */
 export type HubDatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
@@ -195,7 +213,7 @@ export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: 
     });
     // The client of each transaction, found once (a WeakMap: it goes with the transaction object).
     const clientOf = new WeakMap<Kysely<HubSchema>, pg.PoolClient>();
-    const copyCsv: CopyCsv = async (trx, statement, chunks, backendPid) => {
+    const copyCsv: CopyCsv = async (trx, statement, chunks, backendPid, also) => {
       let client = clientOf.get(trx);
       if (!client) {
         const pid = backendPid ?? (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]!.pid;
@@ -204,7 +222,8 @@ export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: 
         // Only a transaction keeps its client; a plain Kysely instance may take another one next time.
         if (trx.isTransaction) clientOf.set(trx, client);
       }
-      await pipeline(Readable.from(chunks), client.query(copyFrom(statement)));
+      if (also) await copyBatch(client, [{ statement, chunks }, ...(also.copies ?? [])], also.then);
+      else await pipeline(Readable.from(chunks), client.query(copyFrom(statement)));
     };
     const db = new Kysely<HubSchema>({ dialect: new PostgresDialect({ pool }) });
     hub = { db, engine: 'postgres', pool, copyCsv, close: () => db.destroy() };
@@ -212,8 +231,11 @@ export async function openHubDatabase(target: HubDatabaseTarget, { migrateTo }: 
     const options = { parsers: { [INT8_OID]: (value: string) => Number(value) } };
     const pglite = 'dataDir' in target ? new PGlite(target.dataDir, options) : new PGlite(options);
     const db = new Kysely<HubSchema>({ dialect: new PGliteDialect(pglite) });
-    const copyCsv: CopyCsv = async (_trx, statement, chunks) => {
-      await pglite.query(statement.replace(/\bFROM STDIN\b/, "FROM '/dev/blob'"), [], { blob: new Blob([...chunks]) });
+    const copyCsv: CopyCsv = async (_trx, statement, chunks, _backendPid, also) => {
+      for (const copy of [{ statement, chunks }, ...(also?.copies ?? [])]) {
+        await pglite.query(copy.statement.replace(/\bFROM STDIN\b/, "FROM '/dev/blob'"), [], { blob: new Blob([...copy.chunks]) });
+      }
+      if (also?.then) await pglite.exec(also.then);
     };
     hub = { db, engine: 'pglite', pglite, copyCsv, close: () => db.destroy() };
   }
@@ -239,6 +261,63 @@ export async function migrateHubDatabase(db: Kysely<HubSchema>, migrateTo?: stri
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`hub migration ${failed} failed: ${reason}`);
   }
+}
+
+/** The protocol's CopyDone message (type byte, then its length, 4). */
+const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
+
+/**
+ * Runs `copies` (each `COPY … FROM STDIN` with its rows) and then `then`
+ * on `client` as one simple query: the statements joined in one Query
+ * message, every COPY's rows (CopyData) and end (CopyDone) written right
+ * behind it. The server reads them in order as it enters each COPY; after
+ * an error it drops the rest of the message and whatever copy data still
+ * arrives (the protocol's rule for a failed COPY), and answers ReadyForQuery
+ * once. Resolves at that ReadyForQuery; rejects with the server's error.
+ * A pg "submittable" (what pg-copy-streams is too), driven by pg's client.
+ */
+function copyBatch(client: pg.PoolClient, copies: NonNullable<CopyAlso['copies']>, then: string | undefined): Promise<void> {
+  const text = [...copies.map((copy) => copy.statement), ...(then ? [then] : [])].join(';\n');
+  // The protocol ends a query's text at a NUL: what follows one would never reach the server as meant.
+  if (text.includes('\0')) return Promise.reject(new Error('COPY: a statement holds a NUL character'));
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const batch: pg.Submittable & Record<string, unknown> = {
+      submit(connection) {
+        // The whole message in one writev: the query and each COPY's framing are a few bytes each.
+        connection.stream.cork();
+        connection.query(text);
+        for (const copy of copies) {
+          for (const chunk of copy.chunks) {
+            const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+            if (bytes.length === 0) continue;
+            const head = Buffer.allocUnsafe(5);
+            head[0] = 0x64;
+            head.writeUInt32BE(bytes.length + 4, 1);
+            connection.stream.write(head);
+            connection.stream.write(bytes);
+          }
+          connection.stream.write(COPY_DONE);
+        }
+        connection.stream.uncork();
+      },
+      // pg's client calls these as the server answers; only the end and an error matter here.
+      callback() {},
+      handleCopyInResponse() {},
+      handleCommandComplete() {},
+      handleRowDescription() {},
+      handleDataRow() {},
+      handleEmptyQuery() {},
+      handleError(error: Error) {
+        failed = true;
+        reject(error);
+      },
+      handleReadyForQuery() {
+        if (!failed) resolve();
+      },
+    };
+    client.query(batch);
+  });
 }
 
 const COPY_TEXT_SPECIAL = /[\\\t\n\r]/;

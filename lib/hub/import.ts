@@ -17,10 +17,11 @@
  * and digest, then the sender, then the file's own digest against the ledger.
  */
 import { sql, type Insertable, type Kysely } from 'kysely';
+import pg from 'pg';
 import type { CaseEvent } from '../cases';
 import type { PolicyProfile } from '../policy/schema';
 import { canonicalJson, sha256Hex } from './canonical';
-import type { ConflictsTable, CopyCsv, HubSchema } from './db';
+import type { ConflictsTable, CopyCsv, HubSchema, ImportsTable } from './db';
 import type { SyncFileProblem } from './interim-sync-file';
 import type { Officer } from './officers';
 import {
@@ -106,15 +107,26 @@ export async function importSyncFile(
   source: ImportSource,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const rawDigest = sha256Hex(text);
-  const known = await findImport(db, 'raw_digest', rawDigest);
-  if (known) return { ok: false, refusal: alreadyImported(known) };
-  return storePreparedSyncFile(db, text, await prepareWith(options, text, rawDigest), source, options);
+  const prepared = await prepareUnlessKnown(db, options, text);
+  if ('fileDigest' in prepared) return { ok: false, refusal: alreadyImported(prepared) };
+  return storePreparedSyncFile(db, text, prepared, source, options);
 }
 
-/** The file read and checked by `options.preparer` (worker threads) when given, else in this thread. */
-function prepareWith(options: Pick<ImportOptions, 'policy' | 'preparer'>, text: string, rawDigest: string): PrepareResult | Promise<PrepareResult> {
-  return options.preparer ? options.preparer.prepare(text, rawDigest) : prepareSyncFile(text, options.policy, rawDigest);
+/**
+ * The ledger's row when it knows the text's bytes (SHA-256, one index probe:
+ * a file imported again costs no parsing), else the file read and checked:
+ * by `options.preparer` (worker threads, which take the SHA-256 too) when
+ * given, else in this thread.
+ */
+async function prepareUnlessKnown(
+  db: Kysely<HubSchema>,
+  options: Pick<ImportOptions, 'policy' | 'preparer'>,
+  text: string,
+): Promise<PrepareResult | ImportRecord> {
+  const known = (rawDigest: string) => findImport(db, 'raw_digest', rawDigest);
+  if (options.preparer) return options.preparer.prepareUnlessKnown(text, known);
+  const rawDigest = sha256Hex(text);
+  return (await known(rawDigest)) ?? prepareSyncFile(text, options.policy, rawDigest);
 }
 
 /**
@@ -136,17 +148,14 @@ export async function* importSyncFiles(
   // Two files more than the workers by default: a worker never waits for the file after the one
   // being stored, nor the database for a worker, when a file takes a little longer than the others.
   const ahead = Math.max(1, options.ahead ?? (options.preparer?.workers ?? 0) + 3);
-  type Pending = { text: string; rawDigest: string; prepared: Promise<PrepareResult | ImportRecord> };
+  type Pending = { text: string; prepared: Promise<PrepareResult | ImportRecord> };
   const queue: Pending[] = [];
-  const start = async (text: string): Promise<Pending> => {
-    const rawDigest = sha256Hex(text);
+  const start = (text: string): Pending => {
     // The ledger probe before reading: a folder imported again costs one index probe a file.
-    const prepared = findImport(db, 'raw_digest', rawDigest).then(
-      (known) => known ?? prepareWith(options, text, rawDigest),
-    );
+    const prepared = prepareUnlessKnown(db, options, text);
     // Awaited in order below; a rejection is reported there, not as unhandled meanwhile.
     prepared.catch(() => {});
-    return { text, rawDigest, prepared };
+    return { text, prepared };
   };
   const iterator = Symbol.asyncIterator in texts ? texts[Symbol.asyncIterator]() : texts[Symbol.iterator]();
   let done = false;
@@ -154,7 +163,7 @@ export async function* importSyncFiles(
     while (!done && queue.length < ahead) {
       const next = await iterator.next();
       if (next.done) done = true;
-      else queue.push(await start(next.value));
+      else queue.push(start(next.value));
     }
   };
   await fill();
@@ -207,10 +216,19 @@ async function storePreparedSyncFile(
   }
   const officer = file.exporters.map((e) => e.officer).join(', ').slice(0, 1000);
   const department = [...new Set(file.exporters.map((e) => e.department))].join(', ').slice(0, 1000);
+  const ledger: LedgerEntry = {
+    raw_digest: rawDigest,
+    file_digest: file.digest,
+    officer_id: source.officer?.id ?? null,
+    officer,
+    department,
+    via: source.via,
+    imported_at: now,
+  };
   try {
     // First optimistic (see storeEvents); again, asking for every id, if one of the file's ids
     // turned out to be stored already under a case the file brings as new (nothing was kept of the first try).
-    const tryImport = (retry?: StoredIdInNewCase) => db.transaction().execute(async (trx): Promise<ImportResult> => {
+    const tryImport = (retry?: StoredIdInNewCase) => inTransaction(db, async (trx, transaction): Promise<ImportResult> => {
       // One round trip: the lock, the file's own digest against the ledger, the ledger id the
       // file's rows carry (none taken for a known file), and the session's server process (for
       // COPY to find its client without asking, see HubDatabase.copyCsv). The retry keeps the id the first try took
@@ -226,7 +244,6 @@ async function storePreparedSyncFile(
             FROM (SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})) AS locked`.execute(trx);
       const { id, pid } = rows[0]!;
       if (id === null) return { ok: false, refusal: alreadyImported((await findImport(trx, 'file_digest', file.digest))!) };
-      const counts = await storeEvents(trx, id, text, file, policy, copyCsv && ((t, statement, chunks) => copyCsv(t, statement, chunks, pid)), retry !== undefined);
       if (file.evidence.length > 0) {
         await sql`
           INSERT INTO evidence (digest, case_id, text, html, import_id)
@@ -236,24 +253,9 @@ async function storePreparedSyncFile(
           ) AS x(d, c, t, h)
           ON CONFLICT (digest) DO NOTHING`.execute(trx);
       }
-      // The ledger row is written last, with its counts: one statement instead of an insert and an update.
-      await trx
-        .insertInto('imports')
-        .values({
-          id,
-          raw_digest: rawDigest,
-          file_digest: file.digest,
-          officer_id: source.officer?.id ?? null,
-          officer,
-          department,
-          via: source.via,
-          imported_at: now,
-          events_new: counts.new,
-          events_duplicate: counts.duplicate,
-          events_conflict: counts.conflict,
-          events_refused: counts.refused,
-        })
-        .execute();
+      // The ledger row is written by storeEvents with its counts, last or with the file's last COPY.
+      const copy: CopyCsv | undefined = copyCsv && ((t, statement, chunks, _pid, also) => copyCsv(t, statement, chunks, pid, also));
+      const counts = await storeEvents(trx, id, text, file, policy, copy, retry !== undefined, ledger, transaction);
       return { ok: true, record: { id, fileDigest: file.digest, officer, department, via: source.via, importedAt: now, ...counts } };
     });
     return await tryImport().catch((error: unknown) => {
@@ -269,6 +271,35 @@ async function storePreparedSyncFile(
 }
 
 const EVENT_CHUNK = 5000;
+
+/** An open transaction of {@link inTransaction}: `committed` once its work has sent COMMIT itself. */
+interface OpenTransaction {
+  committed: boolean;
+}
+
+/**
+ * Runs `work` in one transaction on one connection of `db`, as Kysely's
+ * `transaction()` does (BEGIN; then COMMIT, or ROLLBACK when it throws),
+ * except that `work` may send the COMMIT itself with its last statements
+ * and then set `committed`: a file of new cases commits in the message that
+ * carries its rows (CopyAlso), one round trip fewer per file.
+ */
+async function inTransaction<T>(db: Kysely<HubSchema>, work: (trx: Kysely<HubSchema>, transaction: OpenTransaction) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`BEGIN`.execute(connection);
+    const transaction: OpenTransaction = { committed: false };
+    try {
+      const result = await work(connection, transaction);
+      if (!transaction.committed) await sql`COMMIT`.execute(connection);
+      return result;
+    } catch (error) {
+      // The connection goes back to the pool: never inside a failed transaction. A failing
+      // ROLLBACK means a broken connection, which the pool drops; the first error is the one to report.
+      if (!transaction.committed) await sql`ROLLBACK`.execute(connection).catch(() => {});
+      throw error;
+    }
+  });
+}
 
 /** Thrown (and caught in importSyncFile, which tries again) when the optimistic COPY meets a stored id. */
 class StoredIdInNewCase extends Error {
@@ -302,6 +333,8 @@ async function storeEvents(
   policy: PolicyProfile,
   copyCsv: CopyCsv | undefined,
   careful: boolean,
+  ledger: LedgerEntry,
+  transaction: OpenTransaction,
 ): Promise<ImportCounts> {
   // What the database holds already, asked once before writing (imports hold the lock, so
   // no import stores anything meanwhile): the file's cases that have anything stored
@@ -318,7 +351,7 @@ async function storeEvents(
     WHERE EXISTS (SELECT 1 FROM events WHERE case_id = c OFFSET 0) OR EXISTS (SELECT 1 FROM cases WHERE case_id = c OFFSET 0)`.execute(trx);
   for (const row of casesKnown.rows) knownCases.add(row.case_id);
   const optimistic = !careful && knownCases.size === 0;
-  if (optimistic && file.asNew && copyCsv) return storeNewCases(trx, importId, file.eventCount, file.asNew, copyCsv);
+  if (optimistic && file.asNew && copyCsv) return storeNewCases(trx, importId, file.eventCount, file.asNew, copyCsv, ledger, transaction);
   // The file was checked before its transaction; its events are read again only on this rarer path.
   const read = readHubSyncFile(text);
   if (!read.ok) throw new Error(`import #${String(importId)}: the file read differently the second time`);
@@ -416,14 +449,20 @@ async function storeEvents(
   // Cases with nothing stored before this file are projected from its events alone.
   const newCases = new Set([...touched].filter((caseId) => !knownCases.has(caseId)));
   const outcome = await rebuildCases(trx, [...touched], policy, { importId, fresh, newCases }, copyCsv);
-  return recordOutcome(trx, importId, counts, (id) => newIds.has(id), outcome, pendingConflicts);
+  countOutcome(importId, counts, (id) => newIds.has(id), outcome, pendingConflicts);
+  await recordConflicts(trx, outcome, pendingConflicts);
+  // The ledger row last, with its counts: one statement instead of an insert and an update.
+  await trx.insertInto('imports').values(ledgerRow(importId, ledger, counts)).execute();
+  return counts;
 }
 
 /**
  * A file all of whose cases are new to the hub (no event, no projection row;
  * its ids unique): the rows {@link prepareSyncFile} made go straight in by
- * COPY. A stored id (reused under a new case) fails the COPY on the unique
- * key and the import is tried again the careful way.
+ * COPY, followed in the same message by the ledger row and the COMMIT. A
+ * stored id (reused under a new case) fails the COPY on the unique key
+ * (the server then skips the rest, COMMIT included) and the import is
+ * tried again the careful way.
  */
 async function storeNewCases(
   trx: Kysely<HubSchema>,
@@ -431,37 +470,87 @@ async function storeNewCases(
   eventCount: number,
   asNew: NonNullable<PreparedSyncFile['asNew']>,
   copyCsv: CopyCsv,
+  ledger: LedgerEntry,
+  transaction: OpenTransaction,
 ): Promise<ImportCounts> {
-  try {
-    await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, [fillLedgerId(asNew.events, importId)]);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new StoredIdInNewCase(importId);
-    throw error;
-  }
-  if (asNew.cases.length > 0) await copyCsv(trx, CASES_COPY, [asNew.cases]);
-  if (asNew.deadlines.length > 0) await copyCsv(trx, DEADLINES_COPY, [asNew.deadlines]);
   const outcome: ProjectionOutcome = {
     refusedEventIds: new Set(asNew.refusedEventIds),
     competingClaims: asNew.competingClaims,
     settledClaims: asNew.settledClaims,
   };
-  return recordOutcome(trx, importId, { new: eventCount, duplicate: 0, conflict: 0, refused: 0 }, () => true, outcome, []);
+  // Every count is known before writing: the three COPYs, the ledger row and the COMMIT go in one round trip.
+  const counts: ImportCounts = { new: eventCount, duplicate: 0, conflict: 0, refused: 0 };
+  const pendingConflicts: Insertable<ConflictsTable>[] = [];
+  countOutcome(importId, counts, () => true, outcome, pendingConflicts);
+  // Before the rows (they come with the COMMIT); undone with everything else if the COPY meets a stored id.
+  await recordConflicts(trx, outcome, pendingConflicts);
+  const copies = [
+    ...(asNew.cases.length > 0 ? [{ statement: CASES_COPY, chunks: [asNew.cases] }] : []),
+    ...(asNew.deadlines.length > 0 ? [{ statement: DEADLINES_COPY, chunks: [asNew.deadlines] }] : []),
+  ];
+  try {
+    await copyCsv(trx, `COPY events (${EVENT_COPY_COLUMNS}) FROM STDIN`, [fillLedgerId(asNew.events, importId)], undefined, {
+      copies,
+      then: `${ledgerInsertSql(importId, ledger, counts)};\nCOMMIT`,
+    });
+  } catch (error) {
+    // The cases are known new (the probe before), their deadlines with them: a stored key is an event's id, or
+    // the ledger's (the same file pushed twice at once: refused by the caller, no retry).
+    if (isUniqueViolation(error) && (error as { table?: unknown }).table !== 'imports') throw new StoredIdInNewCase(importId);
+    throw error;
+  }
+  transaction.committed = true;
+  return counts;
+}
+
+/** A ledger row without its id and counts (known only in the transaction, and once the events are stored). */
+type LedgerEntry = Pick<Insertable<ImportsTable>, 'raw_digest' | 'file_digest' | 'officer_id' | 'officer' | 'department' | 'via' | 'imported_at'>;
+
+/** The ledger row of import `id`: the entry and its counts. */
+function ledgerRow(id: number, entry: LedgerEntry, counts: ImportCounts): Insertable<ImportsTable> {
+  return {
+    id,
+    ...entry,
+    events_new: counts.new,
+    events_duplicate: counts.duplicate,
+    events_conflict: counts.conflict,
+    events_refused: counts.refused,
+  };
+}
+
+/**
+ * The `INSERT` of {@link ledgerRow} with its values written as literals
+ * (pg's `escapeLiteral` for text), so it can follow COPYs in one simple
+ * query (CopyAlso's `then`): the same row as the parameterised insert.
+ */
+export function ledgerInsertSql(id: number, entry: LedgerEntry, counts: ImportCounts): string {
+  const row = ledgerRow(id, entry, counts);
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  const values = columns.map((column) => {
+    const value = row[column];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) throw new Error(`ledger ${column}: not an integer: ${String(value)}`);
+      return String(value);
+    }
+    return pg.escapeLiteral(String(value));
+  });
+  return `INSERT INTO imports (${columns.join(', ')}) VALUES (${values.join(', ')})`;
 }
 
 /**
  * Completes the counts with what the replay found (`isNew`: the event was
- * stored by this import) and writes the conflicts: the four counts partition
- * the file's events, so a stored event that replay refuses or that competes
- * with another department's claim is not "new".
+ * stored by this import) and adds its competing claims to `pendingConflicts`:
+ * the four counts partition the file's events, so a stored event that
+ * replay refuses or that competes with another department's claim is not "new".
  */
-async function recordOutcome(
-  trx: Kysely<HubSchema>,
+function countOutcome(
   importId: number,
   counts: ImportCounts,
   isNew: (id: string) => boolean,
   outcome: ProjectionOutcome,
   pendingConflicts: Insertable<ConflictsTable>[],
-): Promise<ImportCounts> {
+): void {
   for (const id of outcome.refusedEventIds) if (isNew(id)) counts.refused += 1;
   counts.new -= counts.refused;
   for (const claim of outcome.competingClaims) {
@@ -478,6 +567,10 @@ async function recordOutcome(
       counts.new -= 1;
     }
   }
+}
+
+/** Writes the conflicts found and marks the competing claims the file's 指定认领 settle. */
+async function recordConflicts(trx: Kysely<HubSchema>, outcome: ProjectionOutcome, pendingConflicts: Insertable<ConflictsTable>[]): Promise<void> {
   if (pendingConflicts.length > 0) {
     await trx
       .insertInto('conflicts')
@@ -493,7 +586,6 @@ async function recordOutcome(
       FROM unnest(${outcome.settledClaims.map((c) => c.eventId)}::text[], ${outcome.settledClaims.map((c) => c.settledAt)}::int8[]) AS s(event_id, settled_at)
       WHERE conflicts.kind = 'competing-claim' AND conflicts.event_id = s.event_id AND conflicts.resolved_at IS NULL`.execute(trx);
   }
-  return counts;
 }
 
 /**

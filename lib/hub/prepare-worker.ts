@@ -5,12 +5,31 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PolicyProfile } from '../policy/schema';
+import { sha256Hex } from './canonical';
 import { prepareSyncFile } from './prepare';
 import type { PrepareRequest, PrepareResponse } from './preparer';
 
 const policy = (workerData as { policy: PolicyProfile }).policy;
 
-parentPort!.on('message', ({ id, text, rawDigest }: PrepareRequest) => {
+/** Texts hashed and waiting for the importing thread's go (its ledger probe), by request id. */
+const held = new Map<number, { text: string; rawDigest: string }>();
+
+parentPort!.on('message', (request: PrepareRequest) => {
+  const { id } = request;
+  let text: string;
+  let rawDigest: string;
+  if ('go' in request) {
+    const file = held.get(id);
+    held.delete(id);
+    if (!file || !request.go) return;
+    ({ text, rawDigest } = file);
+  } else if (request.rawDigest === undefined) {
+    // The bytes' SHA-256 first: the importing thread asks the ledger before this file is read.
+    const digest = sha256Hex(request.text);
+    held.set(id, { text: request.text, rawDigest: digest });
+    parentPort!.postMessage({ id, rawDigest: digest } satisfies PrepareResponse);
+    return;
+  } else ({ text, rawDigest } = request);
   let response: PrepareResponse;
   try {
     response = { id, result: prepareSyncFile(text, policy, rawDigest) };

@@ -22,19 +22,32 @@ export interface SyncFilePreparer {
   readonly ready: Promise<void>;
   /** The prepared file; rejects only on a failure of the worker itself (a bad file is a result, not an error). */
   prepare(text: string, rawDigest: string): Promise<PrepareResult>;
+  /**
+   * The file prepared unless `known` knows it: a worker takes the text's
+   * SHA-256 (the ledger's replay key), `known(rawDigest)` is asked on this
+   * thread (the ledger probe), and only when it answers `undefined` does the
+   * worker read and check the file; otherwise its answer is returned and the
+   * file is never parsed. So the hashing of every file's bytes, too, runs
+   * beside the database. Rejects on a failure of the worker or of `known`.
+   */
+  prepareUnlessKnown<T>(text: string, known: (rawDigest: string) => Promise<T | undefined>): Promise<PrepareResult | T>;
   /** Stops the workers; files still being prepared are rejected. */
   close(): Promise<void>;
 }
 
-/** A message to a worker. */
-export interface PrepareRequest {
-  id: number;
-  text: string;
-  rawDigest: string;
-}
+/**
+ * A message to a worker: a file to prepare (with its SHA-256), a file to
+ * hash first (`rawDigest` absent: the worker answers with it and keeps the
+ * text), or whether to prepare such a file now (`go`; false: forget it).
+ */
+export type PrepareRequest = { id: number; text: string; rawDigest?: string } | { id: number; go: boolean };
 
-/** A worker's answer: the result, or the failure's stack; `ready` once when it has loaded. */
-export type PrepareResponse = { id: number; result: PrepareResult } | { id: number; error: string } | { ready: true };
+/** A worker's answer: the result, a file's SHA-256 (asked by a request without one), or the failure's stack; `ready` once when it has loaded. */
+export type PrepareResponse =
+  | { id: number; result: PrepareResult }
+  | { id: number; rawDigest: string }
+  | { id: number; error: string }
+  | { ready: true };
 
 /**
  * The young generation of a preparing worker's heap, MB. A 2,000-event file
@@ -61,7 +74,7 @@ export function defaultPreparerWorkers(): number {
  * do not keep the process alive; call `close` when done.
  */
 export function startSyncFilePreparer(policy: PolicyProfile, { workers = defaultPreparerWorkers() }: { workers?: number } = {}): SyncFilePreparer {
-  type Waiting = { resolve: (result: PrepareResult) => void; reject: (error: Error) => void };
+  type Waiting = { resolve: (result: PrepareResult) => void; reject: (error: Error) => void; hashed?: (rawDigest: string) => void };
   const threads = Array.from({ length: Math.max(1, workers) }, () => {
     const worker = new Worker(bootstrap(), {
       eval: true,
@@ -81,6 +94,7 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
       if ('ready' in response) return loaded();
       const waiting = thread.waiting.get(response.id);
       if (!waiting) return;
+      if ('rawDigest' in response) return waiting.hashed?.(response.rawDigest);
       thread.waiting.delete(response.id);
       if (thread.waiting.size === 0) worker.unref();
       if ('error' in response) waiting.reject(new Error(`preparing a sync file failed in its worker: ${response.error}`));
@@ -98,20 +112,45 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
     return thread;
   });
   let next = 0;
+  /** Sends `text` to the least busy thread (ties: the next in turn); `hashed` is called with its SHA-256 when `rawDigest` is not given. */
+  const send = (text: string, rawDigest: string | undefined, hashed?: (thread: (typeof threads)[number], id: number, rawDigest: string) => void) => {
+    let thread = threads[next++ % threads.length]!;
+    for (const candidate of threads) if (candidate.waiting.size < thread.waiting.size) thread = candidate;
+    const id = next;
+    if (thread.stopped) return Promise.reject(thread.stopped);
+    return new Promise<PrepareResult>((resolve, reject) => {
+      thread.waiting.set(id, { resolve, reject, ...(hashed ? { hashed: (digest: string) => hashed(thread, id, digest) } : {}) });
+      // While a file is being prepared its worker keeps the process alive.
+      thread.worker.ref();
+      thread.worker.postMessage((rawDigest === undefined ? { id, text } : { id, text, rawDigest }) satisfies PrepareRequest);
+    });
+  };
   return {
     workers: threads.length,
     ready: Promise.all(threads.map((thread) => thread.ready)).then(() => {}),
-    prepare(text, rawDigest) {
-      // The least busy thread (ties: the next in turn).
-      let thread = threads[next++ % threads.length]!;
-      for (const candidate of threads) if (candidate.waiting.size < thread.waiting.size) thread = candidate;
-      const id = next;
-      if (thread.stopped) return Promise.reject(thread.stopped);
-      return new Promise<PrepareResult>((resolve, reject) => {
-        thread.waiting.set(id, { resolve, reject });
-        // While a file is being prepared its worker keeps the process alive.
-        thread.worker.ref();
-        thread.worker.postMessage({ id, text, rawDigest } satisfies PrepareRequest);
+    prepare: (text, rawDigest) => send(text, rawDigest),
+    prepareUnlessKnown<T>(text: string, known: (rawDigest: string) => Promise<T | undefined>) {
+      return new Promise<PrepareResult | T>((resolve, reject) => {
+        const prepared = send(text, undefined, (thread, id, rawDigest) => {
+          // Known, or the probe failed: the worker forgets the text and this file's wait ends here.
+          const forget = () => {
+            thread.worker.postMessage({ id, go: false } satisfies PrepareRequest);
+            thread.waiting.delete(id);
+            if (thread.waiting.size === 0) thread.worker.unref();
+          };
+          known(rawDigest).then(
+            (answer) => {
+              if (answer === undefined) return thread.worker.postMessage({ id, go: true } satisfies PrepareRequest);
+              forget();
+              resolve(answer);
+            },
+            (error: unknown) => {
+              forget();
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+        });
+        prepared.then(resolve, reject);
       });
     },
     async close() {

@@ -6,7 +6,10 @@
  * ledger counts and conflicts, including a file that repeats known events,
  * one that reuses an id with other content, and one whose new case reuses a
  * stored id (the straight COPY meets the stored id and the file is imported
- * again the careful way, under the same ledger number). A folder of files
+ * again the careful way, under the same ledger number). A file of new cases
+ * sends its COPYs, ledger row and COMMIT in one message: the ledger row is
+ * the one the parameterised insert writes, and the same file pushed twice at
+ * once is still stored once and refused once. A folder of files
  * imported in order while the next ones are read and checked in worker
  * threads (importSyncFiles) stores the same as one file after the other.
  */
@@ -86,6 +89,35 @@ describe.each(HUB_ENGINES)('the hub’s COPY import on %s', (engine) => {
     expect(ledger.rows.map((row) => row.id)).toEqual([1, 2, 3, 4]);
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(copied.db);
     expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('writes the same ledger row when it goes with the COPYs in one message, whatever quotes or backslashes the names hold', async () => {
+    const { lisi } = twoOfficersFiles();
+    const officer = { officer: "O'Brien \\' 李四 \\n", department: `${lisi.officer.department}\\'s "desk"` };
+    const events = lisi.events.map((e) => ({ ...e, id: `quoted-${e.id}`, caseId: `quoted-${e.caseId}`, actor: { ...e.actor, ...officer } }));
+    const text = JSON.stringify(makeInterimSyncFile({ officer, range: lisi.range, exportedAt: lisi.exportedAt, events, evidence: [] }));
+    const a = await importSyncFile(plain.db, text, { via: 'push' }, { policy, now: NOW });
+    const b = await importSyncFile(copied.db, text, { via: 'push' }, { policy, now: NOW, copyCsv: copied.copyCsv });
+    expect(b).toEqual(a);
+    expect(b.ok && b.record).toMatchObject({ officer: officer.officer, department: officer.department, new: events.length });
+    const ledger = (hub: HubDatabase) =>
+      sql`SELECT raw_digest, file_digest, officer_id, officer, department, via, imported_at, events_new, events_duplicate, events_conflict, events_refused
+        FROM imports WHERE officer = ${officer.officer}`.execute(hub.db).then((result) => result.rows);
+    const stored = await ledger(copied);
+    expect(stored).toHaveLength(1);
+    expect(stored).toEqual(await ledger(plain));
+  });
+
+  it('stores a file pushed twice at once only once, and refuses the other push as already imported', async () => {
+    const { wangwu } = twoOfficersFiles();
+    const events = wangwu.events.map((e) => ({ ...e, id: `twice-${e.id}`, caseId: `twice-${e.caseId}` }));
+    const text = JSON.stringify(makeInterimSyncFile({ ...wangwu, events }));
+    const results = await Promise.all([1, 2].map(() => importSyncFile(copied.db, text, { via: 'folder' }, { policy, now: NOW, copyCsv: copied.copyCsv })));
+    expect(results.map((r) => (r.ok ? 'stored' : r.refusal.code)).sort()).toEqual(['already-imported', 'stored']);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE id LIKE 'twice-%'`.execute(copied.db);
+    expect(rows[0]!.n).toBe(events.length);
+    const ledger = await sql<{ n: number }>`SELECT count(*)::int AS n FROM imports WHERE file_digest = ${JSON.parse(text).digest}`.execute(copied.db);
+    expect(ledger.rows[0]!.n).toBe(1);
   });
 
   it('stores a folder of files, read and checked in worker threads meanwhile, as one file after the other', async () => {

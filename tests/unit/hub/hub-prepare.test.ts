@@ -5,13 +5,15 @@
  * the transaction, is written in place. Each row then reads as the hub
  * stores the event: id, case, type, time, officer, department, content
  * digest, body, and the ledger id — whatever newlines, tabs, backslashes or
- * Chinese the event's text holds.
+ * Chinese the event's text holds. In a worker (lib/hub/preparer.ts) a file
+ * is hashed first and read only when the ledger does not know its bytes.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventBodiesUtf8, eventBody, eventRowsBytes, fillLedgerId, LEDGER_ID_WIDTH, prepareSyncFile } from '../../../lib/hub/prepare';
 import type { CaseEvent } from '../../../lib/cases';
 import { sha256Hex } from '../../../lib/hub/canonical';
 import { makeInterimSyncFile } from '../../../lib/hub/interim-sync-file';
+import { startSyncFilePreparer, type SyncFilePreparer } from '../../../lib/hub/preparer';
 import { getBuiltInProfile } from '../../../lib/policy';
 import { twoOfficersFiles } from './support';
 
@@ -83,5 +85,39 @@ describe('the bodies of a file’s events, written from one JSON text', () => {
     expect(bodiesOf(events)).toEqual(events.map(eventBody));
     const rows = readCopyText(fillLedgerId(eventRowsBytes(events), 7));
     expect(rows.map((row) => row[7])).toEqual(events.map(eventBody));
+  });
+});
+
+describe('a file prepared in a worker unless the ledger knows its bytes', () => {
+  const { lisi } = twoOfficersFiles();
+  const text = JSON.stringify(lisi);
+  let preparer: SyncFilePreparer;
+  beforeAll(async () => {
+    preparer = startSyncFilePreparer(policy, { workers: 1 });
+    await preparer.ready;
+  }, 60_000);
+  afterAll(() => preparer.close());
+
+  it('asks the ledger with the SHA-256 of the bytes, and prepares the file only when it is not known', async () => {
+    const asked: string[] = [];
+    const result = await preparer.prepareUnlessKnown(text, async (rawDigest) => {
+      asked.push(rawDigest);
+      return undefined;
+    });
+    expect(asked).toEqual([sha256Hex(text)]);
+    expect(result).toEqual(prepareSyncFile(text, policy));
+  });
+
+  it('answers with what the ledger knows and never reads a known file (not even a damaged one)', async () => {
+    const damaged = text.slice(0, 100);
+    expect(await preparer.prepareUnlessKnown(damaged, async (rawDigest) => (rawDigest === sha256Hex(damaged) ? 'known' : undefined))).toBe('known');
+    // The worker forgot it: the next file is prepared as usual.
+    const next = await preparer.prepareUnlessKnown(damaged, async () => undefined);
+    expect(next).toMatchObject({ ok: false });
+  });
+
+  it('passes on a failed ledger probe', async () => {
+    await expect(preparer.prepareUnlessKnown(text, () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    expect(await preparer.prepareUnlessKnown(text, async () => 7)).toBe(7);
   });
 });
