@@ -489,22 +489,50 @@ const PAGE_START_UNITS = 2048;
  * Whether some text of the page may hold a match. Every post's body is part
  * of the document's text, and an occurrence of a watched form in a part is
  * one in the whole (`occursIn`): a page whose text has none has no post to
- * flag. The start of the page is checked first (a page that names a watched
- * place mostly does so early: the site's name, the title, the first post),
- * so such a page does not copy and scan the whole text of a long thread;
- * an occurrence there can only send the page down the full scan.
+ * flag. The start of the page is first searched for the list's forms as
+ * written (a page that names a watched place mostly does so early: the
+ * site's name, the title), so such a page neither copies nor scans the whole
+ * text of a long thread; a form found there can only send the page down the
+ * full scan, as before this check.
  */
 export function pageMayMatch(doc: Document, watchlist: CompiledWatchlist): boolean {
   const root = doc.documentElement;
   if (!root) return true;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let start = '';
+  const start: string[] = [];
+  let length = 0;
   let node = walker.nextNode();
-  for (; node && start.length < PAGE_START_UNITS; node = walker.nextNode()) start += node.nodeValue ?? '';
-  if (watchlist.occursIn(start)) return true;
+  for (; node && length < PAGE_START_UNITS; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    start.push(value);
+    length += value.length;
+  }
+  const text = start.join('');
+  if (namesAFormAsWritten(text, watchlist)) return true;
   // The start was the whole text.
-  if (!node) return false;
+  if (!node) return watchlist.occursIn(text);
   return watchlist.occursIn(root.textContent ?? '');
+}
+
+/** Most forms looked for as written in the page's start (see `namesAFormAsWritten`). */
+const FORMS_AS_WRITTEN = 256;
+
+/**
+ * Whether `text` holds one of the list's first forms exactly as the list
+ * writes it: then the matcher finds it too (a form folds to its own
+ * pattern). Native searches, so that the page's first run of the matcher is
+ * the scan of its posts, as before this check.
+ */
+function namesAFormAsWritten(text: string, watchlist: CompiledWatchlist): boolean {
+  let forms = 0;
+  for (const entry of watchlist.entries) {
+    if (entry.kind === 'exclusion') continue;
+    for (const form of [entry.term, ...(entry.aliases ?? []), ...(entry.contextAliases ?? [])]) {
+      if (form !== '' && text.includes(form)) return true;
+      if (++forms >= FORMS_AS_WRITTEN) return false;
+    }
+  }
+  return false;
 }
 
 /** Key of the scan-time log in the extension's isolated world (never the page's). */
