@@ -5,7 +5,8 @@
  *
  * It scans once on load and afterwards only what a MutationObserver reports
  * as added (infinite scroll, "load more replies"), batched into idle time, so
- * a long thread is never rescanned. Posts the page re-renders (a clone put in
+ * a long thread is never rescanned. A page whose text names nothing watched
+ * (most pages) is only checked on load; its posts are located in idle time. Posts the page re-renders (a clone put in
  * place of the post, the body's innerHTML rewritten, a whole <body> swapped
  * by a single-page app) lose our badge with their old DOM: the badge's
  * disconnection is noticed in the same batch and the post is flagged again.
@@ -350,14 +351,29 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     if (count > 0) deps.reportCount(count);
   };
 
+  /** Locates every post of the page and flags those that name a watched place: the first scan's work. */
+  const scanWhole = (): FlaggedPost[] => {
+    const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
+    if (posts.length === 0) flagListedThreads();
+    const fresh = flagPosts(posts);
+    const first = posts[0];
+    if (first) deps.whenIdle(() => warmIncrementalScan(first));
+    return fresh;
+  };
+
   const scanPage = () =>
     measured('scan-page', () => {
-      const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
-      if (posts.length === 0) flagListedThreads();
-      const fresh = flagPosts(posts);
-      const first = posts[0];
-      if (first) deps.whenIdle(() => warmIncrementalScan(first));
-      return fresh;
+      if (pageMayMatch(deps.doc, deps.watchlist)) return scanWhole();
+      // No text of the page names anything watched, so no post can be flagged: the posts are
+      // located (and remembered, see `seen`) when the page is idle, as their ids are settled.
+      // Most pages an officer opens name nothing the office watches, and locating the posts of
+      // a long thread no adapter knows (record mining) is most of a scan.
+      deps.whenIdle(() => {
+        const start = performance.now();
+        const fresh = scanWhole();
+        logScanTime({ name: 'register', ms: performance.now() - start, flagged: fresh.length });
+      });
+      return [];
     });
 
   /**
@@ -466,6 +482,59 @@ export function textsWithMatches(texts: readonly string[], watchlist: CompiledWa
   return matched;
 }
 
+/** Code units of the page's first text nodes checked before the whole text (see `pageMayMatch`). */
+const PAGE_START_UNITS = 2048;
+
+/**
+ * Whether some text of the page may hold a match. Every post's body is part
+ * of the document's text, and an occurrence of a watched form in a part is
+ * one in the whole (`occursIn`): a page whose text has none has no post to
+ * flag. The start of the page is first searched for the list's forms as
+ * written (a page that names a watched place mostly does so early: the
+ * site's name, the title), so such a page neither copies nor scans the whole
+ * text of a long thread; a form found there can only send the page down the
+ * full scan, as before this check.
+ */
+export function pageMayMatch(doc: Document, watchlist: CompiledWatchlist): boolean {
+  const root = doc.documentElement;
+  if (!root) return true;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const start: string[] = [];
+  let length = 0;
+  let node = walker.nextNode();
+  for (; node && length < PAGE_START_UNITS; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    start.push(value);
+    length += value.length;
+  }
+  const text = start.join('');
+  if (namesAFormAsWritten(text, watchlist)) return true;
+  // The start was the whole text.
+  if (!node) return watchlist.occursIn(text);
+  return watchlist.occursIn(root.textContent ?? '');
+}
+
+/** Most forms looked for as written in the page's start (see `namesAFormAsWritten`). */
+const FORMS_AS_WRITTEN = 256;
+
+/**
+ * Whether `text` holds one of the list's first forms exactly as the list
+ * writes it: then the matcher finds it too (a form folds to its own
+ * pattern). Native searches, so that the page's first run of the matcher is
+ * the scan of its posts, as before this check.
+ */
+function namesAFormAsWritten(text: string, watchlist: CompiledWatchlist): boolean {
+  let forms = 0;
+  for (const entry of watchlist.entries) {
+    if (entry.kind === 'exclusion') continue;
+    for (const form of [entry.term, ...(entry.aliases ?? []), ...(entry.contextAliases ?? [])]) {
+      if (form !== '' && text.includes(form)) return true;
+      if (++forms >= FORMS_AS_WRITTEN) return false;
+    }
+  }
+  return false;
+}
+
 /** Key of the scan-time log in the extension's isolated world (never the page's). */
 export const SCAN_LOG_KEY = Symbol.for('yq.scan-log');
 
@@ -474,12 +543,15 @@ export const SCAN_LOG_KEY = Symbol.for('yq.scan-log');
  * `paint` is the idle-time work a scan leaves for later (its flagged posts'
  * match ranges and highlight boxes), `flagged` then the posts painted;
  * `warm-up` the idle-time run of the incremental scan's code after the
- * first scan (see `warmIncrementalScan`); `mount` an idle chunk of badges
+ * first scan (see `warmIncrementalScan`); `register` the idle-time location
+ * of the posts of a page whose text names nothing watched (the first scan
+ * then only checked the text, see `pageMayMatch`), `flagged` then the posts
+ * it flagged (none, unless the page changed in between); `mount` an idle chunk of badges
  * of flagged posts far from the viewport (see `mountNearFirst`), `flagged`
  * then the badges mounted.
  */
 export interface ScanRecord {
-  name: 'scan-page' | 'scan-added' | 'paint' | 'warm-up' | 'mount';
+  name: 'scan-page' | 'scan-added' | 'paint' | 'warm-up' | 'mount' | 'register';
   ms: number;
   flagged: number;
 }

@@ -61,6 +61,14 @@ export interface CompiledWatchlist {
    * not flagged). `matchesOf` makes the objects.
    */
   scanPacked(text: string): PackedMatches;
+  /**
+   * Whether any form of the list, exclusions included, occurs in `text`,
+   * before exclusions and overlaps are settled. An occurrence inside a part
+   * of a text is one in the whole text too, so a text with none has no part
+   * in which `scan` finds a match: what a page checks before looking for
+   * its posts.
+   */
+  occursIn(text: string): boolean;
   /** The objects `scan` answers, for packed matches of this list. */
   matchesOf(packed: PackedMatches): WatchMatch[];
   /** The canonical term of a form of a packed match. */
@@ -201,6 +209,8 @@ export function watchlistMatcherOf(entries: readonly WatchlistInput[], tables: W
     entries: list,
     scan: (text: string): WatchMatch[] => matchesOf(scanPacked(text)),
     scanPacked,
+    // Raw occurrences, not `scanPacked`: an exclusion that spans the edge of a part (澜江 | 路 in two posts) hides the part's match in the whole.
+    occursIn: (text: string): boolean => automaton.scanRaw(text).length > 0,
     matchesOf,
     formTerm: (form: number): string => termOf[form] as string,
     formKind: (form: number): string => kindOf[form] as string,
