@@ -196,8 +196,8 @@ export function withPresenceIndex<T>(doc: Document, choose: () => T): T {
 }
 
 /**
- * Whether the document has an element with this id or class name. An id is
- * a hash lookup (`getElementById`). A class is asked as the one-class
+ * Whether the document has an element with this id or class (`key`:
+ * `#id` or `.class`, a valid selector). An id is a hash lookup (`getElementById`). A class is asked as the one-class
  * selector `.name`, not `getElementsByClassName(name).item(0)`: both walk
  * the page in native code where the name is present nowhere, but Chromium
  * answers the selector at once for most absent names on a page of few
@@ -207,12 +207,12 @@ export function withPresenceIndex<T>(doc: Document, choose: () => T): T {
  * ignoring case: the class selector does so itself, ids are asked through
  * an attribute selector with the `i` flag.
  */
-function present(index: PresenceIndex, kind: string, name: string): boolean {
-  const key = kind + name;
+function present(index: PresenceIndex, key: string): boolean {
   let answer = index.known.get(key);
   if (answer === undefined) {
     const doc = index.doc;
-    if (kind === '.') answer = doc.querySelector(`.${name}`) !== null;
+    const name = key.slice(1);
+    if (key.startsWith('.')) answer = doc.querySelector(key) !== null;
     else if (doc.compatMode === 'BackCompat') answer = doc.querySelector(`[id="${name}" i]`) !== null;
     else answer = doc.getElementById(name) !== null;
     index.known.set(key, answer);
@@ -237,7 +237,7 @@ export function fingerprintIn(doc: Document, selector: string): boolean {
   const index = presence?.doc === doc ? presence : undefined;
   if (!index) return doc.querySelector(selector) !== null;
   for (const alternative of alternativesOf(selector)) {
-    if (namesPresent(alternative, index) && matchedAlone(alternative, index)) return true;
+    if (alternative.names.every((name) => present(index, name)) && matchedAlone(alternative.selector, index)) return true;
   }
   return false;
 }
@@ -253,51 +253,45 @@ function matchedAlone(alternative: string, index: PresenceIndex): boolean {
   return answer;
 }
 
-/** The alternatives of selector lists already split (adapters ask the same few constants). */
-const ALTERNATIVES = new Map<string, readonly string[]>();
+/** One alternative of a selector list, and the ids and classes (`#id`, `.class`) an element must have somewhere for it to match. */
+export interface SelectorAlternative {
+  selector: string;
+  names: readonly string[];
+}
+
+/** Selector lists already read (adapters ask the same few constants). */
+const ALTERNATIVES = new Map<string, readonly SelectorAlternative[]>();
 
 /**
- * The comma-separated alternatives of a selector list: commas inside
- * brackets, parentheses (`:is(a, b)`) and quoted strings do not separate.
- * A selector with escapes is not parsed here: it is one alternative.
+ * The comma-separated alternatives of a selector list, each with the ids and
+ * classes it names outside brackets and parentheses: commas inside
+ * brackets, parentheses (`:is(a, b)`) and quoted strings do not separate,
+ * and what they hold (attribute values, `:not(…)` arguments) says nothing
+ * about what must be present. A selector this does not read (escapes,
+ * nested parentheses) is one alternative that names nothing: it is simply asked.
  */
-export function alternativesOf(selector: string): readonly string[] {
+export function alternativesOf(selector: string): readonly SelectorAlternative[] {
   let out = ALTERNATIVES.get(selector);
-  if (out) return out;
-  out = selector.includes('\\') ? [selector] : splitSelectorList(selector);
-  ALTERNATIVES.set(selector, out);
+  if (!out) ALTERNATIVES.set(selector, (out = readAlternatives(selector)));
   return out;
 }
 
-function splitSelectorList(selector: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < selector.length; i++) {
-    const c = selector.charAt(i);
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(selector.slice(start, i).trim());
-      start = i + 1;
-    }
+function readAlternatives(selector: string): SelectorAlternative[] {
+  const whole = [{ selector, names: [] }];
+  if (selector.includes('\\')) return whole;
+  // Blanked to the same length, so that the commas left are at their places in `selector`.
+  const blank = (text: string) => ' '.repeat(text.length);
+  const plain = selector.replace(/"[^"]*"|'[^']*'/g, blank).replace(/\[[^\]]*\]/g, blank).replace(/\([^)]*\)/g, blank);
+  if (/[()[\]"']/.test(plain)) return whole;
+  const out: SelectorAlternative[] = [];
+  for (let start = 0; start <= plain.length; ) {
+    const comma = plain.indexOf(',', start);
+    const end = comma < 0 ? plain.length : comma;
+    out.push({ selector: selector.slice(start, end).trim(), names: plain.slice(start, end).match(ID_OR_CLASS) ?? [] });
+    start = end + 1;
   }
-  out.push(selector.slice(start).trim());
   return out;
 }
 
-/** Whether every id and class `alternative` names (outside brackets and parentheses) is in the document. */
-function namesPresent(alternative: string, index: PresenceIndex): boolean {
-  // Escapes are not parsed here: such a selector is simply asked.
-  if (alternative.includes('\\')) return true;
-  // Attribute values, :not(…)/:is(…) arguments and quoted strings say nothing about what must be present.
-  const plain = alternative.replace(/"[^"]*"|'[^']*'/g, '').replace(/\[[^\]]*\]/g, '').replace(/\([^)]*\)/g, '');
-  for (const [, kind, name = ''] of plain.matchAll(/([.#])(-?[_a-zA-Z][\w-]*)/g)) {
-    if (!present(index, kind ?? '.', name)) return false;
-  }
-  return true;
-}
+/** An id or class a selector names (`#main`, `.post-body`). */
+const ID_OR_CLASS = /[.#]-?[_a-zA-Z][\w-]*/g;

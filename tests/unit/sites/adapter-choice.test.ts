@@ -154,6 +154,7 @@ describe('fingerprints inside the presence index answer as querySelector does', 
     '.Post .text',
     '#MAIN',
     'p[title*=","], .missing',
+    ':is(:not(.missing), .text) span, .missing',
   ];
 
   it.each(selectors)('%s', (selector) => {
@@ -164,9 +165,19 @@ describe('fingerprints inside the presence index answer as querySelector does', 
     }
   });
 
-  it('splits a selector list at its own commas only', () => {
-    expect(alternativesOf('.a, #b .c,div[title="x, y"] , :is(.d, .e) .f')).toEqual(['.a', '#b .c', 'div[title="x, y"]', ':is(.d, .e) .f']);
-    expect(alternativesOf(".a[data-v='1,2'],.b")).toEqual([".a[data-v='1,2']", '.b']);
-    expect(alternativesOf('.a\\,b, .c')).toEqual(['.a\\,b, .c']);
+  it('splits a selector list at its own commas only, with the ids and classes each alternative needs', () => {
+    expect(alternativesOf('.a, #b .c,div[title="x, y"] , :is(.d, .e) .f')).toEqual([
+      { selector: '.a', names: ['.a'] },
+      { selector: '#b .c', names: ['#b', '.c'] },
+      { selector: 'div[title="x, y"]', names: [] },
+      { selector: ':is(.d, .e) .f', names: ['.f'] },
+    ]);
+    expect(alternativesOf(".a[data-v='1,2'],.b:not(.c)")).toEqual([
+      { selector: ".a[data-v='1,2']", names: ['.a'] },
+      { selector: '.b:not(.c)', names: ['.b'] },
+    ]);
+    // Escapes and nested parentheses are not read: the whole list is asked as it is.
+    expect(alternativesOf('.a\\,b, .c')).toEqual([{ selector: '.a\\,b, .c', names: [] }]);
+    expect(alternativesOf(':is(:not(.a), .b), .c')).toEqual([{ selector: ':is(:not(.a), .b), .c', names: [] }]);
   });
 });
