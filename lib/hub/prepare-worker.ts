@@ -1,6 +1,7 @@
 /**
- * Worker thread of lib/hub/preparer.ts: prepares the sync files it is sent
- * (lib/hub/prepare.ts) and answers with the plain-data result. The hub's
+ * Worker thread of lib/hub/preparer.ts: hashes the sync files it is sent,
+ * then prepares those the importing thread says are new (lib/hub/prepare.ts)
+ * and answers with the plain-data result. The hub's
  * policy profile comes once, as `workerData.policy`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -16,20 +17,17 @@ const held = new Map<number, { text: string; rawDigest: string }>();
 
 parentPort!.on('message', (request: PrepareRequest) => {
   const { id } = request;
-  let text: string;
-  let rawDigest: string;
-  if ('go' in request) {
-    const file = held.get(id);
-    held.delete(id);
-    if (!file || !request.go) return;
-    ({ text, rawDigest } = file);
-  } else if (request.rawDigest === undefined) {
+  if (!('go' in request)) {
     // The bytes' SHA-256 first: the importing thread asks the ledger before this file is read.
-    const digest = sha256Hex(request.text);
-    held.set(id, { text: request.text, rawDigest: digest });
-    parentPort!.postMessage({ id, rawDigest: digest } satisfies PrepareResponse);
+    const rawDigest = sha256Hex(request.text);
+    held.set(id, { text: request.text, rawDigest });
+    parentPort!.postMessage({ id, rawDigest } satisfies PrepareResponse);
     return;
-  } else ({ text, rawDigest } = request);
+  }
+  const file = held.get(id);
+  held.delete(id);
+  if (!file || !request.go) return;
+  const { text, rawDigest } = file;
   let response: PrepareResponse;
   try {
     response = { id, result: prepareSyncFile(text, policy, rawDigest) };

@@ -20,15 +20,14 @@ export interface SyncFilePreparer {
   readonly workers: number;
   /** Resolves once every worker has loaded its code (a hub starts them at boot; the bench waits before timing). */
   readonly ready: Promise<void>;
-  /** The prepared file; rejects only on a failure of the worker itself (a bad file is a result, not an error). */
-  prepare(text: string, rawDigest: string): Promise<PrepareResult>;
   /**
    * The file prepared unless `known` knows it: a worker takes the text's
    * SHA-256 (the ledger's replay key), `known(rawDigest)` is asked on this
    * thread (the ledger probe), and only when it answers `undefined` does the
    * worker read and check the file; otherwise its answer is returned and the
    * file is never parsed. So the hashing of every file's bytes, too, runs
-   * beside the database. Rejects on a failure of the worker or of `known`.
+   * beside the database. A bad file is a result, not an error: rejects only
+   * on a failure of the worker or of `known`.
    */
   prepareUnlessKnown<T>(text: string, known: (rawDigest: string) => Promise<T | undefined>): Promise<PrepareResult | T>;
   /** Stops the workers; files still being prepared are rejected. */
@@ -36,13 +35,13 @@ export interface SyncFilePreparer {
 }
 
 /**
- * A message to a worker: a file to prepare (with its SHA-256), a file to
- * hash first (`rawDigest` absent: the worker answers with it and keeps the
- * text), or whether to prepare such a file now (`go`; false: forget it).
+ * A message to a worker: a file to hash (the worker answers with its
+ * SHA-256 and keeps the text), or whether to prepare that file now (`go`;
+ * false: forget it).
  */
-export type PrepareRequest = { id: number; text: string; rawDigest?: string } | { id: number; go: boolean };
+export type PrepareRequest = { id: number; text: string } | { id: number; go: boolean };
 
-/** A worker's answer: the result, a file's SHA-256 (asked by a request without one), or the failure's stack; `ready` once when it has loaded. */
+/** A worker's answer: a file's SHA-256, the result, or the failure's stack; `ready` once when it has loaded. */
 export type PrepareResponse =
   | { id: number; result: PrepareResult }
   | { id: number; rawDigest: string }
@@ -74,7 +73,7 @@ export function defaultPreparerWorkers(): number {
  * do not keep the process alive; call `close` when done.
  */
 export function startSyncFilePreparer(policy: PolicyProfile, { workers = defaultPreparerWorkers() }: { workers?: number } = {}): SyncFilePreparer {
-  type Waiting = { resolve: (result: PrepareResult) => void; reject: (error: Error) => void; hashed?: (rawDigest: string) => void };
+  type Waiting = { resolve: (result: PrepareResult) => void; reject: (error: Error) => void; hashed: (rawDigest: string) => void };
   const threads = Array.from({ length: Math.max(1, workers) }, () => {
     const worker = new Worker(bootstrap(), {
       eval: true,
@@ -94,7 +93,7 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
       if ('ready' in response) return loaded();
       const waiting = thread.waiting.get(response.id);
       if (!waiting) return;
-      if ('rawDigest' in response) return waiting.hashed?.(response.rawDigest);
+      if ('rawDigest' in response) return waiting.hashed(response.rawDigest);
       thread.waiting.delete(response.id);
       if (thread.waiting.size === 0) worker.unref();
       if ('error' in response) waiting.reject(new Error(`preparing a sync file failed in its worker: ${response.error}`));
@@ -102,7 +101,7 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
     });
     const fail = (error: Error) => {
       thread.stopped ??= error;
-      // Ready or not, it will not load now: prepare() then answers with the failure.
+      // Ready or not, it will not load now: prepareUnlessKnown() then answers with the failure.
       loaded();
       for (const waiting of thread.waiting.values()) waiting.reject(error);
       thread.waiting.clear();
@@ -112,26 +111,25 @@ export function startSyncFilePreparer(policy: PolicyProfile, { workers = default
     return thread;
   });
   let next = 0;
-  /** Sends `text` to the least busy thread (ties: the next in turn); `hashed` is called with its SHA-256 when `rawDigest` is not given. */
-  const send = (text: string, rawDigest: string | undefined, hashed?: (thread: (typeof threads)[number], id: number, rawDigest: string) => void) => {
+  /** Sends `text` to the least busy thread (ties: the next in turn) to be hashed; `hashed` is called with its SHA-256. */
+  const send = (text: string, hashed: (thread: (typeof threads)[number], id: number, rawDigest: string) => void) => {
     let thread = threads[next++ % threads.length]!;
     for (const candidate of threads) if (candidate.waiting.size < thread.waiting.size) thread = candidate;
     const id = next;
     if (thread.stopped) return Promise.reject(thread.stopped);
     return new Promise<PrepareResult>((resolve, reject) => {
-      thread.waiting.set(id, { resolve, reject, ...(hashed ? { hashed: (digest: string) => hashed(thread, id, digest) } : {}) });
+      thread.waiting.set(id, { resolve, reject, hashed: (digest: string) => hashed(thread, id, digest) });
       // While a file is being prepared its worker keeps the process alive.
       thread.worker.ref();
-      thread.worker.postMessage((rawDigest === undefined ? { id, text } : { id, text, rawDigest }) satisfies PrepareRequest);
+      thread.worker.postMessage({ id, text } satisfies PrepareRequest);
     });
   };
   return {
     workers: threads.length,
     ready: Promise.all(threads.map((thread) => thread.ready)).then(() => {}),
-    prepare: (text, rawDigest) => send(text, rawDigest),
     prepareUnlessKnown<T>(text: string, known: (rawDigest: string) => Promise<T | undefined>) {
       return new Promise<PrepareResult | T>((resolve, reject) => {
-        const prepared = send(text, undefined, (thread, id, rawDigest) => {
+        const prepared = send(text, (thread, id, rawDigest) => {
           // Known, or the probe failed: the worker forgets the text and this file's wait ends here.
           const forget = () => {
             thread.worker.postMessage({ id, go: false } satisfies PrepareRequest);
