@@ -21,7 +21,7 @@
 // Direct modules, not the lib/match barrel (zod, OpenCC): this runs on every page.
 import type { CompiledWatchlist } from '../match/compile';
 import { flagPost, isAnchored } from '../match/flag';
-import { findListedThreads, locatePosts, locatePostsIn, takeBodyText, type PostData, type PostRef } from '../sites';
+import { findListedThreads, locatePosts, locatePostsIn, locatePostsToFlag, takeBodyText, type PostData, type PostRef } from '../sites';
 import { matchRanges, paintLayers, type HighlightLayer } from '../highlight';
 import type { SeenPosts } from './seen-posts';
 import { isOwnElement, mountHighlightHost, mountPostBadge, type BadgeLabels, type BadgeState, type PostBadge } from './post-badge';
@@ -121,12 +121,20 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     return threadAnchored;
   };
 
+  // Posts of a first scan that located only some, not yet in the registry of posts shown: the full
+  // scan in idle time remembers them in their place in the page. A flagged one by its id (read when
+  // it was flagged): its badge now sits in its body, and the full scan may find the body one level
+  // up. The others by their body, so that their ids are not digested before the page is idle.
+  const notRemembered = { ids: new Set<string>(), bodies: new WeakSet<Element>(), count: 0 };
+
   /**
    * Flags `posts`; their badges are mounted as the page lays them out (see
    * `mountNearFirst`), or at once with `mountNow` (posts whose badge the
-   * page took away: it is put back in the same batch).
+   * page took away: it is put back in the same batch). `partial`: the first
+   * scan's posts when it located only some (see `scanPage`): they are
+   * remembered, and their fields read, by the full scan in idle time.
    */
-  const flagPosts = (posts: PostRef[], mountNow = false): FlaggedPost[] => {
+  const flagPosts = (posts: PostRef[], mountNow = false, partial = false): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
     const unseen: PostRef[] = [];
@@ -135,16 +143,21 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       // A flagged post re-rendered (a recycling list's new row, a clone put in its place) is flagged again.
       // Not looked up while nothing is flagged (the page's first scan): a generic post's id is digested when read.
       const known = flagged.size > 0 ? flagged.get(post.postId) : undefined;
+      if (notRemembered.count > 0 && (notRemembered.bodies.delete(post.bodyElement) || notRemembered.ids.delete(post.postId))) {
+        notRemembered.count--;
+        deps.seen?.remember(post, takeBodyText(post));
+        continue;
+      }
       if (seen.has(post.bodyElement) || (known && (!known.mounted || known.badge.host.isConnected) && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
       unseen.push(post);
       // Raw textContent, so the offsets line up with the highlighter's.
       const text = takeBodyText(post);
       texts.push(text);
-      deps.seen?.remember(post, text);
+      if (!partial) deps.seen?.remember(post, text);
     }
     // Read in one batch, before any badge is mounted in this batch's posts.
-    if (deps.seen && deps.readFields && posts.length <= FIELDS_BATCH && unseen.length > 0) {
+    if (deps.seen && deps.readFields && !partial && posts.length <= FIELDS_BATCH && unseen.length > 0) {
       for (const data of deps.readFields(unseen)) if (data) deps.seen.rememberFields(data);
     }
     // The posts remembered get their ids when the page is idle, not during the scan (see SeenPosts.settle).
@@ -182,6 +195,13 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       byBody.set(post.bodyElement, entry);
       fresh.push(entry);
     });
+    if (partial) {
+      for (const post of unseen) {
+        if (byBody.has(post.bodyElement)) notRemembered.ids.add(post.postId);
+        else notRemembered.bodies.add(post.bodyElement);
+      }
+      notRemembered.count += unseen.length;
+    }
     if (mountNow) mountAll(fresh);
     else mountNearFirst(fresh);
     return fresh;
@@ -351,29 +371,46 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     if (count > 0) deps.reportCount(count);
   };
 
-  /** Locates every post of the page and flags those that name a watched place: the first scan's work. */
+  /** Locates every post of the page and flags those that name a watched place. */
   const scanWhole = (): FlaggedPost[] => {
     const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
+    return afterLocating(posts, flagPosts(posts));
+  };
+
+  /** What follows the location of the page's posts: a list page's titles, the incremental path's warm-up. */
+  const afterLocating = (posts: PostRef[], fresh: FlaggedPost[]): FlaggedPost[] => {
     if (posts.length === 0) flagListedThreads();
-    const fresh = flagPosts(posts);
     const first = posts[0];
     if (first) deps.whenIdle(() => warmIncrementalScan(first));
     return fresh;
   };
 
+  /** The full scan in idle time, of a page whose first scan located only some posts (or none). */
+  const registerWhenIdle = () =>
+    deps.whenIdle(() => {
+      const start = performance.now();
+      const fresh = scanWhole();
+      logScanTime({ name: 'register', ms: performance.now() - start, flagged: fresh.length });
+    });
+
   const scanPage = () =>
     measured('scan-page', () => {
-      if (pageMayMatch(deps.doc, deps.watchlist)) return scanWhole();
-      // No text of the page names anything watched, so no post can be flagged: the posts are
-      // located (and remembered, see `seen`) when the page is idle, as their ids are settled.
-      // Most pages an officer opens name nothing the office watches, and locating the posts of
-      // a long thread no adapter knows (record mining) is most of a scan.
-      deps.whenIdle(() => {
-        const start = performance.now();
-        const fresh = scanWhole();
-        logScanTime({ name: 'register', ms: performance.now() - start, flagged: fresh.length });
-      });
-      return [];
+      if (!pageMayMatch(deps.doc, deps.watchlist)) {
+        // No text of the page names anything watched, so no post can be flagged: the posts are
+        // located (and remembered, see `seen`) when the page is idle, as their ids are settled.
+        // Most pages an officer opens name nothing the office watches, and locating the posts of
+        // a long thread no adapter knows (record mining) is most of a scan.
+        registerWhenIdle();
+        return [];
+      }
+      // On a long thread no adapter knows, only the posts whose text may hold a match (and the
+      // first post) are located now; the full scan in idle time adds the rest, which it finds
+      // already flagged or unflaggable, and remembers them.
+      const first = locatePostsToFlag(deps.doc, deps.url(), (texts) => textsWithMatches(texts, deps.watchlist), { now: deps.now() });
+      if (first.complete) return afterLocating(first.posts, flagPosts(first.posts));
+      const fresh = flagPosts(first.posts, false, true);
+      registerWhenIdle();
+      return fresh;
     });
 
   /**

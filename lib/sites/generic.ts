@@ -16,8 +16,8 @@
 import { cleanText, hasText, metaContent, readText } from './dom.ts';
 import { CONTENT_ID_TEXT_CHARS, contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { authorOfText, authorTextAt, followPath, inChrome, namesAnAuthor, mineRecordGroups, readRecord, recordSignature, type RecordGroup } from './records.ts';
-import type { AdapterContext, FoundPost, PostRef, SiteAdapter } from './types.ts';
+import { authorOfText, authorTextAt, followPath, inChrome, type MinedRecords, mineRecords, namesAnAuthor, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import type { AdapterContext, FoundPost, PostRef, SiteAdapter, TextsThatMayMatch } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
 /** A date with its year: an article's own date line always prints one. */
@@ -29,6 +29,10 @@ interface Mined {
   records: Set<Element>;
   /** Records of attached reply blocks (see `RecordGroup.attached`). */
   attached: Set<Element>;
+  /** Records holding records of their own (`MinedRecords.enclosing`): read in full. */
+  enclosing: Set<Element>;
+  /** What was mined inside the samples of lists left unmined (`MinedRecords.inside`). */
+  inside?: Map<Element, MinedRecords>;
   /** Group by its parent element and record signature, to recognise an appended record. */
   byParent: Map<Element, Map<string, RecordGroup>>;
 }
@@ -52,42 +56,156 @@ export const genericAdapter: SiteAdapter = {
   },
 
   locateAll(root, ctx) {
-    const doc = ctx.doc;
-    const now = ctx.now;
-    const { mined, records, groupOf } = recordsUnder(root, doc, now);
-    const out: PostRef[] = [];
-    if (root === doc) {
-      const main = findMain(doc, mined);
-      if (main) out.push({ postId: articleIdOf(ctx), kind: 'article', element: main, bodyElement: main });
+    const { mined, records, groupOf } = recordsUnder(root, ctx.doc, ctx.now);
+    return locateMined(root === ctx.doc, ctx, mined, records, groupOf);
+  },
+
+  /**
+   * The first scan of a page holding a long list of records (a thread's
+   * floors): the inside of that list's records is mined, and each record
+   * located, only where the record may be flagged — its text read through
+   * the body path learned from the samples holds a raw occurrence
+   * (`mayMatch`) — and for the page's first post, which decides whether the
+   * thread names the region (the flagger's `threadAnchored`). Each post
+   * located is located as `locateAll` locates it (same id, same body
+   * element), so the full scan in idle time adds the others without
+   * repeating one. A reply that holds a match inside a record whose body
+   * path's text holds none is flagged by that idle scan.
+   */
+  locateWhereMatched(doc, ctx, mayMatch, longList) {
+    const body = doc.body;
+    const found: MinedRecords = body ? mineRecords(body, ctx.now, { skipLongLists: true, ...(longList !== undefined ? { longList } : {}) }) : { groups: [], enclosing: new Set() };
+    const mined = indexGroups(found);
+    const groupOf = new Map<Element, RecordGroup>();
+    const records = inDocumentOrder(found.groups, groupOf);
+    if (!found.groups.some((g) => g.unminedInside)) {
+      // Nothing was left unmined: this is the full scan.
+      minedByDoc.set(doc, mined);
+      return { posts: locateMined(true, ctx, mined, records, groupOf), complete: true };
     }
-    // Indexed: on a long thread this runs once per record while the code is still cold, where for…of allocates per step.
-    for (let k = 0; k < records.length; k++) {
-      const record = records[k] as Element;
-      const group = groupOf.get(record);
-      const fromPath = group?.bodyPath ? followPath(record, group.bodyPath) : null;
-      // The id: the page's own, else a digest of author and body read through the learned paths
-      // (DEPTA's alignment); only records shaped otherwise are read in full.
-      const direct = directId(record);
-      if (fromPath && direct) {
-        out.push({ postId: direct, kind: 'comment', element: record, bodyElement: fromPath });
-        continue;
-      }
-      if (fromPath && group?.authorPath) {
-        // Read once: the flagger scans the same raw text (PostRef.bodyText).
-        const raw = fromPath.textContent ?? '';
-        const author = authorTextAt(followPath(record, group.authorPath));
-        if (hasText(raw) && namesAnAuthor(author)) {
-          out.push(new DigestedRef(record, fromPath, raw, author));
-          continue;
-        }
-      }
-      const reading = readRecord(record, now, mined.records);
-      if (reading.text === '') continue;
-      out.push({ postId: recordId(record, reading.author, reading.text), kind: 'comment', element: record, bodyElement: reading.body });
-    }
-    return out;
+    return { posts: locateMayMatch(ctx, mined, records, groupOf, mayMatch), complete: false };
   },
 };
+
+/**
+ * The article (on a whole document) and the records' refs, in document
+ * order: the id is the page's own, else a digest of author and body read
+ * through the learned paths (DEPTA's alignment); only records shaped
+ * otherwise, or holding records of their own, are read in full.
+ */
+function locateMined(wholeDocument: boolean, ctx: AdapterContext, mined: Mined, records: Element[], groupOf: Map<Element, RecordGroup>): PostRef[] {
+  const out: PostRef[] = [];
+  if (wholeDocument) {
+    const main = findMain(ctx.doc, mined);
+    if (main) out.push(articleRef(ctx, main));
+  }
+  // Indexed: on a long thread this runs once per record while the code is still cold, where for…of allocates per step.
+  for (let k = 0; k < records.length; k++) {
+    const record = records[k] as Element;
+    const ref = locateRecord(record, groupOf.get(record), mined, ctx.now);
+    if (ref) out.push(ref);
+  }
+  return out;
+}
+
+/** See `genericAdapter.locateWhereMatched`: the posts of a page whose long lists were left unmined inside. */
+function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], groupOf: Map<Element, RecordGroup>, mayMatch: TextsThatMayMatch): PostRef[] {
+  const now = ctx.now;
+  const out: PostRef[] = [];
+  const main = findMain(ctx.doc, mined);
+  if (main) out.push(articleRef(ctx, main));
+  // Each post's text as far as it can be read now: through the body path where the record was not
+  // mined inside (its own body, and any replies shown inside that body), else its ref's. A record
+  // read through the path is located only if its text may match (`null` until then).
+  const entries: { record: Element; ref: PostRef | null | undefined }[] = [];
+  const texts: string[] = [];
+  const located = (record: Element) => {
+    const ref = locateRecord(record, groupOf.get(record), mined, now);
+    entries.push({ record, ref });
+    texts.push(ref ? (ref.bodyText ?? ref.bodyElement.textContent ?? '') : '');
+  };
+  for (let k = 0; k < records.length; k++) {
+    const record = records[k] as Element;
+    const group = groupOf.get(record);
+    if (!group?.unminedInside) {
+      located(record);
+      continue;
+    }
+    // The samples, and records shaped otherwise than them, are mined inside now and read as the full scan reads them.
+    const fromPath = group.bodyPath && !group.samples.includes(record) ? followPath(record, group.bodyPath) : null;
+    if (fromPath) {
+      entries.push({ record, ref: undefined });
+      texts.push(fromPath.textContent ?? '');
+      continue;
+    }
+    const replies = resolveInside(record, mined, groupOf, now);
+    located(record);
+    for (const reply of replies) located(reply);
+  }
+  const matched = mayMatch(texts);
+  // The page's first post is located whatever its text: the flagger reads it to tell whether the thread names the region.
+  let first = out.length === 0;
+  for (let k = 0; k < entries.length; k++) {
+    if (!first && matched[k] === 0) continue;
+    const { record, ref } = entries[k] as (typeof entries)[number];
+    if (ref !== undefined) {
+      if (ref) {
+        out.push(ref);
+        first = false;
+      }
+      continue;
+    }
+    // A record left unmined inside that may be flagged: mined inside now, then located with its replies.
+    const replies = resolveInside(record, mined, groupOf, now);
+    for (const at of [record, ...replies]) {
+      const atRef = locateRecord(at, groupOf.get(at), mined, now);
+      if (!atRef) continue;
+      out.push(atRef);
+      first = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * Mines inside a record of a list left unmined: its replies' groups join
+ * `mined` (and `groupOf` through the records' group), and the record is
+ * marked as holding records when it does; `groupOf` learns the replies'
+ * groups. Returns the replies, in document order.
+ */
+function resolveInside(record: Element, mined: Mined, groupOf: Map<Element, RecordGroup>, now: Date): Element[] {
+  const inner = mined.inside?.get(record) ?? mineRecords(record, now);
+  if (inner.groups.length === 0) return [];
+  mined.enclosing.add(record);
+  for (const r of inner.enclosing) mined.enclosing.add(r);
+  for (const g of inner.groups) {
+    for (const r of g.records) mined.records.add(r);
+    if (g.attached) for (const r of g.records) mined.attached.add(r);
+  }
+  return inDocumentOrder(inner.groups, groupOf);
+}
+
+/** The article's ref: the page's path as its id, the main content as its body. */
+function articleRef(ctx: AdapterContext, main: Element): PostRef {
+  return { postId: articleIdOf(ctx), kind: 'article', element: main, bodyElement: main };
+}
+
+/** One record's ref (see `locateMined`); null for a record without text. */
+function locateRecord(record: Element, group: RecordGroup | undefined, mined: Mined, now: Date): PostRef | null {
+  // A record holding records of its own is read in full: its replies' text is not its body's.
+  const fromPath = group?.bodyPath && !mined.enclosing.has(record) ? followPath(record, group.bodyPath) : null;
+  const direct = directId(record);
+  if (fromPath && direct) return { postId: direct, kind: 'comment', element: record, bodyElement: fromPath };
+  if (fromPath && group?.authorPath) {
+    // Read once: the flagger scans the same raw text (PostRef.bodyText).
+    const raw = fromPath.textContent ?? '';
+    const author = authorTextAt(followPath(record, group.authorPath));
+    if (hasText(raw) && namesAnAuthor(author)) return new DigestedRef(record, fromPath, raw, author);
+  }
+  const reading = readRecord(record, now, mined.records);
+  if (reading.text === '') return null;
+  return { postId: recordId(record, reading.author, reading.text), kind: 'comment', element: record, bodyElement: reading.body };
+}
 
 /**
  * The records under `root`: all of them on a whole document; under an added
@@ -103,10 +221,10 @@ function recordsUnder(
   const groupOf = new Map<Element, RecordGroup>();
   if (root === doc || !mined) {
     const body = doc.body;
-    const groups = body ? mineRecordGroups(body, now) : [];
-    mined = indexGroups(groups);
+    const found: MinedRecords = body ? mineRecords(body, now) : { groups: [], enclosing: new Set() };
+    mined = indexGroups(found);
     minedByDoc.set(doc, mined);
-    if (root === doc) return { mined, records: inDocumentOrder(groups, groupOf), groupOf };
+    if (root === doc) return { mined, records: inDocumentOrder(found.groups, groupOf), groupOf };
   }
   const el = root as Element;
   const known = el.parentElement ? mined.byParent.get(el.parentElement)?.get(recordSignature(el)) : undefined;
@@ -118,7 +236,8 @@ function recordsUnder(
   }
   const enclosing = findEnclosingRecord(el, mined.records);
   if (enclosing) return { mined, records: [], groupOf };
-  const fresh = mineRecordGroups(el, now);
+  const { groups: fresh, enclosing: holding } = mineRecords(el, now);
+  for (const r of holding) mined.enclosing.add(r);
   for (const g of fresh) {
     mined.groups.push(g);
     for (const r of g.records) mined.records.add(r);
@@ -127,8 +246,8 @@ function recordsUnder(
   return { mined, records: inDocumentOrder(fresh, groupOf), groupOf };
 }
 
-function indexGroups(groups: RecordGroup[]): Mined {
-  const mined: Mined = { groups, records: new Set(), attached: new Set(), byParent: new Map() };
+function indexGroups({ groups, enclosing, inside }: MinedRecords): Mined {
+  const mined: Mined = { groups, records: new Set(), attached: new Set(), enclosing, byParent: new Map(), ...(inside ? { inside } : {}) };
   for (const g of groups) {
     for (const r of g.records) mined.records.add(r);
     addToIndex(mined, g);
@@ -352,11 +471,7 @@ function findMain(doc: Document, mined: Mined): Element | null {
     let own = 0;
     // Most text nodes are the line breaks between children (a thread's list of a thousand floors has
     // as many): tested for text before being cleaned, which cost more than the rest of the article search.
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 3) continue;
-      const text = n.nodeValue ?? '';
-      if (hasText(text)) own += cleanText(text).length;
-    }
+    for (const text of ownTexts(el)) if (hasText(text)) own += cleanText(text).length;
     if (own > 0) scores.set(el, (scores.get(el) ?? 0) + own);
   }
   let best: Element | null = null;
@@ -380,6 +495,27 @@ function findMain(doc: Document, mined: Mined): Element | null {
     length = l;
   }
   return best;
+}
+
+/** Children a block may have before its own texts are selected natively (see `ownTexts`). */
+const MANY_CHILDREN = 64;
+
+/**
+ * The texts of `el`'s own text nodes, maybe with some of spaces only left
+ * out. A block of many children (a thread's list of a thousand floors, each
+ * followed by a line break) has its text nodes holding more than XML spaces
+ * selected by XPath, in native code, instead of each child being visited
+ * from script.
+ */
+function ownTexts(el: Element): string[] {
+  const out: string[] = [];
+  if (el.childNodes.length <= MANY_CHILDREN) {
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) out.push(n.nodeValue ?? '');
+    return out;
+  }
+  const found = el.ownerDocument.evaluate('text()[normalize-space()]', el, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+  for (let k = 0; k < found.snapshotLength; k++) out.push(found.snapshotItem(k)?.nodeValue ?? '');
+  return out;
 }
 
 /** The body's elements outside every record, in document order (records' subtrees skipped whole). */

@@ -15,7 +15,7 @@
 import { elementsIn, isElement } from './dom.ts';
 import { boundedPostId, MAX_POST_ID_LENGTH } from './post-id.ts';
 import { chooseAdapter } from './registry.ts';
-import type { AdapterContext, FoundPost, ListedThread, PostData, PostRef, SiteAdapter, SiteInfo } from './types.ts';
+import type { AdapterContext, FoundPost, ListedThread, PostData, PostRef, SiteAdapter, SiteInfo, TextsThatMayMatch } from './types.ts';
 
 export type {
   FoundPost,
@@ -107,6 +107,24 @@ export function locatePosts(doc: Document, url: string, options: FindOptions = {
   const adapter = adapterFor(doc, url, ctx.url);
   if (adapter.pageKind(doc) === 'list') return [];
   return locate(adapter, doc, ctx);
+}
+
+/**
+ * The page's first scan: where the posts that may be flagged are, by
+ * `mayMatch` over their texts, with the page's first post first (its text
+ * tells whether the thread names the region). `complete` is false when
+ * other posts were left for `locatePosts` in idle time (the generic
+ * detector on a page with a long list, see `SiteAdapter.locateWhereMatched`);
+ * true when `posts` are every post, as `locatePosts` gives them. Each post
+ * given is given as `locatePosts` gives it (same id, same body element).
+ */
+export function locatePostsToFlag(doc: Document, url: string, mayMatch: TextsThatMayMatch, options: FindOptions & { longList?: number } = {}): { posts: PostRef[]; complete: boolean } {
+  const ctx = context(doc, url, options);
+  const adapter = adapterFor(doc, url, ctx.url);
+  if (adapter.pageKind(doc) === 'list') return { posts: [], complete: true };
+  if (!adapter.locateWhereMatched) return { posts: locate(adapter, doc, ctx), complete: true };
+  const found = adapter.locateWhereMatched(doc, ctx, mayMatch, options.longList);
+  return { posts: withBoundedIds(found.posts), complete: found.complete };
 }
 
 /**

@@ -67,7 +67,15 @@ export interface RecordReading {
 /** A group of sibling records that passed the tests. */
 export interface RecordGroup {
   records: Element[];
-  /** Path of the body inside a record, learned from sample records. */
+  /** The records the paths were learned from and the group was tested on (at most `SAMPLES`). */
+  samples: Element[];
+  /**
+   * Path of the body inside a record, learned from the samples: null when
+   * their bodies lie at different paths, or when a sample holds records of
+   * its own (replies shown inside it), whose text was then read as its body.
+   * A record holding records of its own is never read through it (see
+   * `MinedRecords.enclosing`).
+   */
   bodyPath: string[] | null;
   /**
    * Path of the author's element, learned like the body's, when the samples'
@@ -81,7 +89,48 @@ export interface RecordGroup {
    * record — MDR's generalized node of two siblings.
    */
   attached?: boolean;
+  /**
+   * Its records, but the samples, were not mined inside (`MiningOptions.skipLongLists`):
+   * whether one holds replies of its own is not known.
+   */
+  unminedInside?: boolean;
 }
+
+/** What `mineRecords` found under a root. */
+export interface MinedRecords {
+  /** The groups, outermost first. */
+  groups: RecordGroup[];
+  /**
+   * Records that hold another group's records (楼中楼, a reply list inside a
+   * comment): their text is read without those records', never through the
+   * group's body path, which was learned from records that hold none.
+   */
+  enclosing: Set<Element>;
+  /** What was mined inside the samples of the lists left unmined (`MiningOptions.skipLongLists`). */
+  inside?: Map<Element, MinedRecords>;
+}
+
+/** How much of a page `mineRecords` mines. */
+export interface MiningOptions {
+  /**
+   * Do not mine inside the records of a list of more than `LONG_LIST`
+   * records that holds nothing else (a long thread's floors), but inside its
+   * samples: the page's first scan then mines inside only the records that
+   * may be flagged (generic.ts `locateWhereMatched`), and the rest of the
+   * page when it is idle. Mining inside every floor of a long thread was
+   * most of its first scan.
+   */
+  skipLongLists?: boolean;
+  /** The records a list must exceed to be long (default `LONG_LIST`; tests lower it to run the path on short pages). */
+  longList?: number;
+}
+
+/**
+ * Records a list must exceed to be left unmined inside on the first scan:
+ * 100, the flagger's `FIELDS_BATCH`, so a page scanned this way is one whose
+ * full scan reads no fields in its batch either.
+ */
+export const LONG_LIST = 100;
 
 /** Elements whose text is never read. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT', 'OPTION', 'INPUT']);
@@ -141,27 +190,19 @@ export function inChrome(el: Element, stop: Element | null): boolean {
  * are returned as groups too; `parentRecord` tells whose they are.
  */
 export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
+  return mineRecords(root, now).groups;
+}
+
+/**
+ * The groups of repeated post records under `root` (see `mineRecordGroups`)
+ * and the records that hold records of their own. With
+ * `options.skipLongLists`, the inside of a long list's records is left
+ * unmined but for its samples (`RecordGroup.unminedInside`).
+ */
+export function mineRecords(root: Element, now: Date, options: MiningOptions = {}): MinedRecords {
   const accepted: RecordGroup[] = [];
   const recordSet = new Set<Element>();
-  // Parents before their children, as MDR walks the tree. Only siblings of one tag can share a
-  // shape, so only a parent with two children of one tag can hold a group: such parents are found
-  // by those children, selected natively (the first of its tag that is not the last of it), and
-  // script never touches the many elements whose children all differ in tag (reading each one's
-  // children from script cost more than the rest of the mining on a 1,000-post thread).
-  // A parent comes at its first such child: a subtree met before it lies inside a child of a tag
-  // no sibling shares, which is in none of the parent's groups, so no group found there holds or
-  // lies inside one of the parent's records, and the order between them changes nothing.
-  // An array walked by index, the set only to meet each parent once: iterating a set allocates a
-  // result per step while this code is still cold, for thousands of parents.
-  const parents: Element[] = [root];
-  const met = new Set<Element>(parents);
-  const repeated = root.querySelectorAll(':first-of-type:not(:last-of-type)');
-  for (let k = 0, n = repeated.length; k < n; k++) {
-    const el = (repeated[k] as Element).parentElement;
-    if (!el || met.has(el)) continue;
-    met.add(el);
-    if (!SKIPPED.has(el.tagName)) parents.push(el);
-  }
+  const longList = options.skipLongLists ? (options.longList ?? LONG_LIST) : Number.POSITIVE_INFINITY;
   // Asked only of a member that holds elements and prints no time: by its own query the first few
   // times (a page with a handful of such candidates, a side list's items), then from one query for
   // the whole page (see `holdersOf`), so no page pays for more than a few subtree walks.
@@ -188,38 +229,79 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
     }
     return answer;
   };
+  /** Tests the groups of one parent's children; returns how many records it accepted there. */
+  const mineParent = (parent: Element): number => {
+    const groups = siblingGroups(parent);
+    let records = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const members = groups[g] as Element[];
+      // Cheap test first: paragraphs and list items of a post body carry no time or name.
+      if (!(looksLikeRecord(members[0] as Element) || looksLikeRecord(members[1] as Element) || (members.length > 2 && looksLikeRecord(members[2] as Element)))) continue;
+      if (inChromeBelow(parent)) continue;
+      const group = testGroup(members, recordSet, now);
+      if (!group) continue;
+      accepted.push(group);
+      records += group.records.length;
+      for (const r of group.records) recordSet.add(r);
+    }
+    return records;
+  };
+  // Parents before their children, as MDR walks the tree. Only siblings of one tag can share a
+  // shape, so only a parent with two children of one tag can hold a group: such parents are found
+  // by those children, selected natively (the first of its tag that is not the last of it), and
+  // script never touches the many elements whose children all differ in tag (reading each one's
+  // children from script cost more than the rest of the mining on a 1,000-post thread).
+  // A parent comes at its first such child: a subtree met before it lies inside a child of a tag
+  // no sibling shares, which is in none of the parent's groups, so no group found there holds or
+  // lies inside one of the parent's records, and the order between them changes nothing. Nor does
+  // a group's test depend on groups found elsewhere: `others` never holds an element inside the
+  // members tested (records inside them are met later), so leaving a list's insides unmined
+  // changes no other group.
+  const met = new Set<Element>([root]);
+  const unmined: RecordGroup[] = [];
   try {
-    for (let p = 0; p < parents.length; p++) {
-      const parent = parents[p] as Element;
-      const groups = siblingGroups(parent);
-      for (let g = 0; g < groups.length; g++) {
-        const members = groups[g] as Element[];
-        // Cheap test first: paragraphs and list items of a post body carry no time or name.
-        if (!(looksLikeRecord(members[0] as Element) || looksLikeRecord(members[1] as Element) || (members.length > 2 && looksLikeRecord(members[2] as Element)))) continue;
-        if (inChromeBelow(parent)) continue;
-        const group = testGroup(members, recordSet, now);
-        if (!group) continue;
-        accepted.push(group);
-        for (const r of group.records) recordSet.add(r);
-      }
+    mineParent(root);
+    const repeated = root.querySelectorAll(':first-of-type:not(:last-of-type)');
+    for (let k = 0, n = repeated.length; k < n; k++) {
+      const el = (repeated[k] as Element).parentElement;
+      if (!el || met.has(el)) continue;
+      met.add(el);
+      if (SKIPPED.has(el.tagName)) continue;
+      const before = accepted.length;
+      const records = mineParent(el);
+      if (records <= longList || records !== el.childElementCount) continue;
+      // A long list of records and nothing else: its first child is the first of its tag and not
+      // the last (every record's tag repeats), so its whole inside is the run of `repeated` from k.
+      for (let g = before; g < accepted.length; g++) unmined.push(accepted[g] as RecordGroup);
+      k = endOfSubtree(el, repeated, k) - 1;
     }
   } finally {
     // The scratch rows hold elements of this page: let them go.
     rowElements.length = 0;
   }
-  // A body path learned while the nested replies were not yet known may cover them: read those fully.
   // The records of a group are siblings: the record enclosing one encloses all, found once per group.
-  const outer = new Set<Element>();
+  const enclosing = new Set<Element>();
   for (const group of accepted) {
     for (let at = group.records[0]?.parentElement ?? null; at; at = at.parentElement) {
       if (recordSet.has(at)) {
-        outer.add(at);
+        enclosing.add(at);
         break;
       }
     }
   }
+  // A long list left unmined: its samples are mined inside, as the body path was learned from them.
+  const inside = new Map<Element, MinedRecords>();
+  for (const group of unmined) {
+    group.unminedInside = true;
+    for (const sample of group.samples) {
+      const found = mineRecords(sample, now);
+      inside.set(sample, found);
+      if (found.groups.length > 0) enclosing.add(sample);
+    }
+  }
   for (const group of accepted) {
-    if (group.bodyPath && group.records.some((r) => outer.has(r))) group.bodyPath = null;
+    // A body path learned while a sample's replies were not yet known covers them: not followed.
+    if (group.bodyPath && group.samples.some((r) => enclosing.has(r))) group.bodyPath = null;
     // The group's own records are keyed only for a group whose records each follow a record.
     let own: Set<Element> | undefined;
     group.attached = group.records.every((r) => {
@@ -229,7 +311,23 @@ export function mineRecordGroups(root: Element, now: Date): RecordGroup[] {
       return !own.has(prev);
     });
   }
-  return accepted;
+  return { groups: accepted, enclosing, ...(inside.size > 0 ? { inside } : {}) };
+}
+
+/**
+ * The index in `found` (elements in document order) of the first element
+ * after `el`'s subtree, `found[from]` being inside it: a binary search, the
+ * subtree's elements being one run.
+ */
+function endOfSubtree(el: Element, found: NodeListOf<Element>, from: number): number {
+  let lo = from + 1;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (el.contains(found[mid] as Element)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** No group: shared, never written. */
@@ -356,7 +454,8 @@ function holdersOf(root: Element, selector: string): Set<Element> {
 const SAMPLES = 6;
 
 function testGroup(members: Element[], others: Set<Element>, now: Date): RecordGroup | null {
-  const samples = members.length <= SAMPLES ? members : [...members.slice(0, SAMPLES - 2), ...members.slice(-2)];
+  // A copy: a group's records grow when the page appends one, its samples do not.
+  const samples = members.length <= SAMPLES ? members.slice() : [...members.slice(0, SAMPLES - 2), ...members.slice(-2)];
   const n = samples.length;
   // A sample whose whole text is shorter than two characters has no body: when too many of them
   // have none, the group fails the body test below, whatever the other samples hold, and none is
@@ -400,7 +499,7 @@ function testGroup(members: Element[], others: Set<Element>, now: Date): RecordG
   const same = first && paths.every((p) => p && p.join('>') === first.join('>'));
   const firstAuthor = authorPaths[0] ?? null;
   const sameAuthor = firstAuthor && authorPaths.every((p) => p && p.join('>') === firstAuthor.join('>'));
-  return { records: members, bodyPath: same ? first : null, authorPath: same && sameAuthor && !chromeInBody ? firstAuthor : null };
+  return { records: members, samples, bodyPath: same ? first : null, authorPath: same && sameAuthor && !chromeInBody ? firstAuthor : null };
 }
 
 /** Tag+class steps from `record` down to `target`. */

@@ -151,6 +151,13 @@ export interface AdapterContext {
   now: Date;
 }
 
+/**
+ * Which of `texts` may hold a match (1) and which cannot (0): the flagger's
+ * `textsWithMatches`, handed to the adapter so that it need not know the
+ * watch list.
+ */
+export type TextsThatMayMatch = (texts: readonly string[]) => Uint8Array;
+
 /** One site family: its fingerprint, selectors and field readers. */
 export interface SiteAdapter {
   key: SiteKey;
@@ -179,6 +186,14 @@ export interface SiteAdapter {
    * a query over containers plus a lookup per container on long threads.
    */
   locateAll?(root: Document | Element, ctx: AdapterContext): PostRef[];
+  /**
+   * The page's first scan, where locating every post costs most of it (the
+   * generic detector on a long thread): the posts that may be flagged and
+   * the page's first post, `complete: false`, and the full `locateAll` is
+   * left to idle time; or every post, `complete: true`. `longList` lowers
+   * the list length from which this applies (tests).
+   */
+  locateWhereMatched?(doc: Document, ctx: AdapterContext, mayMatch: TextsThatMayMatch, longList?: number): { posts: PostRef[]; complete: boolean };
   /** Thread-level counts the first post carries (Discuz 查看/回复, Tieba 回复贴). */
   threadCounts?(doc: Document): { replies?: number; views?: number };
   /** Listed threads, on list pages. */
