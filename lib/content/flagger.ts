@@ -122,47 +122,57 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   };
 
   // Posts of a first scan that located only some, not yet in the registry of posts shown: the full
-  // scan in idle time remembers them in their place in the page. A flagged one by its id (read when
-  // it was flagged): its badge now sits in its body, and the full scan may find the body one level
-  // up. The others by their body, so that their ids are not digested before the page is idle.
-  const notRemembered = { ids: new Set<string>(), bodies: new WeakSet<Element>(), count: 0 };
+  // scan in idle time (`registering`) remembers them in their place in the page. A flagged one by its
+  // id (read when it was flagged): its badge now sits in its body, and the full scan may find the
+  // body one level up. The others by their body, so that their ids are not digested before the page
+  // is idle. Emptied by that scan, whatever it found.
+  let notRemembered = { ids: new Set<string>(), bodies: new WeakSet<Element>() };
 
   /**
    * Flags `posts`; their badges are mounted as the page lays them out (see
    * `mountNearFirst`), or at once with `mountNow` (posts whose badge the
    * page took away: it is put back in the same batch). `partial`: the first
    * scan's posts when it located only some (see `scanPage`): they are
-   * remembered, and their fields read, by the full scan in idle time.
+   * remembered, and their fields read, by the full scan in idle time, which
+   * flags with `registering`.
    */
-  const flagPosts = (posts: PostRef[], mountNow = false, partial = false): FlaggedPost[] => {
+  const flagPosts = (posts: PostRef[], { mountNow = false, partial = false, registering = false } = {}): FlaggedPost[] => {
     const fresh: FlaggedPost[] = [];
     const options = { threadAnchored: anchoredBy(posts[0]) };
     const unseen: PostRef[] = [];
     const texts: string[] = [];
+    // The posts this batch remembers, in page order: their fields are read together.
+    const remembered: PostRef[] = [];
     for (const post of posts) {
       // A flagged post re-rendered (a recycling list's new row, a clone put in its place) is flagged again.
       // Not looked up while nothing is flagged (the page's first scan): a generic post's id is digested when read.
       const known = flagged.size > 0 ? flagged.get(post.postId) : undefined;
-      if (notRemembered.count > 0 && (notRemembered.bodies.delete(post.bodyElement) || notRemembered.ids.delete(post.postId))) {
-        notRemembered.count--;
-        deps.seen?.remember(post, takeBodyText(post));
-        continue;
+      let text: string | undefined;
+      if (registering && (notRemembered.bodies.delete(post.bodyElement) || notRemembered.ids.delete(post.postId))) {
+        text = takeBodyText(post);
+        deps.seen?.remember(post, text);
+        remembered.push(post);
       }
       if (seen.has(post.bodyElement) || (known && (!known.mounted || known.badge.host.isConnected) && known.post.bodyElement.isConnected)) continue;
       seen.add(post.bodyElement);
       unseen.push(post);
       // Raw textContent, so the offsets line up with the highlighter's.
-      const text = takeBodyText(post);
+      if (text === undefined) {
+        text = takeBodyText(post);
+        if (!partial) {
+          deps.seen?.remember(post, text);
+          remembered.push(post);
+        }
+      }
       texts.push(text);
-      if (!partial) deps.seen?.remember(post, text);
     }
     // Read in one batch, before any badge is mounted in this batch's posts.
-    if (deps.seen && deps.readFields && !partial && posts.length <= FIELDS_BATCH && unseen.length > 0) {
-      for (const data of deps.readFields(unseen)) if (data) deps.seen.rememberFields(data);
+    if (deps.seen && deps.readFields && posts.length <= FIELDS_BATCH && remembered.length > 0) {
+      for (const data of deps.readFields(remembered)) if (data) deps.seen.rememberFields(data);
     }
     // The posts remembered get their ids when the page is idle, not during the scan (see SeenPosts.settle).
     const registry = deps.seen;
-    if (registry && unseen.length > 0) deps.whenIdle(() => registry.settle());
+    if (registry && remembered.length > 0) deps.whenIdle(() => registry.settle());
     const matched = textsWithMatches(texts, deps.watchlist);
     unseen.forEach((post, k) => {
       // A post without a single match is not flagged (flagPost decides on matches): only the others are decided.
@@ -200,7 +210,6 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
         if (byBody.has(post.bodyElement)) notRemembered.ids.add(post.postId);
         else notRemembered.bodies.add(post.bodyElement);
       }
-      notRemembered.count += unseen.length;
     }
     if (mountNow) mountAll(fresh);
     else mountNearFirst(fresh);
@@ -371,10 +380,12 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
     if (count > 0) deps.reportCount(count);
   };
 
-  /** Locates every post of the page and flags those that name a watched place. */
-  const scanWhole = (): FlaggedPost[] => {
+  /** Locates every post of the page and flags those that name a watched place; `registering`: see `flagPosts`. */
+  const scanWhole = (registering = false): FlaggedPost[] => {
     const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
-    return afterLocating(posts, flagPosts(posts));
+    const fresh = afterLocating(posts, flagPosts(posts, { registering }));
+    if (registering) notRemembered = { ids: new Set(), bodies: new WeakSet() };
+    return fresh;
   };
 
   /** What follows the location of the page's posts: a list page's titles, the incremental path's warm-up. */
@@ -389,7 +400,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
   const registerWhenIdle = () =>
     deps.whenIdle(() => {
       const start = performance.now();
-      const fresh = scanWhole();
+      const fresh = scanWhole(true);
       logScanTime({ name: 'register', ms: performance.now() - start, flagged: fresh.length });
     });
 
@@ -408,7 +419,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       // already flagged or unflaggable, and remembers them.
       const first = locatePostsToFlag(deps.doc, deps.url(), (texts) => textsWithMatches(texts, deps.watchlist), { now: deps.now() });
       if (first.complete) return afterLocating(first.posts, flagPosts(first.posts));
-      const fresh = flagPosts(first.posts, false, true);
+      const fresh = flagPosts(first.posts, { partial: true });
       registerWhenIdle();
       return fresh;
     });
@@ -452,7 +463,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       seen.delete(entry.post.bodyElement);
       if (entry.post.bodyElement.isConnected) stillThere.push(entry.post);
     }
-    return stillThere.length > 0 ? flagPosts(stillThere, true) : [];
+    return stillThere.length > 0 ? flagPosts(stillThere, { mountNow: true }) : [];
   };
 
   const observe = () => {

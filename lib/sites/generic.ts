@@ -78,10 +78,12 @@ export const genericAdapter: SiteAdapter = {
     const mined = indexGroups(found);
     const groupOf = new Map<Element, RecordGroup>();
     const records = inDocumentOrder(found.groups, groupOf);
-    if (!found.groups.some((g) => g.unminedInside)) {
-      // Nothing was left unmined: this is the full scan.
-      minedByDoc.set(doc, mined);
-      return { posts: locateMined(true, ctx, mined, records, groupOf), complete: true };
+    // A long list whose samples' bodies lie at different paths (or hold replies) is read record by
+    // record whatever the text: nothing would be spared, so the page is mined and located whole.
+    if (!found.groups.some((g) => g.unminedInside && g.bodyPath)) {
+      const { mined: whole, records: all, groupOf: groups } = found.groups.some((g) => g.unminedInside) ? recordsUnder(doc, doc, ctx.now) : { mined, records, groupOf };
+      minedByDoc.set(doc, whole);
+      return { posts: locateMined(true, ctx, whole, all, groups), complete: true };
     }
     return { posts: locateMayMatch(ctx, mined, records, groupOf, mayMatch), complete: false };
   },
@@ -114,9 +116,9 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
   const out: PostRef[] = [];
   const main = findMain(ctx.doc, mined);
   if (main) out.push(articleRef(ctx, main));
-  // Each post's text as far as it can be read now: through the body path where the record was not
-  // mined inside (its own body, and any replies shown inside that body), else its ref's. A record
-  // read through the path is located only if its text may match (`null` until then).
+  // Each post's text as far as it is read now: a located post's own; for a record not mined inside
+  // (`ref` undefined), the text that stands for what the full scan may read in it, and the record
+  // is mined inside and located only if that text may match.
   const entries: { record: Element; ref: PostRef | null | undefined }[] = [];
   const texts: string[] = [];
   const located = (record: Element) => {
@@ -124,23 +126,24 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
     entries.push({ record, ref });
     texts.push(ref ? (ref.bodyText ?? ref.bodyElement.textContent ?? '') : '');
   };
+  const childCounts = new Map<RecordGroup, number | null>();
   for (let k = 0; k < records.length; k++) {
     const record = records[k] as Element;
     const group = groupOf.get(record);
-    if (!group?.unminedInside) {
+    if (!group?.unminedInside || group.samples.includes(record)) {
+      // Mined inside (a sample, a record of a short list): located as the full scan locates it.
+      const replies = group?.unminedInside ? resolveInside(record, mined, groupOf, now) : [];
       located(record);
+      for (const reply of replies) located(reply);
       continue;
     }
-    // The samples, and records shaped otherwise than them, are mined inside now and read as the full scan reads them.
-    const fromPath = group.bodyPath && !group.samples.includes(record) ? followPath(record, group.bodyPath) : null;
-    if (fromPath) {
-      entries.push({ record, ref: undefined });
-      texts.push(fromPath.textContent ?? '');
-      continue;
-    }
-    const replies = resolveInside(record, mined, groupOf, now);
-    located(record);
-    for (const reply of replies) located(reply);
+    // Not mined inside: its text read through the paths when it is shaped as its samples are and the
+    // full scan would read it so (`locateRecord`: its body, and any replies shown inside it); else its
+    // whole text, which holds all a full reading may find in it. A record of more or fewer blocks than
+    // its samples holds something they lack, most often its replies (楼中楼) after its body.
+    const viaPaths = childCountOf(group, childCounts) === record.childElementCount ? textThroughPaths(record, group) : null;
+    entries.push({ record, ref: undefined });
+    texts.push(viaPaths ?? record.textContent ?? '');
   }
   const matched = mayMatch(texts);
   // The page's first post is located whatever its text: the flagger reads it to tell whether the thread names the region.
@@ -165,6 +168,17 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
     }
   }
   return out;
+}
+
+/** The element children every sample of `group` has, or null when they differ; kept in `counts`. */
+function childCountOf(group: RecordGroup, counts: Map<RecordGroup, number | null>): number | null {
+  let count = counts.get(group);
+  if (count === undefined) {
+    const first = group.samples[0]?.childElementCount ?? null;
+    count = group.samples.every((s) => s.childElementCount === first) ? first : null;
+    counts.set(group, count);
+  }
+  return count;
 }
 
 /**
@@ -193,15 +207,8 @@ function articleRef(ctx: AdapterContext, main: Element): PostRef {
 /** One record's ref (see `locateMined`); null for a record without text. */
 function locateRecord(record: Element, group: RecordGroup | undefined, mined: Mined, now: Date): PostRef | null {
   // A record holding records of its own is read in full: its replies' text is not its body's.
-  const fromPath = group?.bodyPath && !mined.enclosing.has(record) ? followPath(record, group.bodyPath) : null;
-  const direct = directId(record);
-  if (fromPath && direct) return { postId: direct, kind: 'comment', element: record, bodyElement: fromPath };
-  if (fromPath && group?.authorPath) {
-    // Read once: the flagger scans the same raw text (PostRef.bodyText).
-    const raw = fromPath.textContent ?? '';
-    const author = authorTextAt(followPath(record, group.authorPath));
-    if (hasText(raw) && namesAnAuthor(author)) return new DigestedRef(record, fromPath, raw, author);
-  }
+  const viaPaths = group && !mined.enclosing.has(record) ? locateThroughPaths(record, group) : null;
+  if (viaPaths) return viaPaths;
   const reading = readRecord(record, now, mined.records);
   if (reading.text === '') return null;
   return { postId: recordId(record, reading.author, reading.text), kind: 'comment', element: record, bodyElement: reading.body };
@@ -292,9 +299,19 @@ function parentRecord(record: Element, mined: Mined): Element | null {
   return enclosing && mined.attached.has(enclosing) ? enclosing.previousElementSibling : enclosing;
 }
 
-function idOfParent(parent: Element, now: Date, records: Set<Element>): string {
-  const r = readRecord(parent, now, records);
-  return recordId(parent, r.author, r.text);
+function idOfParent(parent: Element, now: Date, mined: Mined): string {
+  const r = readRecord(parent, now, mined.records);
+  return locatedId(parent, mined, now) ?? recordId(parent, r.author, r.text);
+}
+
+/**
+ * The id `locateAll` gives a record: a post read in full (capture, the
+ * office's reports) carries the id it was flagged and claimed under, also
+ * where the learned paths read less of an odd record than a full reading.
+ */
+function locatedId(record: Element, mined: Mined, now: Date): string | undefined {
+  const group = record.parentElement ? mined.byParent.get(record.parentElement)?.get(recordSignature(record)) : undefined;
+  return locateRecord(record, group, mined, now)?.postId;
 }
 
 /** Raw characters cleaned for a record's id: enough for `contentId`'s `CONTENT_ID_TEXT_CHARS` (80) after collapsing whitespace. */
@@ -354,6 +371,39 @@ class DigestedRef implements PostRef {
     }
     return this.id;
   }
+}
+
+/**
+ * A record's ref read through its group's learned paths (DEPTA's
+ * alignment), or null when the record must be read in full: no body path,
+ * a record shaped otherwise, or neither an id of the page's own nor an
+ * author found through the author path. Whether the record holds records of
+ * its own is the caller's to ask.
+ */
+function locateThroughPaths(record: Element, group: RecordGroup): PostRef | null {
+  const fromPath = group.bodyPath ? followPath(record, group.bodyPath) : null;
+  if (!fromPath) return null;
+  const direct = directId(record);
+  if (direct) return { postId: direct, kind: 'comment', element: record, bodyElement: fromPath };
+  if (!group.authorPath) return null;
+  // Read once: the flagger scans the same raw text (PostRef.bodyText).
+  const raw = fromPath.textContent ?? '';
+  const author = authorTextAt(followPath(record, group.authorPath));
+  return hasText(raw) && namesAnAuthor(author) ? new DigestedRef(record, fromPath, raw, author) : null;
+}
+
+/**
+ * The raw text of the body `locateThroughPaths` finds, without making the
+ * ref (the id is not needed to tell whether the text may match): null when
+ * it finds none. An author found through the author path is asked first, the
+ * page's own id only without one: both read the body through the path.
+ */
+function textThroughPaths(record: Element, group: RecordGroup): string | null {
+  const fromPath = group.bodyPath ? followPath(record, group.bodyPath) : null;
+  if (!fromPath) return null;
+  const raw = fromPath.textContent ?? '';
+  if (group.authorPath && hasText(raw) && namesAnAuthor(authorTextAt(followPath(record, group.authorPath)))) return raw;
+  return directId(record) ? raw : null;
 }
 
 /** An id the page gives the record (data-pid, data-id, id="post-123"…). */
@@ -569,7 +619,7 @@ function postsOf(records: Element[], mined: Mined, ctx: AdapterContext, site: st
   for (const record of records) {
     const reading = readRecord(record, ctx.now, mined.records);
     if (reading.text === '') continue;
-    const postId = recordId(record, reading.author, reading.text);
+    const postId = locatedId(record, mined, ctx.now) ?? recordId(record, reading.author, reading.text);
     ids.set(record, postId);
     const parent = parentRecord(record, mined);
     const post: FoundPost = {
@@ -585,7 +635,7 @@ function postsOf(records: Element[], mined: Mined, ctx: AdapterContext, site: st
     if (reading.publishedAt) post.publishedAt = reading.publishedAt;
     if (reading.location) post.location = reading.location;
     if (reading.likes !== undefined) post.likes = reading.likes;
-    const parentId = parent ? (ids.get(parent) ?? idOfParent(parent, ctx.now, mined.records)) : undefined;
+    const parentId = parent ? (ids.get(parent) ?? idOfParent(parent, ctx.now, mined)) : undefined;
     if (parentId) post.parentId = parentId;
     out.push(post);
   }

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+/**
+ * Long lists of records (a thread of more than a few dozen floors) are read
+ * as one group when every floor has the same tag and class attribute: asked
+ * of the browser in one query. These tests hold that shortcut to what
+ * reading each floor's tag and class gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { mineRecordGroups } from '../../../lib/sites/records.ts';
+
+const NOW = new Date('2026-11-23T12:00:00+08:00');
+
+/** A thread page of `count` floors; `classOf(n)` gives floor n's class attribute (null: none). */
+function thread(count: number, classOf: (n: number) => string | null): Document {
+  const floors = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const cls = classOf(n);
+    return `<div${cls === null ? '' : ` class="${cls.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`}><a class="user" href="/u/${n}">网友${n}</a><span class="time">2026-11-20 08:${String(n % 60).padStart(2, '0')}</span><p>第${n}楼：今天的天气不错，出门走走。</p></div>`;
+  });
+  return new DOMParser().parseFromString(`<html><body><div class="posts">${floors.join('\n')}</div></body></html>`, 'text/html');
+}
+
+function floorsOf(doc: Document): number[] {
+  return mineRecordGroups(doc.body, NOW).map((g) => g.records.length);
+}
+
+describe('a long list of floors', () => {
+  it('of one tag and one class is one group of every floor', () => {
+    expect(floorsOf(thread(120, () => 'post'))).toEqual([120]);
+  });
+
+  it('where one floor carries another class is the others, that floor left out', () => {
+    expect(floorsOf(thread(120, (n) => (n === 50 ? 'post sticky' : 'post')))).toEqual([119]);
+  });
+
+  it('whose class holds quotes, backslashes and line breaks is still one group', () => {
+    expect(floorsOf(thread(120, () => 'post "hot" a\\b\nc'))).toEqual([120]);
+  });
+
+  it('without a class, or with an empty one, is one group', () => {
+    expect(floorsOf(thread(120, (n) => (n % 2 === 0 ? '' : null)))).toEqual([120]);
+  });
+
+  it('whose floor numbers are printed in the class is one group, as on a short list', () => {
+    expect(floorsOf(thread(120, (n) => `post post-${n}`))).toEqual([120]);
+    expect(floorsOf(thread(20, (n) => `post post-${n}`))).toEqual([20]);
+  });
+});
