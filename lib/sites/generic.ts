@@ -16,7 +16,7 @@
 import { cleanText, hasText, metaContent, readText } from './dom.ts';
 import { CONTENT_ID_TEXT_CHARS, contentId } from './engine.ts';
 import { parseChineseTime } from './parse-time.ts';
-import { authorOfText, authorTextAt, followPath, inChrome, type MinedRecords, mineRecords, namesAnAuthor, readRecord, recordSignature, type RecordGroup } from './records.ts';
+import { authorOfText, authorTextAt, followPath, followPathInBulk, inChrome, type MinedRecords, mineRecords, namesAnAuthor, readRecord, recordSignature, type RecordGroup } from './records.ts';
 import type { AdapterContext, FoundPost, PostRef, SiteAdapter, TextsThatMayMatch } from './types.ts';
 
 const MAIN_CANDIDATES = '[itemprop="articleBody"], article, main, .article, .article-content, .content, #content, .post, .entry-content';
@@ -127,9 +127,21 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
     texts.push(ref ? (ref.bodyText ?? ref.bodyElement.textContent ?? '') : '');
   };
   const childCounts = new Map<RecordGroup, number | null>();
+  // The bodies and authors of each list left unmined, found for all its records at once, and where
+  // each group's walk through its records is (its records come in `records` in their own order).
+  const paths = new Map<RecordGroup, { bodies: (Element | undefined)[]; authors: (Element | undefined)[] | undefined; next: number }>();
   for (let k = 0; k < records.length; k++) {
     const record = records[k] as Element;
     const group = groupOf.get(record);
+    let inBulk: { bodies: (Element | undefined)[]; authors: (Element | undefined)[] | undefined; next: number } | undefined;
+    if (group?.unminedInside && group.bodyPath) {
+      inBulk = paths.get(group);
+      if (!inBulk) {
+        inBulk = { bodies: followPathInBulk(group.records, group.bodyPath), authors: group.authorPath ? followPathInBulk(group.records, group.authorPath) : undefined, next: 0 };
+        paths.set(group, inBulk);
+      }
+    }
+    const at = inBulk ? inBulk.next++ : -1;
     if (!group?.unminedInside || group.samples.includes(record)) {
       // Mined inside (a sample, a record of a short list): located as the full scan locates it.
       const replies = group?.unminedInside ? resolveInside(record, mined, groupOf, now) : [];
@@ -141,7 +153,7 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
     // full scan would read it so (`locateRecord`: its body, and any replies shown inside it); else its
     // whole text, which holds all a full reading may find in it. A record of more or fewer blocks than
     // its samples holds something they lack, most often its replies (楼中楼) after its body.
-    const viaPaths = childCountOf(group, childCounts) === record.childElementCount ? textThroughPaths(record, group) : null;
+    const viaPaths = childCountOf(group, childCounts) === record.childElementCount ? textThroughPaths(record, group, inBulk?.bodies[at], inBulk?.authors?.[at]) : null;
     entries.push({ record, ref: undefined });
     texts.push(viaPaths ?? record.textContent ?? '');
   }
@@ -397,12 +409,14 @@ function locateThroughPaths(record: Element, group: RecordGroup): PostRef | null
  * ref (the id is not needed to tell whether the text may match): null when
  * it finds none. An author found through the author path is asked first, the
  * page's own id only without one: both read the body through the path.
+ * `body` and `author`: what the paths lead to, when already known
+ * (`followPathInBulk`).
  */
-function textThroughPaths(record: Element, group: RecordGroup): string | null {
-  const fromPath = group.bodyPath ? followPath(record, group.bodyPath) : null;
+function textThroughPaths(record: Element, group: RecordGroup, body?: Element, author?: Element): string | null {
+  const fromPath = body ?? (group.bodyPath ? followPath(record, group.bodyPath) : null);
   if (!fromPath) return null;
   const raw = fromPath.textContent ?? '';
-  if (group.authorPath && hasText(raw) && namesAnAuthor(authorTextAt(followPath(record, group.authorPath)))) return raw;
+  if (group.authorPath && hasText(raw) && namesAnAuthor(authorTextAt(author ?? followPath(record, group.authorPath)))) return raw;
   return directId(record) ? raw : null;
 }
 

@@ -578,6 +578,66 @@ function parsePath(path: string[]): PathStep[] {
   return steps;
 }
 
+/**
+ * `followPath` for every record of one group (siblings, in document order)
+ * by one native query, where its answer is certain to be `followPath`'s:
+ * an array aligned with `records`, undefined where it is not (ask
+ * `followPath`). Certain where the query finds one element under a record,
+ * of the path's tags (a type selector also matches an SVG element
+ * `followPath` passes over), whose step above, on a path of two, is the
+ * first child of its tag and class (`followPath` takes the first and does
+ * not look further). Paths of one or two steps, in standards mode (a quirks
+ * page matches classes ignoring case); else all undefined.
+ */
+export function followPathInBulk(records: readonly Element[], path: string[]): (Element | undefined)[] {
+  const out: (Element | undefined)[] = new Array<Element | undefined>(records.length);
+  const parent = records[0]?.parentElement;
+  if (!parent || path.length === 0 || path.length > 2 || parent.ownerDocument.compatMode === 'BackCompat') return out;
+  const steps = parsePath(path);
+  let found: NodeListOf<Element>;
+  try {
+    found = parent.querySelectorAll(`:scope > * > ${path.join(' > ')}`);
+  } catch {
+    return out;
+  }
+  const last = steps[steps.length - 1] as PathStep;
+  const first = steps[0] as PathStep;
+  // Both in document order: a record's index is found from the last one's, looking a few ahead
+  // (records without a match), else in an index built once (matches under another group's records).
+  let at = 0;
+  let index: Map<Element, number> | undefined;
+  let lastMet: Element | undefined;
+  for (let k = 0; k < found.length; k++) {
+    const el = found[k] as Element;
+    const step = path.length === 2 ? el.parentElement : el;
+    const record = step?.parentElement;
+    if (!record) continue;
+    let j = at;
+    while (j < records.length && j < at + 8 && records[j] !== record) j++;
+    if (records[j] !== record) j = (index ??= new Map(records.map((r, i) => [r, i]))).get(record) ?? -1;
+    if (j < 0) continue;
+    at = j;
+    if (record === lastMet) {
+      // Two under one record: left to `followPath`.
+      out[j] = undefined;
+      continue;
+    }
+    lastMet = record;
+    if (el.tagName !== last.tag) continue;
+    if (path.length === 2 && step && (step.tagName !== first.tag || earlierSiblingMatches(step, first))) continue;
+    out[j] = el;
+  }
+  return out;
+}
+
+/** Whether a sibling before `el` has the step's tag and class: then `followPath` would take that one. */
+function earlierSiblingMatches(el: Element, step: PathStep): boolean {
+  for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (sib.tagName === step.tag && (step.cls === '' || hasClass(sib, step.cls))) return true;
+  }
+  return false;
+}
+
 /** Follows a learned body path inside a record; null when the record is shaped differently. */
 export function followPath(record: Element, path: string[]): Element | null {
   // Walked by hand: a selector engine per record costs more than the whole scan on long threads.

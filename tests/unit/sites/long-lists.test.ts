@@ -6,7 +6,8 @@
  * reading each floor's tag and class gives.
  */
 import { describe, expect, it } from 'vitest';
-import { mineRecordGroups } from '../../../lib/sites/records.ts';
+import { followPath, followPathInBulk, mineRecordGroups } from '../../../lib/sites/records.ts';
+import { parse, savedPages } from '../../support/first-scan-pages';
 
 const NOW = new Date('2026-11-23T12:00:00+08:00');
 
@@ -44,5 +45,47 @@ describe('a long list of floors', () => {
   it('whose floor numbers are printed in the class is one group, as on a short list', () => {
     expect(floorsOf(thread(120, (n) => `post post-${n}`))).toEqual([120]);
     expect(floorsOf(thread(20, (n) => `post post-${n}`))).toEqual([20]);
+  });
+});
+
+describe('the learned paths followed for a whole list at once', () => {
+  /** Where `followPathInBulk` answers, its answer is `followPath`'s; returns how many it answered. */
+  function expectAsFollowPath(records: Element[], path: string[]): number {
+    const bulk = followPathInBulk(records, path);
+    let answered = 0;
+    records.forEach((record, k) => {
+      if (bulk[k] === undefined) return;
+      answered++;
+      expect(bulk[k]).toBe(followPath(record, path));
+    });
+    return answered;
+  }
+
+  it('find what following them record by record finds, on every saved page', () => {
+    let answered = 0;
+    for (const page of savedPages()) {
+      for (const group of mineRecordGroups(parse(page.html).body, NOW)) {
+        if (group.bodyPath) answered += expectAsFollowPath(group.records, group.bodyPath);
+        if (group.authorPath) answered += expectAsFollowPath(group.records, group.authorPath);
+      }
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('leave to the record-by-record walk a floor whose first header has no author, one with two bodies, and a non-HTML element', () => {
+    const floor = (n: number) => {
+      if (n === 3) return `<div class="f"><div class="head"><span>置顶</span></div><div class="head"><a class="user" href="/u/3">网友3</a></div><div class="text">正文</div></div>`;
+      if (n === 4) return `<div class="f"><div class="head"><a class="user" href="/u/4">网友4</a></div><div class="text">正文一</div><div class="text">正文二</div></div>`;
+      if (n === 5) return `<div class="f"><div class="head"><svg><a class="user"><text>网友5</text></a></svg></div><div class="text">正文</div></div>`;
+      return `<div class="f"><div class="head"><a class="user" href="/u/${n}">网友${n}</a></div><div class="text">正文</div></div>`;
+    };
+    const doc = parse(`<!doctype html><html><body><div class="list">${Array.from({ length: 8 }, (_, i) => floor(i + 1)).join('')}</div></body></html>`);
+    const records = [...doc.querySelectorAll('.f')];
+    const authors = followPathInBulk(records, ['div.head', 'a.user']);
+    const bodies = followPathInBulk(records, ['div.text']);
+    expect(Array.from(authors, (a) => a !== undefined)).toEqual([true, true, false, true, false, true, true, true]);
+    expect(Array.from(bodies, (b) => b !== undefined)).toEqual([true, true, true, false, true, true, true, true]);
+    expectAsFollowPath(records, ['div.head', 'a.user']);
+    expectAsFollowPath(records, ['div.text']);
   });
 });
