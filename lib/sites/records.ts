@@ -624,7 +624,8 @@ export function followPathInBulk(records: readonly Element[], path: string[]): (
     }
     lastMet = record;
     if (el.tagName !== last.tag) continue;
-    if (path.length === 2 && step && (step.tagName !== first.tag || earlierSiblingMatches(step, first))) continue;
+    // Mostly the first child (a floor's header): no sibling before it to ask about.
+    if (path.length === 2 && step && (step.tagName !== first.tag || (step.previousElementSibling !== null && earlierSiblingMatches(step, first)))) continue;
     out[j] = el;
   }
   return out;
