@@ -312,18 +312,22 @@ function parentRecord(record: Element, mined: Mined): Element | null {
 }
 
 function idOfParent(parent: Element, now: Date, mined: Mined): string {
+  const located = idThroughPaths(parent, mined);
+  if (located) return located;
   const r = readRecord(parent, now, mined.records);
-  return locatedId(parent, mined, now) ?? recordId(parent, r.author, r.text);
+  return recordId(parent, r.author, r.text);
 }
 
 /**
- * The id `locateAll` gives a record: a post read in full (capture, the
- * office's reports) carries the id it was flagged and claimed under, also
- * where the learned paths read less of an odd record than a full reading.
+ * The id `locateAll` gives a record it locates through the learned paths
+ * (else it reads the record in full, and gives `recordId` of that reading):
+ * a post read in full (capture, the office's reports) carries the id it was
+ * flagged and claimed under, also where the paths read less of an odd
+ * record than a full reading.
  */
-function locatedId(record: Element, mined: Mined, now: Date): string | undefined {
+function idThroughPaths(record: Element, mined: Mined): string | undefined {
   const group = record.parentElement ? mined.byParent.get(record.parentElement)?.get(recordSignature(record)) : undefined;
-  return locateRecord(record, group, mined, now)?.postId;
+  return group && !mined.enclosing.has(record) ? locateThroughPaths(record, group)?.postId : undefined;
 }
 
 /** Raw characters cleaned for a record's id: enough for `contentId`'s `CONTENT_ID_TEXT_CHARS` (80) after collapsing whitespace. */
@@ -633,7 +637,7 @@ function postsOf(records: Element[], mined: Mined, ctx: AdapterContext, site: st
   for (const record of records) {
     const reading = readRecord(record, ctx.now, mined.records);
     if (reading.text === '') continue;
-    const postId = locatedId(record, mined, ctx.now) ?? recordId(record, reading.author, reading.text);
+    const postId = idThroughPaths(record, mined) ?? recordId(record, reading.author, reading.text);
     ids.set(record, postId);
     const parent = parentRecord(record, mined);
     const post: FoundPost = {
