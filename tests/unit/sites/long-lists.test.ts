@@ -89,3 +89,18 @@ describe('the learned paths followed for a whole list at once', () => {
     expectAsFollowPath(records, ['div.text']);
   });
 });
+
+describe('an article written straight into a block of many lines', () => {
+  it('is found by its own text, however many line breaks it holds', async () => {
+    const { findPostElements } = await import('../../../lib/sites/index.ts');
+    const lines = Array.from({ length: 60 }, (_, i) => `第${i + 1}段：江北区白沙镇的供水管网改造进展情况说明。`).join('<br>\n');
+    const comments = Array.from({ length: 3 }, (_, i) => `<li class="c"><a class="user" href="/u/${i}">读者${i}</a><span class="time">2024-05-0${i + 1} 10:00</span><p>评论内容第${i + 1}条，支持改造。</p></li>`).join('');
+    const doc = parse(`<!doctype html><html><head><title>通知</title></head><body><div class="nav"><a href="/">首页</a></div><div id="notice">${lines}</div><ul class="comments">${comments}</ul></body></html>`);
+    expect(doc.getElementById('notice')!.childNodes.length).toBeGreaterThan(64);
+    const posts = findPostElements(doc, 'https://gov.example.test/notice/1', { now: NOW });
+    expect(posts[0]?.kind).toBe('article');
+    expect(posts[0]?.element.id).toBe('notice');
+    expect(posts[0]?.text).toContain('第60段');
+    expect(posts.filter((p) => p.kind === 'comment')).toHaveLength(3);
+  });
+});
