@@ -63,14 +63,16 @@ export const genericAdapter: SiteAdapter = {
   /**
    * The first scan of a page holding a long list of records (a thread's
    * floors): the inside of that list's records is mined, and each record
-   * located, only where the record may be flagged — its text read through
-   * the body path learned from the samples holds a raw occurrence
-   * (`mayMatch`) — and for the page's first post, which decides whether the
-   * thread names the region (the flagger's `threadAnchored`). Each post
-   * located is located as `locateAll` locates it (same id, same body
-   * element), so the full scan in idle time adds the others without
-   * repeating one. A reply that holds a match inside a record whose body
-   * path's text holds none is flagged by that idle scan.
+   * located, only where the record may be flagged — the text that stands
+   * for what the full scan may read in it (its body through the learned
+   * paths, where the full scan reads it so; else the whole record) holds a
+   * raw occurrence (`mayMatch`) — and for the page's first post, which
+   * decides whether the thread names the region (the flagger's
+   * `threadAnchored`). Each post located is located as `locateAll` locates
+   * it (same id, same body element), so the full scan in idle time adds the
+   * others without repeating one. A reply inside a record shaped like the
+   * samples, outside its body path, that holds a match where the record's
+   * body holds none is flagged by that idle scan.
    */
   locateWhereMatched(doc, ctx, mayMatch, longList) {
     const body = doc.body;
