@@ -382,15 +382,15 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
 
   /** Locates every post of the page and flags those that name a watched place; `registering`: see `flagPosts`. */
   const scanWhole = (registering = false): FlaggedPost[] => {
-    const posts = locatePosts(deps.doc, deps.url(), { now: deps.now() });
-    const fresh = afterLocating(posts, flagPosts(posts, { registering }));
+    const fresh = scanLocated(locatePosts(deps.doc, deps.url(), { now: deps.now() }), registering);
     if (registering) notRemembered = { ids: new Set(), bodies: new WeakSet() };
     return fresh;
   };
 
-  /** What follows the location of the page's posts: a list page's titles, the incremental path's warm-up. */
-  const afterLocating = (posts: PostRef[], fresh: FlaggedPost[]): FlaggedPost[] => {
+  /** Flags every post of the page, located: a list page's titles instead when it has none; the incremental path warmed. */
+  const scanLocated = (posts: PostRef[], registering = false): FlaggedPost[] => {
     if (posts.length === 0) flagListedThreads();
+    const fresh = flagPosts(posts, { registering });
     const first = posts[0];
     if (first) deps.whenIdle(() => warmIncrementalScan(first));
     return fresh;
@@ -418,7 +418,7 @@ export function createFlagger(deps: FlaggerDeps): Flagger {
       // first post) are located now; the full scan in idle time adds the rest, which it finds
       // already flagged or unflaggable, and remembers them.
       const first = locatePostsToFlag(deps.doc, deps.url(), (texts) => textsWithMatches(texts, deps.watchlist), { now: deps.now() });
-      if (first.complete) return afterLocating(first.posts, flagPosts(first.posts));
+      if (first.complete) return scanLocated(first.posts);
       const fresh = flagPosts(first.posts, { partial: true });
       registerWhenIdle();
       return fresh;

@@ -131,11 +131,11 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
   const childCounts = new Map<RecordGroup, number | null>();
   // The bodies and authors of each list left unmined, found for all its records at once, and where
   // each group's walk through its records is (its records come in `records` in their own order).
-  const paths = new Map<RecordGroup, { bodies: (Element | undefined)[]; authors: (Element | undefined)[] | undefined; next: number }>();
+  const paths = new Map<RecordGroup, PathsInBulk>();
   for (let k = 0; k < records.length; k++) {
     const record = records[k] as Element;
     const group = groupOf.get(record);
-    let inBulk: { bodies: (Element | undefined)[]; authors: (Element | undefined)[] | undefined; next: number } | undefined;
+    let inBulk: PathsInBulk | undefined;
     if (group?.unminedInside && group.bodyPath) {
       inBulk = paths.get(group);
       if (!inBulk) {
@@ -182,6 +182,13 @@ function locateMayMatch(ctx: AdapterContext, mined: Mined, records: Element[], g
     }
   }
   return out;
+}
+
+/** What a long list's paths lead to, for all its records (`followPathInBulk`), and the index of its next record. */
+interface PathsInBulk {
+  bodies: (Element | undefined)[];
+  authors: (Element | undefined)[] | undefined;
+  next: number;
 }
 
 /** The element children every sample of `group` has, or null when they differ; kept in `counts`. */
@@ -248,7 +255,7 @@ function recordsUnder(
     if (root === doc) return { mined, records: inDocumentOrder(found.groups, groupOf), groupOf };
   }
   const el = root as Element;
-  const known = el.parentElement ? mined.byParent.get(el.parentElement)?.get(recordSignature(el)) : undefined;
+  const known = knownGroupOf(el, mined);
   if (known) {
     known.records.push(el);
     mined.records.add(el);
@@ -284,6 +291,11 @@ function addToIndex(mined: Mined, g: RecordGroup): void {
   const byKey = mined.byParent.get(parent) ?? new Map<string, RecordGroup>();
   byKey.set(recordSignature(first), g);
   mined.byParent.set(parent, byKey);
+}
+
+/** The mined group `el` belongs to, or would join (a sibling of its records with their signature). */
+function knownGroupOf(el: Element, mined: Mined): RecordGroup | undefined {
+  return el.parentElement ? mined.byParent.get(el.parentElement)?.get(recordSignature(el)) : undefined;
 }
 
 function findEnclosingRecord(el: Element, records: Set<Element>): Element | null {
@@ -328,7 +340,7 @@ function idOfParent(parent: Element, now: Date, mined: Mined): string {
  * record than a full reading.
  */
 function idThroughPaths(record: Element, mined: Mined): string | undefined {
-  const group = record.parentElement ? mined.byParent.get(record.parentElement)?.get(recordSignature(record)) : undefined;
+  const group = knownGroupOf(record, mined);
   return group && !mined.enclosing.has(record) ? locateThroughPaths(record, group)?.postId : undefined;
 }
 
